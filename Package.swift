@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "krant",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "krant", targets: ["krant"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "KrantCore",
+            exclude: ["Text/generate-width-table.py"]
+        ),
+        .target(
+            name: "KrantStore",
+            dependencies: [
+                "KrantCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "krant",
+            dependencies: [
+                "KrantCore",
+                "KrantStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("articles")]
+        ),
+        .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KrantStoreTests", dependencies: ["KrantStore"]),
+        .testTarget(name: "KrantCLITests", dependencies: ["KrantCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

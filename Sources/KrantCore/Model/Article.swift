@@ -1,0 +1,76 @@
+/// Where an article came from: a saved text file or a feed item.
+public enum ArticleOrigin: Hashable, Sendable {
+    case file(path: String)
+    case feed(url: String, guid: String)
+}
+
+/// A news article, whatever its source: the one model that the store, the
+/// command line and the reader share.
+public struct Article: Hashable, Sendable {
+    /// Store id; `nil` until the article has been stored.
+    public var id: Int64?
+    public var source: String?
+    /// The news section (Binnenland, Sport, ...), when known.
+    public var category: String?
+    public var title: String
+    public var published: PublishedDate?
+    /// The original relative or absolute time text, e.g. "vandaag, 11:29".
+    public var when: String?
+    public var url: String?
+    public var leadCaption: Caption?
+    public var blocks: [Block]
+    public var isRead: Bool
+    public var isStarred: Bool
+    public var origin: ArticleOrigin?
+
+    public init(id: Int64? = nil, source: String? = nil, category: String? = nil, title: String,
+                published: PublishedDate? = nil, when: String? = nil, url: String? = nil,
+                leadCaption: Caption? = nil, blocks: [Block] = [], isRead: Bool = false,
+                isStarred: Bool = false, origin: ArticleOrigin? = nil) {
+        self.id = id
+        self.source = source
+        self.category = category
+        self.title = title
+        self.published = published
+        self.when = when
+        self.url = url
+        self.leadCaption = leadCaption
+        self.blocks = blocks
+        self.isRead = isRead
+        self.isStarred = isStarred
+        self.origin = origin
+    }
+
+    /// Title and body as one plain text, for the search index.
+    public var searchableBody: String {
+        var parts: [String] = []
+        if let leadCaption { parts.append(leadCaption.text) }
+        parts.append(contentsOf: blocks.map(\.plainText))
+        return parts.joined(separator: "\n")
+    }
+}
+
+/// One row of the headline list: what a list needs, without the body.
+public struct Headline: Hashable, Sendable {
+    public var id: Int64
+    public var title: String
+    public var source: String?
+    public var category: String?
+    public var published: PublishedDate?
+    public var when: String?
+    public var isRead: Bool
+    public var isStarred: Bool
+
+    public init(id: Int64, title: String, source: String? = nil, category: String? = nil,
+                published: PublishedDate? = nil, when: String? = nil, isRead: Bool = false,
+                isStarred: Bool = false) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.category = category
+        self.published = published
+        self.when = when
+        self.isRead = isRead
+        self.isStarred = isStarred
+    }
+}

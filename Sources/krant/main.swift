@@ -1,0 +1,2 @@
+import Foundation
+print(Bundle.module.url(forResource: "articles", withExtension: nil) as Any)
