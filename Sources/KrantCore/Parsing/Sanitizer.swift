@@ -1,0 +1,134 @@
+/// Makes untrusted text safe to show in a terminal before it enters the model.
+///
+/// Articles and feeds are written by strangers. Any control character that
+/// reaches the terminal can move the cursor, clear the screen, set the window
+/// title or write the clipboard (OSC 52), so everything the terminal would
+/// interpret is removed here, once, at the door:
+/// - escape sequences are removed *whole*: CSI (`ESC [` … final byte), OSC
+///   (`ESC ]` … up to BEL or ST, payload included), DCS/SOS/PM/APC strings
+///   (`ESC P`, `ESC X`, `ESC ^`, `ESC _` … ST), their 8-bit C1 introducers,
+///   and two-byte escapes such as `ESC c`;
+/// - all other C0 and C1 controls and DEL are dropped; a tab becomes a space;
+/// - bidi embedding, override and isolate controls are dropped, so a title
+///   cannot reverse the text drawn after it.
+///
+/// A string sequence (OSC, DCS, …) that is never terminated ends at the end
+/// of its line, so a hostile byte cannot swallow the rest of an article.
+public enum Sanitizer {
+    /// Cleans multi-line text, keeping line feeds (the structure the parsers read).
+    public static func cleanText(_ text: String) -> String {
+        clean(text, keepNewlines: true)
+    }
+
+    /// Cleans a single-line field such as a title: line breaks become spaces and
+    /// surrounding whitespace is trimmed.
+    public static func cleanLine(_ text: String) -> String {
+        collapseSpaces(clean(text, keepNewlines: false))
+    }
+
+    /// Collapses runs of whitespace to one space and trims both ends.
+    public static func collapseSpaces(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    private enum State {
+        case text
+        case escape             // after ESC
+        case escapeIntermediate // ESC followed by 0x20–0x2F bytes
+        case controlSequence    // CSI parameters and intermediates
+        case string             // OSC/DCS/SOS/PM/APC payload
+        case stringEscape       // ESC inside a string: maybe ST
+    }
+
+    private static func clean(_ text: String, keepNewlines: Bool) -> String {
+        // Fast path: most text has nothing to remove.
+        if !text.unicodeScalars.contains(where: needsAttention) { return text }
+
+        var output = String.UnicodeScalarView()
+        var state = State.text
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch state {
+            case .text:
+                switch value {
+                case 0x1B: state = .escape
+                case 0x9B: state = .controlSequence
+                case 0x90, 0x98, 0x9D, 0x9E, 0x9F: state = .string
+                case 0x0A: output.append(keepNewlines ? scalar : " ")
+                case 0x09: output.append(" ")
+                default:
+                    if !isRemovable(value) { output.append(scalar) }
+                }
+            case .escape:
+                switch value {
+                case 0x5B: state = .controlSequence            // [
+                case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .string  // ] P X ^ _
+                case 0x20...0x2F: state = .escapeIntermediate
+                case 0x0A:
+                    output.append(keepNewlines ? scalar : " ")
+                    state = .text
+                default: state = .text                         // ESC + final byte: dropped
+                }
+            case .escapeIntermediate:
+                if value == 0x0A {
+                    output.append(keepNewlines ? scalar : " ")
+                    state = .text
+                } else if !(0x20...0x2F).contains(value) {
+                    state = .text
+                }
+            case .controlSequence:
+                if value == 0x0A {
+                    output.append(keepNewlines ? scalar : " ")
+                    state = .text
+                } else if (0x40...0x7E).contains(value) || value > 0x7E {
+                    // A final byte ends it; anything outside the CSI alphabet aborts it
+                    // (dropped too, as a terminal would).
+                    state = .text
+                }
+            case .string:
+                switch value {
+                case 0x07, 0x9C: state = .text                 // BEL or 8-bit ST
+                case 0x1B: state = .stringEscape
+                case 0x0A:
+                    output.append(keepNewlines ? scalar : " ")
+                    state = .text
+                default: break
+                }
+            case .stringEscape:
+                if value == 0x0A {
+                    output.append(keepNewlines ? scalar : " ")
+                    state = .text
+                } else {
+                    state = value == 0x5C ? .text : .string    // ESC \ is ST
+                }
+            }
+        }
+        return String(output)
+    }
+
+    private static func needsAttention(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value == 0x09 || isRemovable(value)
+    }
+
+    /// Controls (except line feed), DEL, C1, bidi controls and stray BOMs.
+    private static func isRemovable(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
+    }
+}
