@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantStoreTests", dependencies: ["KrantStore"]),
-        .testTarget(name: "KrantCLITests", dependencies: ["KrantCore"]),
+        .testTarget(name: "KrantCLITests", dependencies: ["krant"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,27 @@
+/// How dates are written on screen. Only known parts are shown: an article
+/// that says "vandaag, 11:29" under a June 2024 photo is "2024-06 11:29",
+/// never a made-up day.
+public enum DateText {
+    /// Sortable, fixed-order form for the command line: `2024-06-19 11:29`.
+    public static func list(_ date: PublishedDate) -> String {
+        var text = date.iso8601.prefix(10).description
+        if let hour = date.hour, let minute = date.minute {
+            text += " " + twoDigits(hour) + ":" + twoDigits(minute)
+        }
+        return text
+    }
+
+    /// Short form for a headline row: `19 jun 11:29`, `jun 2024`, `2023` style.
+    public static func short(_ date: PublishedDate) -> String {
+        let month = DutchCalendar.shortMonths[max(0, min(11, date.month - 1))]
+        guard let day = date.day else { return "\(month) \(date.year)" }
+        if let hour = date.hour, let minute = date.minute {
+            return "\(day) \(month) \(twoDigits(hour)):\(twoDigits(minute))"
+        }
+        return "\(day) \(month) \(date.year)"
+    }
+
+    static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Krant: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "krant",
+        abstract: "A terminal news reader: headlines, articles, captions and sections.",
+        discussion: """
+        Run `krant` without a subcommand to open the reader on your store.
+
+        Examples:
+          krant import ~/Nieuws                 import every .txt article in a folder
+          krant list --unread --limit 20        the 20 newest unread headlines
+          krant list --search oekraine          full-text search (diacritics optional)
+          krant show 7 --width 72               read article 7 as wrapped text
+          krant mark 7 8 --read                 mark articles read
+        """,
+        version: version,
+        subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
+                      StarCommand.self, UnstarCommand.self]
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        print("""
+        The full-screen reader is not built yet. Meanwhile:
+          krant import PATH...   add saved articles
+          krant list             show the headlines
+          krant show ID          read an article
+        Run `krant --help` for everything.
+        """)
+    }
+
+    /// Like ArgumentParser's `main()`, but usage errors exit with status 2
+    /// (the Unix convention, and what scripts around krant expect) and a
+    /// `CommandFailure` prints one `krant:` line and exits with 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            printError("krant: \(failure.message)")
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import KrantCore
+import KrantStore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List headlines, newest first.",
+        discussion: """
+        Each line shows the id, N for unread and * for starred, the date,
+        the source and the title.
+
+        Examples:
+          krant list --unread
+          krant list --search "oekraine poetin" --json
+          krant list --starred --count
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Only unread articles.") var unread = false
+    @Flag(help: "Only starred articles.") var starred = false
+    @Option(help: ArgumentHelp("Only articles in this category (news section).", valueName: "name"))
+    var category: String?
+    @Option(help: ArgumentHelp("Full-text search over titles and text; accents are optional.", valueName: "query"))
+    var search: String?
+    @Option(help: "At most this many headlines.") var limit: Int?
+    @Flag(help: "Print a JSON array.") var json = false
+    @Flag(help: "Print only the number of matching articles.") var count = false
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        if json && count { throw ValidationError("Use either --json or --count.") }
+    }
+
+    func run() throws {
+        let articles = try store.open()
+        let query = HeadlineQuery(unreadOnly: unread, starredOnly: starred, category: category, search: search)
+        if count {
+            print(try articles.count(query))
+            return
+        }
+        let headlines = try articles.headlines(query, limit: limit ?? Int.max)
+        if json {
+            print(try JSONOutput.string(headlines.map(HeadlineJSON.init)))
+            return
+        }
+        for headline in headlines {
+            print(Self.line(for: headline))
+        }
+    }
+
+    static func line(for headline: Headline) -> String {
+        let marks = (headline.isRead ? " " : "N") + (headline.isStarred ? "*" : " ")
+        let date = headline.published.map(DateText.list) ?? ""
+        let source = headline.source ?? ""
+        let id = String(headline.id)
+        return String(repeating: " ", count: max(0, 5 - id.count)) + id + " " + marks + " "
+            + TextWrapper.pad(date, width: 16) + " " + TextWrapper.pad(source, width: 12) + " " + headline.title
+    }
+}

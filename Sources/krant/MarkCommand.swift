@@ -1,0 +1,74 @@
+import ArgumentParser
+import KrantStore
+
+struct MarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark",
+        abstract: "Mark articles read or unread.",
+        discussion: """
+        Examples:
+          krant mark 7 --read
+          krant mark 7 8 9 --unread
+        """
+    )
+
+    enum State: EnumerableFlag {
+        case read, unread
+        static func help(for value: State) -> ArgumentHelp? {
+            value == .read ? "Mark as read." : "Mark as unread."
+        }
+    }
+
+    @OptionGroup var store: StoreOptions
+    @Flag var state: State
+    @Argument(help: "Article ids.") var ids: [Int64]
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("Name at least one article id.") }
+    }
+
+    func run() throws {
+        let missing = try store.open().setRead(ids, state == .read)
+        try reportMissing(missing)
+    }
+}
+
+struct StarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "star", abstract: "Star articles.",
+        discussion: "Example:\n  krant star 7 8")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Article ids.") var ids: [Int64]
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("Name at least one article id.") }
+    }
+
+    func run() throws {
+        try reportMissing(try store.open().setStarred(ids, true))
+    }
+}
+
+struct UnstarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unstar", abstract: "Remove the star from articles.",
+        discussion: "Example:\n  krant unstar 7")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Article ids.") var ids: [Int64]
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("Name at least one article id.") }
+    }
+
+    func run() throws {
+        try reportMissing(try store.open().setStarred(ids, false))
+    }
+}
+
+/// The existing ids were changed; name the others and fail.
+func reportMissing(_ missing: [Int64]) throws {
+    guard !missing.isEmpty else { return }
+    throw CommandFailure(message: "no article with id \(missing.map(String.init).joined(separator: ", "))")
+}

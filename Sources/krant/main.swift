@@ -1,2 +1,0 @@
-import Foundation
-print(Bundle.module.url(forResource: "articles", withExtension: nil) as Any)

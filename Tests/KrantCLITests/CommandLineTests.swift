@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    @Test func importingTheSampleTwiceKeepsOneCopy() throws {
+        let krant = try KrantRunner()
+        let first = try krant.run(["import", KrantRunner.sampleArticle])
+        #expect(first.status == 0)
+        #expect(first.stdout == "imported 1 new, 0 already present, 0 rejected\n")
+        #expect(first.stderr == "")
+        let second = try krant.run(["import", KrantRunner.sampleArticle])
+        #expect(second.status == 0)
+        #expect(second.stdout == "imported 0 new, 1 already present, 0 rejected\n")
+        #expect(try krant.run(["list", "--count"]).stdout == "1\n")
+    }
+
+    @Test func listAndShowAsJSON() throws {
+        let krant = try KrantRunner()
+        try krant.run(["import", KrantRunner.sampleArticle])
+        let list = try #require(try krant.json(["list", "--json"]) as? [[String: Any]])
+        #expect(list.count == 1)
+        let row = try #require(list.first)
+        #expect(Set(row.keys) == ["id", "title", "source", "category", "published", "when", "read", "starred"])
+        #expect(row["title"] as? String == "Na Noord-Korea krijgt Poetin ook warm onthaal in Vietnam")
+        #expect(row["source"] as? String == "NOS Nieuws")
+        #expect(row["category"] is NSNull)
+        #expect(row["when"] as? String == "vandaag, 11:29")
+        #expect((row["published"] as? String)?.hasPrefix("2024-06") == true)
+        #expect(row["read"] as? Bool == false)
+        #expect(row["starred"] as? Bool == false)
+
+        let id = try #require(row["id"] as? Int)
+        let article = try #require(try krant.json(["show", String(id), "--json"]) as? [String: Any])
+        #expect(article["id"] as? Int == id)
+        #expect(article["url"] is NSNull)
+        let lead = try #require(article["lead_caption"] as? [String: String])
+        #expect(lead["credit"] == "ANP")
+        #expect(lead["text"]?.hasPrefix("Poetin verwelkomt") == true)
+        let blocks = try #require(article["blocks"] as? [[String: String]])
+        #expect(blocks.count == 13)
+        #expect(blocks.filter { $0["type"] == "paragraph" }.count == 11)
+        #expect(blocks[4] == ["type": "caption", "credit": "ANP",
+                              "text": "De welkomstceremonie bij het presidentieel paleis in Hanoi"])
+        #expect(blocks[8] == ["type": "section", "title": "Balanceeract"])
+    }
+
+    @Test func showAsWrappedText() throws {
+        let krant = try KrantRunner()
+        try krant.run(["import", KrantRunner.sampleArticle])
+        let output = try krant.run(["show", "1", "--width", "40"])
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.first == "Na Noord-Korea krijgt Poetin ook warm")
+        #expect(lines.dropFirst().first == "onthaal in Vietnam")
+        #expect(lines.contains("NOS Nieuws • vandaag, 11:29"))
+        #expect(lines.contains("│ ANP  De welkomstceremonie bij het"))
+        #expect(lines.contains("§ Balanceeract"))
+        #expect(lines.allSatisfy { $0.count <= 40 })
+    }
+
+    @Test func markStarAndFilters() throws {
+        let krant = try KrantRunner()
+        try krant.run(["import", KrantRunner.repositoryRoot.appendingPathComponent("Resources/articles").path])
+        #expect(try krant.run(["list", "--count"]).stdout == "5\n")
+        #expect(try krant.run(["mark", "1", "2", "--read"]).status == 0)
+        #expect(try krant.run(["list", "--unread", "--count"]).stdout == "3\n")
+        #expect(try krant.run(["mark", "2", "--unread"]).status == 0)
+        #expect(try krant.run(["list", "--unread", "--count"]).stdout == "4\n")
+        #expect(try krant.run(["star", "3"]).status == 0)
+        let starred = try #require(try krant.json(["list", "--starred", "--json"]) as? [[String: Any]])
+        #expect(starred.map { $0["id"] as? Int } == [3])
+        #expect(try krant.run(["unstar", "3"]).status == 0)
+        #expect(try krant.run(["list", "--starred", "--count"]).stdout == "0\n")
+        let missing = try krant.run(["mark", "999", "--read"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("999"))
+        // Re-importing never resets read state.
+        try krant.run(["import", KrantRunner.repositoryRoot.appendingPathComponent("Resources/articles").path])
+        #expect(try krant.run(["list", "--unread", "--count"]).stdout == "4\n")
+    }
+
+    @Test func searchIgnoresDiacritics() throws {
+        let krant = try KrantRunner()
+        try krant.run(["import", KrantRunner.sampleArticle])
+        #expect(try krant.run(["list", "--search", "oekraine", "--count"]).stdout == "1\n")
+        #expect(try krant.run(["list", "--search", "Oekraïne", "--count"]).stdout == "1\n")
+        #expect(try krant.run(["list", "--search", "spaghetti", "--count"]).stdout == "0\n")
+    }
+
+    @Test func badFilesAreNamedAndTheRestImported() throws {
+        let krant = try KrantRunner()
+        let folder = krant.directory.appendingPathComponent("inbox")
+        let empty = try krant.write("inbox/leeg.txt", [])
+        let binary = try krant.write("inbox/sub/foto.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
+        _ = try krant.write("inbox/sub/goed.txt", Array(try Data(contentsOf: URL(fileURLWithPath: KrantRunner.sampleArticle))))
+        _ = try krant.write("inbox/notities.md", Array("geen artikel".utf8))
+        let output = try krant.run(["import", folder.path, "/nonexistent/file.txt"])
+        #expect(output.status == 1)
+        #expect(output.stdout == "imported 1 new, 0 already present, 3 rejected\n")
+        let errors = output.stderr.split(separator: "\n")
+        #expect(errors.count == 3)
+        #expect(errors.contains("krant: \(empty): empty file"))
+        #expect(errors.contains("krant: \(binary): binary file, not text"))
+        #expect(errors.contains { $0.hasPrefix("krant: /nonexistent/file.txt: ") })
+        #expect(try krant.run(["list", "--count"]).stdout == "1\n")
+    }
+
+    @Test func hostileTextNeverReachesTheTerminal() throws {
+        let krant = try KrantRunner()
+        let path = try krant.write("kwaad.txt", Array("NOS Nieuws • vandaag, 09:00 Kop\u{1B}[2J met wisser\n\nTekst \u{1B}]52;c;ZXZpbA==\u{07}met aanval\u{202E}.\n".utf8))
+        #expect(try krant.run(["import", path]).status == 0)
+        let text = try krant.run(["show", "1"]).stdout + (try krant.run(["list"]).stdout) + (try krant.run(["show", "1", "--json"]).stdout)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!text.contains("\u{202E}"))
+        #expect(text.contains("Tekst met aanval."))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let krant = try KrantRunner()
+        #expect(try krant.run(["import"]).status == 2)
+        #expect(try krant.run(["mark", "1"]).status == 2)
+        #expect(try krant.run(["list", "--limit", "x"]).status == 2)
+        #expect(try krant.run(["frobnicate"]).status == 2)
+    }
+
+    @Test func storeLocationOrder() throws {
+        let krant = try KrantRunner()
+        let explicit = krant.directory.appendingPathComponent("explicit/my.db").path
+        // KRANT_DB (set by the runner) wins over --db.
+        try krant.run(["import", "--db", explicit, KrantRunner.sampleArticle])
+        #expect(FileManager.default.fileExists(atPath: krant.databasePath))
+        #expect(!FileManager.default.fileExists(atPath: explicit))
+        // Without KRANT_DB, --db is used and its folders are created.
+        try krant.run(["import", "--db", explicit, KrantRunner.sampleArticle], environment: ["KRANT_DB": ""])
+        #expect(FileManager.default.fileExists(atPath: explicit))
+        // Without both, $XDG_DATA_HOME/krant/krant.db.
+        try krant.run(["import", KrantRunner.sampleArticle], environment: ["KRANT_DB": ""])
+        #expect(FileManager.default.fileExists(atPath: krant.directory.appendingPathComponent("xdg/krant/krant.db").path))
+    }
+
+    @Test func corruptStoreIsReportedAndLeftAlone() throws {
+        let krant = try KrantRunner()
+        let garbage = [UInt8]((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
+        _ = try krant.write("krant.db", garbage)
+        let output = try krant.run(["list"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("not a krant database"))
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: krant.databasePath))) == garbage)
+    }
+
+    @Test func versionAndHelp() throws {
+        let krant = try KrantRunner()
+        #expect(try krant.run(["--version"]).stdout == "0.1.0\n")
+        for command in [[], ["import"], ["list"], ["show"], ["mark"], ["star"], ["unstar"]] {
+            let help = try krant.run(command + ["--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Example"), "\(command) --help has no examples")
+        }
+    }
+}
