@@ -1,0 +1,16 @@
+/// Work that `update` asks the runtime to do. Effects are values, so tests can
+/// check exactly what an action would do to the store or the outside world.
+public enum Effect: Hashable, Sendable {
+    /// Load `limit` headlines of `query` from `offset`; when `keeping` names an
+    /// article, report where it now is (new articles may have arrived above it).
+    case loadHeadlines(HeadlineQuery, offset: Int, limit: Int, keeping: Int64?)
+    case loadArticle(id: Int64)
+    case setRead([Int64], Bool)
+    case setStarred([Int64], Bool)
+    case markAllRead(HeadlineQuery)
+    case loadCategories
+    /// Find the nearest unread article after (or before) position `index` of `query`.
+    case findUnread(HeadlineQuery, index: Int, forward: Bool)
+    case openURL(String)
+    case quit
+}

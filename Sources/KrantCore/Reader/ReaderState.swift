@@ -1,0 +1,109 @@
+/// All of the reader's state, as one value (the Bubble Tea model). It changes
+/// only in `update(_:)`; `ReaderRenderer` draws it.
+public struct ReaderState: Sendable {
+    public enum Focus: Hashable, Sendable { case list, article }
+
+    public enum Overlay: Hashable, Sendable {
+        case none
+        case help(top: Int)
+        case outline(OutlineMenu)
+        case categories(CategoryMenu)
+        /// The search prompt with the text typed so far.
+        case search(String)
+        case confirmMarkAll(count: Int)
+    }
+
+    /// The open article, wrapped for the pane, and the first line shown.
+    public struct Reading: Sendable {
+        public var article: Article
+        public var layout: ArticleLayout
+        public var top: Int
+    }
+
+    public var width: Int
+    public var height: Int
+    public var focus = Focus.list
+    public var fullScreenArticle = false
+    /// The view: all, unread only, a category, a search.
+    public var query = HeadlineQuery()
+    /// The loaded window of the view; only this part of the store is in memory.
+    public var page = HeadlinePage(query: HeadlineQuery(), offset: 0, rows: [], total: 0, unread: 0)
+    /// Position of the selected headline in the whole view.
+    public var selection = 0
+    /// Position of the first headline drawn.
+    public var listTop = 0
+    public var reading: Reading?
+    public var overlay = Overlay.none
+    /// One line of feedback in the status bar ("No next section").
+    public var message: String?
+    public var hasLoaded = false
+
+    public init(width: Int = 80, height: Int = 24, query: HeadlineQuery = HeadlineQuery()) {
+        self.width = width
+        self.height = height
+        self.query = query
+    }
+
+    public var layout: ScreenLayout {
+        ScreenLayout(width: width, height: height, fullScreenArticle: fullScreenArticle && reading != nil)
+    }
+
+    public var listHeight: Int { layout.list?.height ?? 0 }
+    public var articleHeight: Int { layout.article?.height ?? 0 }
+
+    /// The headline at a position of the view, when it is loaded.
+    public func headline(at index: Int) -> Headline? {
+        let local = index - page.offset
+        guard page.query == query, local >= 0, local < page.rows.count else { return nil }
+        return page.rows[local]
+    }
+
+    public var selectedHeadline: Headline? { headline(at: selection) }
+
+    /// The heading of the section being read: the last one at or above the top line.
+    public var currentSection: String? {
+        guard let reading else { return nil }
+        var title: String?
+        for (index, block) in reading.article.blocks.enumerated() {
+            guard case .section(let heading) = block else { continue }
+            if reading.layout.blockStartLines[index] <= reading.top { title = heading } else { break }
+        }
+        return title
+    }
+
+    /// How the view is described in the status bar.
+    public var viewName: String {
+        var parts: [String] = []
+        if let search = query.search { parts.append("search \"\(search)\"") }
+        if let category = query.category { parts.append(category) }
+        if query.unreadOnly { parts.append("unread") }
+        if query.starredOnly { parts.append("starred") }
+        return parts.isEmpty ? "all" : parts.joined(separator: " · ")
+    }
+}
+
+/// The outline of the open article: lead caption, sections and captions in order.
+public struct OutlineMenu: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case leadCaption, section, caption }
+
+    public struct Entry: Hashable, Sendable {
+        public var kind: Kind
+        public var label: String
+        public var line: Int
+    }
+
+    public var entries: [Entry]
+    public var selection: Int
+}
+
+/// The category chooser; the first entry (name nil) is "Alle", every category.
+public struct CategoryMenu: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var name: String?
+        public var total: Int
+        public var unread: Int
+    }
+
+    public var entries: [Entry]
+    public var selection: Int
+}

@@ -1,0 +1,66 @@
+/// A framed window drawn over the reader (help, outline, category chooser),
+/// with a title in its top border and a scrolling list of lines.
+struct OverlayBox {
+    var title: String
+    var lines: [StyledLine]
+    /// The highlighted line, if the box is a menu.
+    var selection: Int?
+    /// First line shown when the lines do not fit.
+    var top: Int
+    var preferredWidth: Int
+
+    func draw(into buffer: inout CellBuffer, area: Rect) {
+        let width = min(preferredWidth, area.width - 2)
+        let height = min(lines.count + 2, area.height - 1)
+        guard width >= 8, height >= 3 else {
+            // Too little room for a frame: the list itself, as much as fits.
+            let first = max(0, min(selection ?? top, lines.count - 1))
+            for row in 0..<max(0, min(lines.count - first, area.height)) {
+                let index = first + row
+                let role: StyleRole = index == selection ? .overlaySelected : .overlay
+                buffer.fill(x: area.x, y: area.y + row, width: area.width, height: 1, role: role)
+                buffer.put(index == selection ? lines[index].restyled(role) : lines[index],
+                           x: area.x, y: area.y + row, maxWidth: area.width)
+            }
+            return
+        }
+        let x = area.x + (area.width - width) / 2
+        let y = area.y + max(0, (area.height - height) / 2)
+        let inner = width - 2
+        let visible = height - 2
+        var first = top
+        if let selection {
+            if selection < first { first = selection }
+            if selection >= first + visible { first = selection - visible + 1 }
+        }
+        first = max(0, min(first, lines.count - visible))
+
+        buffer.fill(x: x, y: y, width: width, height: height, role: .overlay)
+        let heading = TextWrapper.truncate(" \(title) ", width: max(0, inner - 2))
+        buffer.put("┌─" + heading + String(repeating: "─", count: max(0, inner - 1 - DisplayWidth.of(heading))) + "┐",
+                   x: x, y: y, role: .overlayTitle, maxWidth: width)
+        for row in 0..<visible {
+            buffer.put("│", x: x, y: y + 1 + row, role: .overlay)
+            buffer.put("│", x: x + width - 1, y: y + 1 + row, role: .overlay)
+            let index = first + row
+            guard index < lines.count else { continue }
+            let isSelected = selection == index
+            var line = lines[index]
+            if isSelected {
+                line = line.restyled(.overlaySelected)
+                buffer.fill(x: x + 1, y: y + 1 + row, width: inner, height: 1, role: .overlaySelected)
+            }
+            buffer.put(line, x: x + 1, y: y + 1 + row, maxWidth: inner)
+        }
+        let more = lines.count > visible ? " \(first + 1)–\(min(lines.count, first + visible))/\(lines.count) " : ""
+        let bottomFill = max(0, inner - DisplayWidth.of(more))
+        buffer.put("└" + String(repeating: "─", count: bottomFill) + more + "┘", x: x, y: y + height - 1,
+                   role: .overlay, maxWidth: width)
+    }
+}
+
+extension StyledLine {
+    func restyled(_ role: StyleRole) -> StyledLine {
+        StyledLine(spans.map { StyledSpan($0.text, role) })
+    }
+}

@@ -1,0 +1,155 @@
+/// Draws the reader state into a cell buffer: headline list, article pane,
+/// status bar and any overlay. Pure, so every screen can be a text snapshot.
+public enum ReaderRenderer {
+    public static func render(_ state: ReaderState) -> CellBuffer {
+        var buffer = CellBuffer(width: state.width, height: state.height)
+        let layout = state.layout
+        guard !layout.isTooSmall else {
+            drawTooSmall(into: &buffer)
+            return buffer
+        }
+        if let list = layout.list { drawList(state, in: list, into: &buffer) }
+        if let divider = layout.divider { drawDivider(state, in: divider, sideBySide: layout.isSideBySide, into: &buffer) }
+        if let article = layout.article { drawArticle(state, in: article, layout: layout, into: &buffer) }
+        drawStatus(state, in: layout.status, into: &buffer)
+        drawOverlay(state, into: &buffer)
+        return buffer
+    }
+
+    static func drawTooSmall(into buffer: inout CellBuffer) {
+        let lines = TextWrapper.wrap("Terminal too small for krant", width: buffer.width)
+        let first = max(0, (buffer.height - lines.count) / 2)
+        for (index, line) in lines.prefix(buffer.height).enumerated() {
+            let text = lines.count > buffer.height && index == buffer.height - 1
+                ? TextWrapper.truncate(line + "…", width: buffer.width) : line
+            buffer.put(text, x: max(0, (buffer.width - DisplayWidth.of(text)) / 2), y: first + index, role: .statusMessage)
+        }
+    }
+
+    static func drawList(_ state: ReaderState, in area: Rect, into buffer: inout CellBuffer) {
+        guard state.page.total > 0 else {
+            let hint: String
+            if !state.hasLoaded { hint = "Loading…" }
+            else if let search = state.query.search { hint = "No articles match \"\(search)\"" }
+            else if state.query.unreadOnly { hint = "No unread articles. Press u to show all." }
+            else { hint = "No articles yet. Import some with: krant import PATH" }
+            for (row, line) in TextWrapper.wrap(hint, width: area.width - 2).prefix(area.height).enumerated() {
+                buffer.put(line, x: area.x + 1, y: area.y + row, role: .dim, maxWidth: area.width - 1)
+            }
+            return
+        }
+        for row in 0..<area.height {
+            let index = state.listTop + row
+            guard index < state.page.total, let headline = state.headline(at: index) else { continue }
+            var line = HeadlineRow.line(for: headline, width: area.width)
+            if index == state.selection {
+                let role: StyleRole = headline.isRead ? .selected : .selectedUnread
+                line = line.restyled(role)
+                buffer.fill(x: area.x, y: area.y + row, width: area.width, height: 1, role: role)
+            }
+            buffer.put(line, x: area.x, y: area.y + row, maxWidth: area.width)
+        }
+    }
+
+    static func drawDivider(_ state: ReaderState, in area: Rect, sideBySide: Bool, into buffer: inout CellBuffer) {
+        if sideBySide {
+            for row in 0..<area.height { buffer.put("│", x: area.x, y: area.y + row, role: .dim) }
+            return
+        }
+        buffer.put(String(repeating: "─", count: area.width), x: area.x, y: area.y, role: .dim)
+        if let reading = state.reading {
+            let position = " \(scrollPosition(reading, height: state.articleHeight)) "
+            buffer.put(position, x: area.x + max(0, area.width - DisplayWidth.of(position) - 2), y: area.y, role: .dim)
+        }
+    }
+
+    /// "Top", "Bot", "All" or a percentage, as less and vim show it.
+    static func scrollPosition(_ reading: ReaderState.Reading, height: Int) -> String {
+        let count = reading.layout.lines.count
+        if count <= height { return "All" }
+        if reading.top == 0 { return "Top" }
+        if reading.top + height >= count { return "Bot" }
+        return "\(reading.top * 100 / max(1, count - height))%"
+    }
+
+    static func drawArticle(_ state: ReaderState, in area: Rect, layout: ScreenLayout, into buffer: inout CellBuffer) {
+        guard let reading = state.reading else {
+            let hint = state.page.total > 0 ? "Press Enter to read the selected article, ? for help" : ""
+            for (row, line) in TextWrapper.wrap(hint, width: max(1, area.width - 2)).prefix(area.height).enumerated() {
+                buffer.put(line, x: area.x + 1, y: area.y + row, role: .dim, maxWidth: area.width - 1)
+            }
+            return
+        }
+        let lines = reading.layout.lines
+        for row in 0..<area.height {
+            let index = reading.top + row
+            guard index < lines.count else { break }
+            buffer.put(lines[index], x: layout.articleTextX, y: area.y + row,
+                       maxWidth: area.width - (layout.articleTextX - area.x))
+        }
+    }
+
+    static func drawStatus(_ state: ReaderState, in area: Rect, into buffer: inout CellBuffer) {
+        guard area.height > 0 else { return }
+        buffer.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .statusBar)
+        switch state.overlay {
+        case .search(let text):
+            let used = buffer.put("Search: " + text, x: area.x, y: area.y, role: .statusBar, maxWidth: area.width - 1)
+            buffer.put(" ", x: area.x + used, y: area.y, role: .selected)
+            return
+        case .confirmMarkAll(let count):
+            buffer.put("Mark \(count) articles read? (y/n)", x: area.x, y: area.y, role: .statusMessage)
+            return
+        default:
+            break
+        }
+        let counts = state.query.search != nil
+            ? "\(state.page.total) results, \(state.page.unread) unread"
+            : "\(state.page.unread) unread of \(state.page.total)"
+        var left = " \(state.viewName) · \(counts)"
+        if let section = state.currentSection { left += " · § " + section }
+        let right = state.message ?? "? help"
+        let rightWidth = min(DisplayWidth.of(right) + 1, max(0, area.width - 24))
+        let leftWidth = area.width - rightWidth
+        buffer.put(TextWrapper.truncate(left, width: leftWidth), x: area.x, y: area.y, role: .statusBar)
+        if rightWidth > 1 {
+            let text = TextWrapper.truncate(right, width: rightWidth - 1)
+            buffer.put(text, x: area.x + area.width - DisplayWidth.of(text) - 1, y: area.y,
+                       role: state.message == nil ? .statusBar : .statusMessage)
+        }
+    }
+
+    static func drawOverlay(_ state: ReaderState, into buffer: inout CellBuffer) {
+        let area = Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1))
+        switch state.overlay {
+        case .help(let top):
+            let keyWidth = 14
+            let lines = Keymap.bindings.map { binding in
+                let keys = binding.keys.map(\.label).joined(separator: ", ")
+                return StyledLine([StyledSpan(TextWrapper.pad(keys, width: keyWidth) + " ", .overlayTitle),
+                                   StyledSpan(binding.help, .overlay)])
+            }
+            OverlayBox(title: "Keys (Esc closes)", lines: lines, selection: nil, top: top, preferredWidth: 72)
+                .draw(into: &buffer, area: area)
+        case .outline(let menu):
+            let lines = menu.entries.map { entry in
+                switch entry.kind {
+                case .leadCaption: StyledLine([StyledSpan("▣ ", .captionCredit), StyledSpan(entry.label, .captionText)])
+                case .section: StyledLine([StyledSpan("§ " + entry.label, .section)])
+                case .caption: StyledLine([StyledSpan("│ ", .captionCredit), StyledSpan(entry.label, .captionText)])
+                }
+            }
+            OverlayBox(title: "Outline", lines: lines, selection: menu.selection, top: 0, preferredWidth: 72)
+                .draw(into: &buffer, area: area)
+        case .categories(let menu):
+            let lines = menu.entries.map { entry in
+                StyledLine([StyledSpan(TextWrapper.pad(entry.name ?? "Alle", width: 24), .overlay),
+                            StyledSpan(" \(entry.unread) unread of \(entry.total)", .overlay)])
+            }
+            OverlayBox(title: "Categories", lines: lines, selection: menu.selection, top: 0, preferredWidth: 50)
+                .draw(into: &buffer, area: area)
+        case .none, .search, .confirmMarkAll:
+            break
+        }
+    }
+}
