@@ -35,7 +35,11 @@ let package = Package(
             resources: [.copy("articles")]
         ),
         .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KrantStoreTests", dependencies: ["KrantStore"]),
+        .testTarget(name: "KrantStoreTests", dependencies: [
+            "KrantCore",
+            "KrantStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant"]),
     ],
     swiftLanguageModes: [.v6]

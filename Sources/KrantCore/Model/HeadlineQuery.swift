@@ -1,0 +1,22 @@
+/// Which headlines a list shows. It lives in the core, not the store, so the
+/// reader's pure state can hold the current view and ask the store for pages
+/// of it without knowing about SQLite.
+public struct HeadlineQuery: Hashable, Sendable {
+    public var unreadOnly: Bool
+    public var starredOnly: Bool
+    /// A news section (Binnenland, Sport, ...); `nil` means every category.
+    public var category: String?
+    /// Words the user typed; every word must match (as a prefix) in the title
+    /// or body. `nil`, empty or punctuation-only text does not filter.
+    public var search: String?
+
+    public init(unreadOnly: Bool = false, starredOnly: Bool = false, category: String? = nil,
+                search: String? = nil) {
+        self.unreadOnly = unreadOnly
+        self.starredOnly = starredOnly
+        self.category = category
+        self.search = search
+    }
+
+    public static let all = HeadlineQuery()
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import KrantCore
+
+/// One row of `articles`: the stored form of an `Article`.
+///
+/// The body is kept as one JSON array of blocks: an article is written once
+/// and always read whole, so a blocks table would only add joins.
+struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "articles"
+
+    var id: Int64?
+    var identity: String
+    var feedID: Int64?
+    var originPath: String?
+    var guid: String?
+    var url: String?
+    var source: String?
+    var category: String?
+    var title: String
+    var published: String?
+    var publishedSort: String
+    var whenText: String?
+    var leadCredit: String?
+    var leadText: String?
+    var blocks: String
+    var isRead: Bool
+    var isStarred: Bool
+    var importedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, identity, guid, url, source, category, title, published, blocks
+        case feedID = "feed_id"
+        case originPath = "origin_path"
+        case publishedSort = "published_sort"
+        case whenText = "when_text"
+        case leadCredit = "lead_credit"
+        case leadText = "lead_text"
+        case isRead = "is_read"
+        case isStarred = "is_starred"
+        case importedAt = "imported_at"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let identity = Column(CodingKeys.identity)
+        static let feedID = Column(CodingKeys.feedID)
+        static let source = Column(CodingKeys.source)
+        static let category = Column(CodingKeys.category)
+        static let title = Column(CodingKeys.title)
+        static let published = Column(CodingKeys.published)
+        static let publishedSort = Column(CodingKeys.publishedSort)
+        static let whenText = Column(CodingKeys.whenText)
+        static let isRead = Column(CodingKeys.isRead)
+        static let isStarred = Column(CodingKeys.isStarred)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension ArticleRecord {
+    /// The stored form of `article`; its `id` is ignored (the store assigns one).
+    init(_ article: Article, identity: String, feedID: Int64?, importedAt: Date) throws {
+        self.identity = identity
+        self.feedID = feedID
+        switch article.origin {
+        case .file(let path): originPath = path
+        case .feed(_, let guid): self.guid = guid
+        case nil: break
+        }
+        url = article.url
+        source = article.source
+        category = article.category
+        title = article.title
+        published = article.published?.iso8601
+        publishedSort = article.published?.sortKey ?? ""
+        whenText = article.when
+        leadCredit = article.leadCaption?.credit
+        leadText = article.leadCaption?.text
+        blocks = try Self.encodeBlocks(article.blocks)
+        isRead = article.isRead
+        isStarred = article.isStarred
+        self.importedAt = importedAt
+    }
+
+    /// The article this row stores; `feedURL` is the URL of the row's feed.
+    func article(feedURL: String?) throws -> Article {
+        var origin: ArticleOrigin?
+        if let feedURL {
+            origin = .feed(url: feedURL, guid: guid ?? "")
+        } else if let originPath {
+            origin = .file(path: originPath)
+        }
+        var leadCaption: Caption?
+        if let leadCredit, let leadText {
+            leadCaption = Caption(credit: leadCredit, text: leadText)
+        }
+        return Article(id: id, source: source, category: category, title: title,
+                       published: published.flatMap(PublishedDate.init(iso8601:)), when: whenText,
+                       url: url, leadCaption: leadCaption,
+                       blocks: try JSONDecoder().decode([Block].self, from: Data(blocks.utf8)),
+                       isRead: isRead, isStarred: isStarred, origin: origin)
+    }
+
+    private static func encodeBlocks(_ blocks: [Block]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return String(decoding: try encoder.encode(blocks), as: UTF8.self)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import KrantCore
+
+extension ArticleStore {
+    /// Stores new articles in one transaction, so a killed import leaves
+    /// either all of a batch or none of it.
+    ///
+    /// An identity that is already stored is left exactly as it is (its read
+    /// and starred state are never reset) and reported as `alreadyPresent`;
+    /// so is a repeat of an identity earlier in the same batch.
+    public func insert(_ articles: [(article: Article, identity: String)]) throws -> [InsertOutcome] {
+        let importedAt = Date()
+        return try pool.write { db in
+            let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
+            var feedIDs: [String: Int64] = [:]
+            var outcomes: [InsertOutcome] = []
+            outcomes.reserveCapacity(articles.count)
+            for (article, identity) in articles {
+                if let id = try Int64.fetchOne(findIdentity, arguments: [identity]) {
+                    outcomes.append(.alreadyPresent(id: id))
+                    continue
+                }
+                var feedID: Int64?
+                if case .feed(let url, _) = article.origin {
+                    let id = try feedIDs[url] ?? FeedRecord.id(forURL: url, in: db)
+                    feedIDs[url] = id
+                    feedID = id
+                }
+                var record = try ArticleRecord(article, identity: identity, feedID: feedID,
+                                               importedAt: importedAt)
+                try record.insert(db)
+                let id = db.lastInsertedRowID
+                try ArticleSearch.index(id: id, title: article.title, body: article.searchableBody, in: db)
+                outcomes.append(.inserted(id: id))
+            }
+            return outcomes
+        }
+    }
+
+    /// Marks articles read or unread in one transaction and returns the ids
+    /// that do not exist, so the command line can name them.
+    @discardableResult
+    public func setRead(_ ids: [Int64], _ read: Bool) throws -> [Int64] {
+        try setFlag(ArticleRecord.Columns.isRead, of: ids, to: read)
+    }
+
+    /// Stars or unstars articles; returns the ids that do not exist.
+    @discardableResult
+    public func setStarred(_ ids: [Int64], _ starred: Bool) throws -> [Int64] {
+        try setFlag(ArticleRecord.Columns.isStarred, of: ids, to: starred)
+    }
+
+    /// Marks every unread article of the view read; returns how many changed.
+    @discardableResult
+    public func markAllRead(_ query: HeadlineQuery) throws -> Int {
+        let request = HeadlineFilter.request(query).filter(ArticleRecord.Columns.isRead == 0)
+        return try pool.write { db in
+            try request.updateAll(db, ArticleRecord.Columns.isRead.set(to: true))
+        }
+    }
+
+    private func setFlag(_ column: Column, of ids: [Int64], to value: Bool) throws -> [Int64] {
+        try pool.write { db in
+            let update = try db.cachedStatement(sql: "UPDATE articles SET \(column.name) = ? WHERE id = ?")
+            var missing: [Int64] = []
+            var seen = Set<Int64>()
+            for id in ids where seen.insert(id).inserted {
+                try update.execute(arguments: [value, id])
+                // SQLite counts a matched row as changed even when the value
+                // was already set, so 0 means the id does not exist.
+                if db.changesCount == 0 { missing.append(id) }
+            }
+            return missing
+        }
+    }
+}

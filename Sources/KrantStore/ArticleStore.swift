@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import KrantCore
+
+/// The SQLite store of articles, read state and feeds (DESIGN §5).
+///
+/// A `DatabasePool` in WAL mode lets an import write while a reader in
+/// another process keeps reading, and each read sees the latest commit, so
+/// an open reader picks up new articles without restarting.
+public final class ArticleStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens the store at `path`, creating it (and its directories) when
+    /// absent and migrating it to the current schema.
+    ///
+    /// A file that is not a krant store, or that a newer krant migrated, is
+    /// refused with a `StoreError` before anything is written to it.
+    public init(path: String) throws {
+        self.path = path
+        let migrator = StoreMigrations.migrator
+        let existed = FileManager.default.fileExists(atPath: path)
+        if !existed { try Self.createParentDirectory(of: path) }
+        try ExistingStoreCheck.check(path: path, migrator: migrator)
+
+        var configuration = Configuration()
+        configuration.label = "krant"
+        // An import holds the write lock for a whole batch; a reader marking
+        // an article read waits for it rather than failing at once.
+        configuration.busyMode = .timeout(5)
+        // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreErrorMapping.openError(error, path: path, existed: existed)
+        }
+    }
+
+    private static func createParentDirectory(of path: String) throws(StoreError) {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreate(path: path, reason: "its directory \(directory.path) cannot be created")
+        }
+    }
+
+    // MARK: Reading
+
+    /// The whole article: blocks, lead caption, state and origin.
+    public func article(id: Int64) throws -> Article? {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT articles.*, feeds.url AS feed_url
+                FROM articles LEFT JOIN feeds ON feeds.id = articles.feed_id
+                WHERE articles.id = ?
+                """, arguments: [id])
+            guard let row else { return nil }
+            return try ArticleRecord(row: row).article(feedURL: row["feed_url"])
+        }
+    }
+
+    /// A page of the view, newest first (published date, then id, both
+    /// descending). Only list columns are read, never the bodies.
+    public func headlines(_ query: HeadlineQuery, limit: Int, offset: Int = 0) throws -> [Headline] {
+        let request = HeadlineFilter.ordered(query)
+            .select(HeadlineRecord.columns)
+            .limit(limit, offset: offset)
+            .asRequest(of: HeadlineRecord.self)
+        return try pool.read { db in try request.fetchAll(db).map(\.headline) }
+    }
+
+    public func count(_ query: HeadlineQuery) throws -> Int {
+        let request = HeadlineFilter.request(query)
+        return try pool.read { db in try request.fetchCount(db) }
+    }
+
+    /// How many articles of the view are unread (whatever `unreadOnly` says).
+    public func unreadCount(_ query: HeadlineQuery) throws -> Int {
+        var unread = query
+        unread.unreadOnly = true
+        return try count(unread)
+    }
+
+    /// Every category with its totals, by name; uncategorised articles are
+    /// left out because the chooser's "Alle" already covers them.
+    public func categories() throws -> [CategoryCount] {
+        let counts = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT category, COUNT(*) AS total, SUM(is_read = 0) AS unread
+                FROM articles WHERE category IS NOT NULL GROUP BY category
+                """).map { row in
+                    CategoryCount(name: row["category"], total: row["total"], unread: row["unread"])
+                }
+        }
+        // Sorted here rather than in SQL: SQLite's binary collation would put
+        // "buitenland" after "Wetenschap".
+        return counts.sorted { lhs, rhs in
+            let (left, right) = (lhs.name.lowercased(), rhs.name.lowercased())
+            return left != right ? left < right : lhs.name < rhs.name
+        }
+    }
+
+    public var isEmpty: Bool {
+        get throws { try pool.read { db in try ArticleRecord.all().isEmpty(db) } }
+    }
+
+    public func contains(identity: String) throws -> Bool {
+        try pool.read { db in
+            try !ArticleRecord.filter(ArticleRecord.Columns.identity == identity).isEmpty(db)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import GRDB
+import KrantCore
+
+/// Turns a `HeadlineQuery` into SQL on `articles`, shared by lists, counts and
+/// mark-all-read so the three always agree on what a view contains.
+enum HeadlineFilter {
+    static func request(_ query: HeadlineQuery) -> QueryInterfaceRequest<ArticleRecord> {
+        typealias Columns = ArticleRecord.Columns
+        var request = ArticleRecord.all()
+        // `== 0` / `== 1`, not `== false`: GRDB writes `NOT is_read` for the
+        // latter, which SQLite cannot answer from the is_read index.
+        if query.unreadOnly {
+            if query.category == nil && !query.starredOnly {
+                request = request.filter(Columns.isRead == 0)
+            } else {
+                // Unary plus keeps SQLite from choosing the is_read index, which
+                // would visit every unread article to find the few in one
+                // category or starred; the category index carries is_read and
+                // the starred index is small, so either serves the view alone.
+                request = request.filter(sql: "+is_read = 0")
+            }
+        }
+        if query.starredOnly { request = request.filter(Columns.isStarred == 1) }
+        if let category = query.category { request = request.filter(Columns.category == category) }
+        if let search = query.search, let pattern = ArticleSearch.pattern(for: search) {
+            request = request.filter(
+                sql: "id IN (SELECT rowid FROM \(ArticleSearch.tableName) WHERE \(ArticleSearch.tableName) MATCH ?)",
+                arguments: [pattern])
+        }
+        return request
+    }
+
+    /// Newest first; the id breaks ties so paging with an offset is stable.
+    static func ordered(_ query: HeadlineQuery) -> QueryInterfaceRequest<ArticleRecord> {
+        request(query).order(ArticleRecord.Columns.publishedSort.desc, ArticleRecord.Columns.id.desc)
+    }
+}

@@ -1,0 +1,26 @@
+/// Why a store could not be opened. The messages are meant for the person at
+/// the terminal: they name the file and say that krant did not touch it, so
+/// nobody fears their reading history was lost.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The file exists but is not an SQLite database written by krant.
+    case notADatabase(path: String, reason: String)
+    /// The file was migrated by a later krant with a schema this one does not know.
+    case newerSchema(path: String)
+    /// The database (or its directory) could not be created.
+    case cannotCreate(path: String, reason: String)
+    /// The file exists but cannot be opened (permissions, a directory, ...).
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let path, let reason):
+            "\(path) is not a krant database (\(reason)); it was left untouched"
+        case .newerSchema(let path):
+            "\(path) was written by a newer krant; upgrade krant (the file was left untouched)"
+        case .cannotCreate(let path, let reason):
+            "cannot create the krant database \(path): \(reason)"
+        case .cannotOpen(let path, let reason):
+            "cannot open the krant database \(path): \(reason)"
+        }
+    }
+}

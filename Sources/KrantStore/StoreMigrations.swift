@@ -1,0 +1,84 @@
+import GRDB
+
+/// The whole schema history, in one migrator. Never edit a migration that has
+/// shipped: add a new one, so every existing store upgrades the same way.
+enum StoreMigrations {
+    /// The identifier of the first migration; a GRDB database that lacks it was
+    /// written by some other program.
+    static let first = "v1"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(first, migrate: v1)
+        return migrator
+    }
+
+    private static func v1(_ db: Database) throws {
+        try db.create(table: FeedRecord.databaseTableName) { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("url", .text).notNull().unique()
+            t.column("title", .text)
+            t.column("category", .text)
+            t.column("etag", .text)
+            t.column("last_modified", .text)
+            t.column("last_fetched_at", .datetime)
+            t.column("last_status", .text)
+            t.column("added_at", .datetime).notNull()
+        }
+
+        try db.create(table: ArticleRecord.databaseTableName) { t in
+            // AUTOINCREMENT: ids are shown to users (`krant show 7`), so a
+            // deleted article's id must never come back as another article.
+            t.autoIncrementedPrimaryKey("id")
+            t.column("identity", .text).notNull().unique()
+            t.column("feed_id", .integer).references(FeedRecord.databaseTableName, onDelete: .cascade)
+            t.column("origin_path", .text)
+            t.column("guid", .text)
+            t.column("url", .text)
+            t.column("source", .text)
+            t.column("category", .text)
+            t.column("title", .text).notNull()
+            t.column("published", .text)
+            // "" when unknown, so undated articles sort after every dated one
+            // (newest first) without a NULL special case in every query.
+            t.column("published_sort", .text).notNull()
+            t.column("when_text", .text)
+            t.column("lead_credit", .text)
+            t.column("lead_text", .text)
+            t.column("blocks", .text).notNull()
+            t.column("is_read", .boolean).notNull().defaults(to: false)
+            t.column("is_starred", .boolean).notNull().defaults(to: false)
+            t.column("imported_at", .datetime).notNull()
+        }
+
+        // Every headline list is ordered by (published_sort DESC, id DESC);
+        // SQLite walks these indexes backwards, so each filter below can
+        // return a page of 50 without sorting the whole table.
+        try db.create(index: "articles_by_published", on: "articles", columns: ["published_sort", "id"])
+        try db.create(index: "articles_by_unread", on: "articles", columns: ["is_read", "published_sort", "id"])
+        // Trailing is_read makes the index cover `categories()` (counts per
+        // category) and unread-in-category lists without touching the table.
+        try db.create(index: "articles_by_category", on: "articles",
+                      columns: ["category", "published_sort", "id", "is_read"])
+        // Few articles are starred: a partial index stays tiny.
+        try db.create(index: "articles_starred", on: "articles", columns: ["published_sort", "id"],
+                      condition: Column("is_starred") == 1)
+        try db.create(index: "articles_by_feed", on: "articles", columns: ["feed_id"])
+
+        // A plain (content-storing) FTS5 table rather than a contentless one:
+        // the system SQLite (3.40) cannot delete from contentless tables, and
+        // articles must disappear from search when deleted (also by cascade
+        // when their feed is removed). Diacritics are removed so "oekraine"
+        // finds "Oekraïne".
+        try db.create(virtualTable: ArticleSearch.tableName, using: FTS5()) { t in
+            t.tokenizer = .unicode61(diacritics: .remove)
+            t.column("title")
+            t.column("body")
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+                DELETE FROM \(ArticleSearch.tableName) WHERE rowid = old.id;
+            END
+            """)
+    }
+}

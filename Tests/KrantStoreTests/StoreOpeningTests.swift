@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import KrantCore
+import Testing
+@testable import KrantStore
+
+@Suite struct StoreOpeningTests {
+    let directory: TemporaryDirectory
+
+    init() throws { directory = try TemporaryDirectory() }
+
+    @Test func migratesAnEmptyDirectoryIntoAWorkingStore() throws {
+        let path = directory.file("nested/deeper/krant.db")
+        let store = try ArticleStore(path: path)
+        #expect(store.path == path)
+        #expect(try store.isEmpty)
+
+        let (tables, applied, journalMode) = try store.pool.read { db in
+            (try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"),
+             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(tables.isSuperset(of: ["feeds", "articles", "article_search", "articles_search_delete"]))
+        #expect(applied == ["v1"])
+        #expect(journalMode == "wal")
+
+        let ids = try Sample.insert([Sample.article("Kabinet valt", body: "De coalitie breekt.")], into: store)
+        let hits = try store.pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM article_search WHERE article_search MATCH 'coalitie'")
+        }
+        #expect(hits == ids)
+        #expect(try !store.isEmpty)
+    }
+
+    @Test func reopeningAStoreKeepsItsArticles() throws {
+        let path = directory.file("krant.db")
+        let ids = try Sample.insert([Sample.article("Eerste")], into: ArticleStore(path: path))
+        let reopened = try ArticleStore(path: path)
+        #expect(try reopened.article(id: ids[0])?.title == "Eerste")
+        #expect(try reopened.count(.all) == 1)
+    }
+
+    @Test func aSecondStoreOnTheSameFileSeesNewArticles() throws {
+        let path = directory.file("krant.db")
+        let reader = try ArticleStore(path: path)
+        #expect(try reader.count(.all) == 0)
+        let writer = try ArticleStore(path: path)
+        _ = try Sample.insert([Sample.article("Net binnen")], into: writer)
+        #expect(try reader.headlines(.all, limit: 10).map(\.title) == ["Net binnen"])
+    }
+
+    @Test func refusesACorruptFileAndLeavesItByteIdentical() throws {
+        let name = "corrupt.db"
+        let garbage = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
+        try garbage.write(to: URL(fileURLWithPath: directory.file(name)))
+
+        #expect(throws: StoreError.notADatabase(path: directory.file(name), reason: "file is not a database")) {
+            try ArticleStore(path: directory.file(name))
+        }
+        #expect(try directory.bytes(name) == garbage)
+        #expect(!directory.exists(name + "-wal"))
+        #expect(!directory.exists(name + "-shm"))
+        let message = StoreError.notADatabase(path: directory.file(name), reason: "file is not a database").description
+        #expect(message == "\(directory.file(name)) is not a krant database (file is not a database); it was left untouched")
+    }
+
+    @Test func refusesAFileWithAnSQLiteHeaderButNoDatabaseBehindIt() throws {
+        let name = "truncated.db"
+        var bytes = Data("SQLite format 3\0".utf8)
+        bytes.append(Data(repeating: 0xAB, count: 4080))
+        try bytes.write(to: URL(fileURLWithPath: directory.file(name)))
+
+        do {
+            _ = try ArticleStore(path: directory.file(name))
+            Issue.record("opened a corrupt database")
+        } catch let StoreError.notADatabase(path, reason) {
+            #expect(path == directory.file(name))
+            #expect(!reason.isEmpty)
+        }
+        #expect(try directory.bytes(name) == bytes)
+    }
+
+    @Test func refusesAStoreMigratedByANewerKrantAndLeavesItUnchanged() throws {
+        let name = "newer.db"
+        _ = try Sample.insert([Sample.article("Oud")], into: ArticleStore(path: directory.file(name)))
+        let queue = try DatabaseQueue(path: directory.file(name))
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999')")
+        }
+        try queue.close()
+        let before = try directory.bytes(name)
+
+        #expect(throws: StoreError.newerSchema(path: directory.file(name))) {
+            try ArticleStore(path: directory.file(name))
+        }
+        #expect(try directory.bytes(name) == before)
+        #expect(!directory.exists(name + "-wal"))
+        #expect(!directory.exists(name + "-shm"))
+        #expect(StoreError.newerSchema(path: "/x/krant.db").description
+                == "/x/krant.db was written by a newer krant; upgrade krant (the file was left untouched)")
+    }
+
+    @Test func refusesAnotherProgramsDatabase() throws {
+        let name = "other.db"
+        let queue = try DatabaseQueue(path: directory.file(name))
+        try queue.write { db in try db.execute(sql: "CREATE TABLE contacts (name TEXT)") }
+        try queue.close()
+        let before = try directory.bytes(name)
+
+        #expect(throws: StoreError.notADatabase(path: directory.file(name),
+                                                reason: "it holds another program's tables")) {
+            try ArticleStore(path: directory.file(name))
+        }
+        #expect(try directory.bytes(name) == before)
+    }
+
+    @Test func acceptsAnEmptyFileAsANewStore() throws {
+        #expect(FileManager.default.createFile(atPath: directory.file("empty.db"), contents: Data()))
+        let store = try ArticleStore(path: directory.file("empty.db"))
+        #expect(try store.count(.all) == 0)
+        #expect(try store.categories() == [])
+    }
+
+    @Test func reportsAPathThatCannotBeCreated() throws {
+        let blocker = directory.file("a-file")
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
+        let path = blocker + "/sub/krant.db"
+        #expect(throws: StoreError.cannotCreate(
+            path: path, reason: "its directory \(blocker)/sub cannot be created")) {
+            try ArticleStore(path: path)
+        }
+    }
+
+    @Test func reportsADirectoryInPlaceOfTheDatabase() throws {
+        #expect(throws: StoreError.cannotOpen(path: directory.path, reason: "it is a directory")) {
+            try ArticleStore(path: directory.path)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import KrantCore
+@testable import KrantStore
+
+/// A fresh directory per test, removed when the test's suite instance goes.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("krant-store-tests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: file(name)) }
+
+    func bytes(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: file(name))) }
+}
+
+/// Short ways to make articles that differ only where a test cares.
+enum Sample {
+    static func article(_ title: String, _ published: PublishedDate? = nil, category: String? = nil,
+                        body: String = "Tekst.", read: Bool = false, starred: Bool = false) -> Article {
+        Article(source: "NOS Nieuws", category: category, title: title, published: published,
+                blocks: [.paragraph(body)], isRead: read, isStarred: starred)
+    }
+
+    static func entry(_ article: Article) -> (article: Article, identity: String) {
+        (article, ArticleIdentity.forText(article.title + "\n" + article.searchableBody))
+    }
+
+    static func day(_ day: Int, _ hour: Int = 12, month: Int = 6) -> PublishedDate {
+        PublishedDate(year: 2024, month: month, day: day, hour: hour, minute: 0)
+    }
+
+    /// Inserts the articles and returns their new ids, in order.
+    static func insert(_ articles: [Article], into store: ArticleStore) throws -> [Int64] {
+        try store.insert(articles.map(entry)).map(\.id)
+    }
+}
