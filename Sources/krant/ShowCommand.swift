@@ -9,7 +9,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print one article.",
         discussion: """
         As text: title, byline, lead caption, then the body wrapped to the
-        width; captions are drawn behind a bar with their photo credit first,
+        width; captions are drawn behind a bar as "CREDIT · text",
         section headings start with §. With --json: the article model.
         Showing an article does not mark it read (use `krant mark`).
 

@@ -22,11 +22,20 @@ struct KrantRunner: ~Copyable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// The krant executable next to the test bundle (SwiftPM builds it first,
-    /// because this test target depends on it).
-    static var executable: URL {
-        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("krant")
-    }
+    /// The krant executable SwiftPM built next to the test binary (this test
+    /// target depends on it, so it is always built first).
+    static let executable: URL = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+        ]
+        for folder in candidates {
+            let binary = folder.appendingPathComponent("krant")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/krant")
+    }()
 
     static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

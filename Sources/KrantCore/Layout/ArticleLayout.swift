@@ -91,7 +91,7 @@ public struct ArticleLayout: Sendable {
     }
 
     private mutating func addCaption(_ caption: Caption, anchor: Anchor) {
-        let credit = caption.credit.isEmpty ? "" : caption.credit + "  "
+        let credit = caption.credit.isEmpty ? "" : caption.credit + " · "
         let textWidth = width - DisplayWidth.of(Self.captionBar)
         guard textWidth >= 4 else {
             addWrapped(credit + caption.text, role: .captionText, anchor: anchor)

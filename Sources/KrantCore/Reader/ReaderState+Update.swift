@@ -23,7 +23,11 @@ extension ReaderState {
             if focus == .article, reading != nil { reading?.top = 0; return [] }
             return select(0)
         case .goBottom:
-            if focus == .article, let reading { self.reading?.top = maxArticleTop(reading); return [] }
+            if focus == .article, let reading {
+                let bottom = maxArticleTop(reading)
+                self.reading?.top = bottom
+                return []
+            }
             return select(page.total - 1)
         case .open: return focus == .list ? openSelected() : []
         case .toggleFocus:
@@ -281,7 +285,7 @@ extension ReaderState {
     }
 
     static func captionLabel(_ caption: Caption) -> String {
-        caption.credit.isEmpty ? caption.text : "\(caption.credit)  \(caption.text)"
+        caption.credit.isEmpty ? caption.text : "\(caption.credit) · \(caption.text)"
     }
 
     // MARK: - Overlays (nil: the action is not theirs)
