@@ -8,8 +8,10 @@ public protocol ReaderDataSource {
     /// The position of the nearest unread article after (forward) or before `index`.
     func unreadPosition(from index: Int, in query: HeadlineQuery, forward: Bool) throws -> Int?
     func article(id: Int64) throws -> Article?
-    func setRead(_ ids: [Int64], _ read: Bool) throws
-    func setStarred(_ ids: [Int64], _ starred: Bool) throws
-    func markAllRead(_ query: HeadlineQuery) throws
+    /// Returns the ids that do not exist.
+    @discardableResult func setRead(_ ids: [Int64], _ read: Bool) throws -> [Int64]
+    @discardableResult func setStarred(_ ids: [Int64], _ starred: Bool) throws -> [Int64]
+    /// Returns how many articles changed.
+    @discardableResult func markAllRead(_ query: HeadlineQuery) throws -> Int
     func categories() throws -> [CategoryCount]
 }

@@ -1,0 +1,94 @@
+import KrantCore
+
+/// A `ReaderDataSource` over an array, with the store's order and filters,
+/// that records every headline request so tests can check the reader only
+/// ever asks for windows.
+final class InMemorySource: ReaderDataSource, @unchecked Sendable {
+    var articles: [Article]
+    private(set) var requestedLimits: [Int] = []
+
+    init(_ articles: [Article]) {
+        self.articles = articles.enumerated().map { index, article in
+            var article = article
+            article.id = article.id ?? Int64(index + 1)
+            return article
+        }
+    }
+
+    private func view(_ query: HeadlineQuery) -> [Article] {
+        articles.filter { article in
+            (!query.unreadOnly || !article.isRead) && (!query.starredOnly || article.isStarred)
+                && (query.category == nil || article.category == query.category)
+                && (query.search.map { search in
+                    let haystack = Self.fold(article.title + " " + article.searchableBody)
+                    return search.split(separator: " ").allSatisfy { haystack.contains(Self.fold(String($0))) }
+                } ?? true)
+        }.sorted { lhs, rhs in
+            let (left, right) = (lhs.published?.sortKey ?? "", rhs.published?.sortKey ?? "")
+            return left != right ? left > right : lhs.id! > rhs.id!
+        }
+    }
+
+    /// Lower case without diacritics, as the FTS5 tokenizer matches.
+    static func fold(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().decomposedScalars.filter { !(0x300...0x36F).contains($0.value) }))
+    }
+
+    func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline] {
+        requestedLimits.append(limit)
+        return view(query).dropFirst(offset).prefix(limit).map { article in
+            Headline(id: article.id!, title: article.title, source: article.source, category: article.category,
+                     published: article.published, when: article.when, isRead: article.isRead,
+                     isStarred: article.isStarred)
+        }
+    }
+
+    func counts(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
+        let rows = view(query)
+        return (rows.count, rows.count { !$0.isRead })
+    }
+
+    func position(of id: Int64, in query: HeadlineQuery) throws -> Int? {
+        view(query).firstIndex { $0.id == id }
+    }
+
+    func unreadPosition(from index: Int, in query: HeadlineQuery, forward: Bool) throws -> Int? {
+        let rows = view(query)
+        return forward
+            ? rows.indices.first { $0 > index && !rows[$0].isRead }
+            : rows.indices.last { $0 < index && !rows[$0].isRead }
+    }
+
+    func article(id: Int64) throws -> Article? { articles.first { $0.id == id } }
+
+    func setRead(_ ids: [Int64], _ read: Bool) throws -> [Int64] {
+        for index in articles.indices where ids.contains(articles[index].id!) { articles[index].isRead = read }
+        return []
+    }
+
+    func setStarred(_ ids: [Int64], _ starred: Bool) throws -> [Int64] {
+        for index in articles.indices where ids.contains(articles[index].id!) { articles[index].isStarred = starred }
+        return []
+    }
+
+    func markAllRead(_ query: HeadlineQuery) throws -> Int {
+        let ids = Set(view(query).filter { !$0.isRead }.map(\.id!))
+        for index in articles.indices where ids.contains(articles[index].id!) { articles[index].isRead = true }
+        return ids.count
+    }
+
+    func categories() throws -> [CategoryCount] {
+        Dictionary(grouping: articles.filter { $0.category != nil }, by: { $0.category! })
+            .map { CategoryCount(name: $0.key, total: $0.value.count, unread: $0.value.count { !$0.isRead }) }
+            .sorted { $0.name < $1.name }
+    }
+}
+
+extension String {
+    var decomposedScalars: [Unicode.Scalar] {
+        // Decompose the few precomposed letters Dutch uses; enough for tests.
+        let table: [Character: String] = ["ï": "i\u{308}", "é": "e\u{301}", "ë": "e\u{308}", "ö": "o\u{308}",
+                                          "ü": "u\u{308}", "è": "e\u{300}", "á": "a\u{301}"]
+        return flatMap { table[$0].map { Array($0.unicodeScalars) } ?? Array(String($0).unicodeScalars) }
+    }
+}

@@ -1,0 +1,320 @@
+import KrantCore
+import Testing
+
+@Suite struct ReaderUpdateTests {
+    @Test func firstFrameLoadsOnlyAWindow() {
+        let driver = ReaderFixtures.driver(ReaderFixtures.generated(1000))
+        #expect(driver.state.page.total == 1000)
+        #expect(driver.state.page.unread == 1000)
+        #expect(driver.state.selection == 0)
+        #expect(driver.state.selectedHeadline?.title == "Bericht 1000")
+        #expect(driver.source.requestedLimits.allSatisfy { $0 <= 3 * driver.state.listHeight })
+    }
+
+    @Test func listNavigationStopsAtTheEnds() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(100))
+        driver.press(.character("k"), .up)
+        #expect(driver.state.selection == 0)
+        driver.press(.character("j"), .down)
+        #expect(driver.state.selection == 2)
+        driver.press(.character("G"))
+        #expect(driver.state.selection == 99)
+        #expect(driver.state.selectedHeadline?.title == "Bericht 1")
+        #expect(driver.state.listTop == 100 - driver.state.listHeight)
+        driver.press(.character("j"), .end)
+        #expect(driver.state.selection == 99)
+        driver.press(.character("g"))
+        #expect(driver.state.selection == 0)
+        driver.press(.pageDown)
+        #expect(driver.state.selection == driver.state.listHeight)
+        driver.press(.character("b"))
+        #expect(driver.state.selection == 0)
+        #expect(driver.source.requestedLimits.allSatisfy { $0 <= 3 * driver.state.listHeight })
+    }
+
+    @Test func enterOpensMarksReadAndFocusesThePane() throws {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
+        let id = try #require(driver.state.selectedHeadline?.id)
+        let unreadBefore = driver.state.page.unread
+        let effects = driver.press(.enter)
+        #expect(effects.isEmpty)
+        #expect(driver.state.focus == .article)
+        #expect(driver.state.reading?.article.id == id)
+        #expect(driver.state.selectedHeadline?.isRead == true)
+        #expect(driver.state.page.unread == unreadBefore - 1)
+        #expect(try driver.source.article(id: id)?.isRead == true)
+    }
+
+    @Test func updateReturnsStoreWritesAsEffects() throws {
+        var state = ReaderState()
+        _ = state.update(.resized(width: 80, height: 24))
+        let headline = Headline(id: 7, title: "Zeven")
+        _ = state.update(.headlinesLoaded(HeadlinePage(query: HeadlineQuery(), offset: 0, rows: [headline], total: 1, unread: 1)))
+        #expect(state.update(.open) == [.loadArticle(id: 7), .setRead([7], true)])
+        _ = state.update(.quit)
+        #expect(state.update(.toggleRead) == [.setRead([7], false)])
+        #expect(state.update(.toggleStar) == [.setStarred([7], true)])
+        #expect(state.update(.quit) == [.quit])
+    }
+
+    @Test func articlePaneScrollsAndQGoesBack() throws {
+        var driver = ReaderFixtures.driver([try ReaderFixtures.sample], width: 80, height: 24)
+        driver.press(.enter)
+        driver.press(.character("j"), .down)
+        #expect(driver.state.reading?.top == 2)
+        driver.press(.character(" "))
+        #expect(driver.state.reading?.top == 2 + driver.state.articleHeight - 1)
+        driver.press(.character("G"))
+        let bottom = try #require(driver.state.reading).layout.lines.count - driver.state.articleHeight
+        #expect(driver.state.reading?.top == bottom)
+        driver.press(.character("j"))
+        #expect(driver.state.reading?.top == bottom)
+        driver.press(.character("g"))
+        #expect(driver.state.reading?.top == 0)
+        driver.press(.character("k"))
+        #expect(driver.state.reading?.top == 0)
+        #expect(driver.press(.character("q")).isEmpty)
+        #expect(driver.state.focus == .list)
+        driver.press(.tab)
+        #expect(driver.state.focus == .article)
+        driver.press(.tab)
+        #expect(driver.state.focus == .list)
+        #expect(driver.press(.character("q")) == [.quit])
+    }
+
+    @Test func sectionJumpsPutTheHeadingOnTop() throws {
+        var driver = ReaderFixtures.driver([try ReaderFixtures.sample])
+        driver.press(.enter, .character("]"))
+        let reading = try #require(driver.state.reading)
+        #expect(reading.layout.plainLines[reading.top] == "§ Balanceeract")
+        #expect(driver.state.currentSection == "Balanceeract")
+        driver.press(.character("]"))
+        #expect(driver.state.reading?.top == reading.top)
+        #expect(driver.state.message == "No next section")
+        driver.press(.character("["))
+        #expect(driver.state.message == "No previous section")
+        #expect(driver.state.reading?.top == reading.top)
+    }
+
+    @Test func captionJumpsVisitEveryCaptionInOrder() throws {
+        var driver = ReaderFixtures.driver([try ReaderFixtures.sample])
+        driver.press(.enter)
+        // The lead caption is below the title, so the first } goes there.
+        driver.press(.character("}"))
+        var reading = try #require(driver.state.reading)
+        #expect(reading.layout.plainLines[reading.top].hasPrefix("│ ANP · Poetin verwelkomt"))
+        driver.press(.character("}"))
+        reading = try #require(driver.state.reading)
+        #expect(reading.layout.plainLines[reading.top].hasPrefix("│ ANP · De welkomstceremonie"))
+        driver.press(.character("}"))
+        #expect(driver.state.message == "No next caption")
+        #expect(driver.state.reading?.top == reading.top)
+        driver.press(.character("{"))
+        reading = try #require(driver.state.reading)
+        #expect(reading.layout.plainLines[reading.top].hasPrefix("│ ANP · Poetin verwelkomt"))
+    }
+
+    @Test func jumpsWithoutAnArticleSaySo() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(3))
+        driver.press(.character("]"))
+        #expect(driver.state.message == "Open an article with Enter first")
+        driver.press(.character("o"))
+        #expect(driver.state.overlay == .none)
+    }
+
+    @Test func outlineListsLandmarksAndJumps() throws {
+        var driver = ReaderFixtures.driver([try ReaderFixtures.sample])
+        driver.press(.enter, .character("o"))
+        guard case .outline(let menu) = driver.state.overlay else {
+            Issue.record("no outline")
+            return
+        }
+        #expect(menu.entries.map(\.kind) == [.leadCaption, .caption, .section])
+        #expect(menu.entries[2].label == "Balanceeract")
+        #expect(menu.selection == 0)
+        driver.press(.character("j"), .character("j"), .enter)
+        #expect(driver.state.overlay == .none)
+        #expect(driver.state.focus == .article)
+        #expect(driver.state.reading?.top == menu.entries[2].line)
+        driver.press(.character("o"), .escape)
+        #expect(driver.state.overlay == .none)
+    }
+
+    @Test func nextAndPreviousUnread() {
+        var articles = ReaderFixtures.generated(10)
+        // Newest first: ids 10…1. Leave 8 and 3 unread.
+        for index in articles.indices where ![8, 3].contains(articles[index].id!) { articles[index].isRead = true }
+        var driver = ReaderFixtures.driver(articles)
+        driver.press(.character("n"))
+        #expect(driver.state.selectedHeadline?.id == 8)
+        driver.press(.character("n"))
+        #expect(driver.state.selectedHeadline?.id == 3)
+        driver.press(.character("n"))
+        #expect(driver.state.selectedHeadline?.id == 3)
+        #expect(driver.state.message == "No unread articles below")
+        driver.press(.character("N"))
+        #expect(driver.state.selectedHeadline?.id == 8)
+        driver.press(.character("N"))
+        #expect(driver.state.message == "No unread articles above")
+    }
+
+    @Test func nextUnreadWhileReadingOpensIt() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(5))
+        driver.press(.enter)
+        #expect(driver.state.reading?.article.id == 5)
+        driver.press(.character("n"))
+        #expect(driver.state.reading?.article.id == 4)
+        #expect(driver.state.page.unread == 3)
+    }
+
+    @Test func toggleReadAndUnreadOnlyView() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(6))
+        driver.press(.character("r"))
+        #expect(driver.state.selectedHeadline?.isRead == true)
+        #expect(driver.state.page.unread == 5)
+        driver.press(.character("u"))
+        #expect(driver.state.query.unreadOnly)
+        #expect(driver.state.page.total == 5)
+        #expect(driver.state.page.rows.allSatisfy { !$0.isRead })
+        // Opening in the unread view keeps the row until the view reloads.
+        driver.press(.enter, .character("q"))
+        #expect(driver.state.page.total == 5)
+        #expect(driver.state.page.unread == 4)
+        driver.press(.character("u"), .character("u"))
+        #expect(driver.state.page.total == 4)
+        driver.press(.character("r"))
+        driver.press(.character("u"))
+        #expect(driver.state.page.total == 6)
+        #expect(driver.state.viewName == "all")
+    }
+
+    @Test func markAllReadAsksWhenTheViewIsLongerThanAScreen() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(50))
+        driver.press(.character("A"))
+        #expect(driver.state.overlay == .confirmMarkAll(count: 50))
+        driver.press(.character("n"))
+        #expect(driver.state.overlay == .none)
+        #expect(driver.state.page.unread == 50)
+        driver.press(.character("A"), .character("y"))
+        #expect(driver.state.page.unread == 0)
+        #expect(driver.source.articles.allSatisfy { $0.isRead })
+        #expect(driver.state.message == "Marked 50 articles read")
+    }
+
+    @Test func markAllReadOfAShortViewNeedsNoConfirmation() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(3))
+        driver.press(.character("A"))
+        #expect(driver.state.overlay == .none)
+        #expect(driver.state.page.unread == 0)
+    }
+
+    @Test func categoryPicker() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(10))
+        driver.press(.character("c"))
+        guard case .categories(let menu) = driver.state.overlay else {
+            Issue.record("no category picker")
+            return
+        }
+        #expect(menu.entries.map(\.name) == [nil, "Binnenland", "Sport"])
+        #expect(menu.entries.map(\.unread) == [10, 5, 5])
+        driver.press(.character("j"), .character("j"), .enter)
+        #expect(driver.state.query.category == "Sport")
+        #expect(driver.state.page.total == 5)
+        #expect(driver.state.viewName == "Sport")
+        driver.press(.character("c"), .enter)
+        #expect(driver.state.query.category == "Sport")
+        driver.press(.character("c"), .character("g"), .enter)
+        #expect(driver.state.query.category == nil)
+        #expect(driver.state.page.total == 10)
+    }
+
+    @Test func searchReplacesTheListUntilEscape() throws {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
+        driver.press(.character("/"))
+        #expect(driver.state.overlay == .search(""))
+        driver.type("oekrainx")
+        driver.press(.backspace)
+        driver.type("e")
+        driver.press(.enter)
+        #expect(driver.state.query.search == "oekraine")
+        #expect(driver.state.page.total == 1)
+        #expect(driver.state.selectedHeadline?.title == "Na Noord-Korea krijgt Poetin ook warm onthaal in Vietnam")
+        let status = ReaderRenderer.render(driver.state).textLines.last ?? ""
+        #expect(status.contains("1 results"))
+        driver.press(.escape)
+        #expect(driver.state.query.search == nil)
+        #expect(driver.state.page.total == 5)
+    }
+
+    @Test func resizeKeepsTheSameBlockOnTop() throws {
+        var driver = ReaderFixtures.driver([try ReaderFixtures.sample], width: 80, height: 24)
+        driver.press(.enter, .character("]"), .character("j"), .character("j"))
+        var reading = try #require(driver.state.reading)
+        let anchor = reading.layout.anchors[reading.top]
+        _ = driver.send(.resized(width: 50, height: 30))
+        reading = try #require(driver.state.reading)
+        #expect(reading.layout.width == 48)
+        #expect(reading.layout.anchors[reading.top] == anchor)
+        #expect(reading.top > 0)
+    }
+
+    @Test func newArticlesDoNotMoveTheSelection() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(20))
+        driver.press(.character("j"), .character("j"))
+        let selected = driver.state.selectedHeadline?.id
+        let newer = Article(id: 100, title: "Nieuw", published: PublishedDate(year: 2030, month: 1, day: 1))
+        driver.source.articles.append(newer)
+        _ = driver.send(.storeChanged)
+        #expect(driver.state.selectedHeadline?.id == selected)
+        #expect(driver.state.selection == 3)
+        #expect(driver.state.page.total == 21)
+    }
+
+    @Test func starAndBrowser() {
+        var articles = ReaderFixtures.generated(2)
+        articles[1].url = "https://nos.nl/artikel/1"
+        var driver = ReaderFixtures.driver(articles)
+        driver.press(.character("s"))
+        #expect(driver.state.selectedHeadline?.isStarred == true)
+        #expect(driver.source.articles[1].isStarred)
+        driver.press(.character("O"))
+        #expect(driver.state.message == "Open an article with Enter first")
+        #expect(driver.press(.enter, .character("O")) == [.openURL("https://nos.nl/artikel/1")])
+        driver.press(.character("q"), .character("j"), .enter)
+        #expect(driver.press(.character("O")).isEmpty)
+        #expect(driver.state.message == "This article has no link")
+    }
+
+    @Test func fullScreenArticle() throws {
+        var driver = ReaderFixtures.driver([try ReaderFixtures.sample])
+        driver.press(.character("z"))
+        #expect(!driver.state.fullScreenArticle)
+        driver.press(.enter, .character("z"))
+        #expect(driver.state.fullScreenArticle)
+        #expect(driver.state.layout.list == nil)
+        #expect(driver.state.articleHeight == 23)
+        driver.press(.character("q"))
+        #expect(!driver.state.fullScreenArticle)
+        #expect(driver.state.focus == .list)
+    }
+
+    @Test func helpListsEveryBindingAndClosesWithEscape() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(2))
+        driver.press(.character("?"))
+        #expect(driver.state.overlay == .help(top: 0))
+        driver.press(.character("q"))
+        #expect(driver.state.overlay == .none)
+        #expect(driver.press(.character("q")) == [.quit])
+    }
+
+    @Test func tinyTerminalsDoNotCrash() throws {
+        var driver = ReaderFixtures.driver([try ReaderFixtures.sample], width: 1, height: 1)
+        driver.press(.enter, .character("j"), .character("]"), .character("o"), .character("?"), .character("z"))
+        _ = ReaderRenderer.render(driver.state)
+        for (width, height) in [(0, 0), (2, 1), (5, 3), (19, 4), (20, 5), (20, 6), (21, 2)] {
+            _ = driver.send(.resized(width: width, height: height))
+            let buffer = ReaderRenderer.render(driver.state)
+            #expect(buffer.width == width && buffer.height == height)
+        }
+    }
+}
