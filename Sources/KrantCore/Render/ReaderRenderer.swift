@@ -104,7 +104,7 @@ public enum ReaderRenderer {
             break
         }
         let counts = state.query.search != nil
-            ? "\(state.page.total) results, \(state.page.unread) unread"
+            ? "\(state.page.total) \(state.page.total == 1 ? "result" : "results"), \(state.page.unread) unread"
             : "\(state.page.unread) unread of \(state.page.total)"
         var left = " \(state.viewName) · \(counts)"
         if let section = state.currentSection { left += " · § " + section }
