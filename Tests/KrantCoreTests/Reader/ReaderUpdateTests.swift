@@ -240,7 +240,7 @@ import Testing
         #expect(driver.state.page.total == 1)
         #expect(driver.state.selectedHeadline?.title == "Na Noord-Korea krijgt Poetin ook warm onthaal in Vietnam")
         let status = ReaderRenderer.render(driver.state).textLines.last ?? ""
-        #expect(status.contains("1 result, 0 unread"))
+        #expect(status.contains("1 result, 1 unread"))
         driver.press(.escape)
         #expect(driver.state.query.search == nil)
         #expect(driver.state.page.total == 5)
