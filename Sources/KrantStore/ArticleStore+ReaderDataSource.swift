@@ -68,3 +68,12 @@ extension ArticleStore: ReaderDataSource {
         return sort < key.publishedSort || (sort == key.publishedSort && id < key.id)
     }
 }
+
+extension ArticleStore {
+    /// A number that changes whenever another process commits to the store
+    /// (SQLite's `data_version` on this store's single writer connection), so
+    /// an open reader can notice an import without re-reading anything.
+    public func externalChangeCounter() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KrantTerminal
 
 @main
 struct Krant: ParsableCommand {
@@ -25,14 +26,26 @@ struct Krant: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    /// Opens the full-screen reader. The terminal is checked before anything
+    /// else, so a bad TERM or a pipe gets a one-line error and an untouched
+    /// terminal; a brand-new store gets the bundled sample articles first.
     func run() throws {
-        print("""
-        The full-screen reader is not built yet. Meanwhile:
-          krant import PATH...   add saved articles
-          krant list             show the headlines
-          krant show ID          read an article
-        Run `krant --help` for everything.
-        """)
+        let environment = ProcessInfo.processInfo.environment
+        try Terminal.checkUsable(environment: environment).map { throw UsageFailure(message: $0.description) }
+        let articles = try store.open()
+        do {
+            try BundledArticles.importIfEmpty(into: articles)
+        } catch {
+            throw CommandFailure(message: "cannot import the sample articles: \(error)")
+        }
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.start(environment: environment)
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+        defer { terminal.stop() }
+        ReaderRuntime(store: articles, terminal: terminal, environment: environment).run()
     }
 
     /// Like ArgumentParser's `main()`, but usage errors exit with status 2
@@ -42,6 +55,9 @@ struct Krant: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as UsageFailure {
+            printError("krant: \(failure.message)")
+            Foundation.exit(2)
         } catch let failure as CommandFailure {
             printError("krant: \(failure.message)")
             Foundation.exit(1)

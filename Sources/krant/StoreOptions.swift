@@ -28,6 +28,12 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// A problem with how krant was started (no terminal, bad TERM): exit status 2.
+struct UsageFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 /// Writes a line to standard error.
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -1,0 +1,23 @@
+import Foundation
+import KrantStore
+
+/// The sample articles shipped with krant, so a first run shows real news.
+enum BundledArticles {
+    /// The `articles` folder of the executable's resource bundle. Looked up by
+    /// hand rather than with `Bundle.module`, which aborts the process when a
+    /// copied binary has lost its bundle; without it there is simply nothing
+    /// to import.
+    static var folder: URL? {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let candidates = [executable.deletingLastPathComponent(), Bundle.main.bundleURL]
+            .map { $0.appendingPathComponent("krant_krant.resources/articles") }
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// Imports the samples into an empty store; returns how many went in.
+    @discardableResult
+    static func importIfEmpty(into store: ArticleStore) throws -> Int {
+        guard try store.isEmpty, let folder else { return 0 }
+        return try FileImporter(store: store).importPaths([folder.path]).inserted.count
+    }
+}
