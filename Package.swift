@@ -17,6 +17,10 @@ let package = Package(
             name: "KrantCore",
             exclude: ["Text/generate-width-table.py"]
         ),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "KrantTerminal", dependencies: ["CNcursesw", "KrantCore"]),
+        .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
+        .testTarget(name: "KrantEndToEndTests", dependencies: ["krant"]),
         .target(
             name: "KrantStore",
             dependencies: [

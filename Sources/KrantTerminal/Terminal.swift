@@ -1,0 +1,261 @@
+import CNcursesw
+import Glibc
+import KrantCore
+
+/// The reader's terminal: starts and stops curses, draws cell buffers and
+/// reads keys. The only type that talks to ncurses.
+///
+/// Restoring the terminal: `stop()` (also run by `deinit`) restores it on a
+/// normal exit; an `atexit` hook covers `exit()` without `stop()`; SIGINT
+/// (Ctrl-C arrives as a signal because curses runs in cbreak, not raw, mode),
+/// SIGTERM and SIGHUP run a C handler in the shim that only calls `endwin()`
+/// and re-raises the signal with its default action, so the process still
+/// dies "of SIGINT" (status 130 in a shell). That handler does not save
+/// reader state; the store's transactions keep it consistent.
+///
+/// Not thread-safe: use it from one thread (the reader's main loop).
+public final class Terminal {
+    private var screen: OpaquePointer?
+    private let window: UnsafeMutablePointer<WINDOW>
+    public let palette: Palette
+    /// ncurses attributes per role, indexed by `StyleRole.rawValue`.
+    private let attributesByRole: [attr_t]
+    /// Colour pair per role (0 when colour is off), same index.
+    private let pairByRole: [Int16]
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: Palette,
+                 attributes: [attr_t], pairs: [Int16]) {
+        self.screen = screen
+        self.window = window
+        self.palette = palette
+        attributesByRole = attributes
+        pairByRole = pairs
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Starts curses on standard input and output. Refuses, without changing
+    /// the terminal's state, when they are not a terminal or TERM names a
+    /// terminal that cannot address the cursor.
+    public static func start(environment: [String: String]) throws(TerminalError) -> Terminal {
+        if isatty(STDIN_FILENO) == 0 { throw .notATerminal(which: "standard input") }
+        if isatty(STDOUT_FILENO) == 0 { throw .notATerminal(which: "standard output") }
+        let term = environment["TERM"] ?? ""
+        if let refusal = checkTerminalType(term) { throw refusal }
+
+        useUTF8Locale()
+        unblockResizeSignal()
+        // Before newterm: ncurses only installs its own SIGINT/SIGTERM
+        // handlers when the signals are at their default action.
+        nc_install_restore_handlers()
+        guard let screen = nc_newterm_stdio(term) else {
+            nc_uninstall_restore_handlers()
+            throw .initialisationFailed(term)
+        }
+        set_term(screen)
+        nc_set_curses_active(1)
+        guard let window = nc_stdscr() else {
+            endwin()
+            delscreen(screen)
+            nc_set_curses_active(0)
+            nc_uninstall_restore_handlers()
+            throw .initialisationFailed(term)
+        }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        // Never scroll or wrap: every cell is placed at its own position,
+        // including the bottom-right one.
+        idlok(window, false)
+        scrollok(window, false)
+        leaveok(window, true)
+        set_escdelay(25)
+        curs_set(0)
+
+        var palette = Palette(environment: environment)
+        if palette.usesColor, !startColors() {
+            palette = Palette(usesColor: false)
+        }
+        var attributes: [attr_t] = []
+        var pairs: [Int16] = []
+        for role in StyleRole.allCases {
+            let style = palette.style(for: role)
+            attributes.append(cursesAttributes(style.attributes))
+            if palette.usesColor {
+                let pair = Int16(role.rawValue) + 1
+                init_pair(pair, style.foreground.rawValue, style.background.rawValue)
+                pairs.append(pair)
+            } else {
+                pairs.append(0)
+            }
+        }
+        return Terminal(screen: screen, window: window, palette: palette, attributes: attributes, pairs: pairs)
+    }
+
+    /// Why `term` cannot run the reader, or nil when it can. Only reads the
+    /// terminfo database; never writes to the terminal.
+    public static func checkTerminalType(_ term: String) -> TerminalError? {
+        if term.isEmpty { return .termNotSet }
+        var canAddress: Int32 = 0
+        let found = nc_probe_terminal(term, &canAddress)
+        // `dumb` cannot move the cursor whether or not its entry is installed.
+        if found != 1 { return term == "dumb" ? .cannotAddressCursor(term) : .unknownTerminal(term) }
+        if canAddress == 0 { return .cannotAddressCursor(term) }
+        return nil
+    }
+
+    /// ncursesw garbles UTF-8 unless LC_CTYPE is a UTF-8 locale, and a
+    /// minimal container or `LC_ALL=C` often has none set.
+    private static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if !isUTF8Codeset() {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+        // Only character handling is the user's: numbers printed by the
+        // rest of krant (JSON, logs) keep a '.' decimal separator.
+        setlocale(LC_NUMERIC, "C")
+    }
+
+    private static func isUTF8Codeset() -> Bool {
+        guard let codeset = nc_codeset() else { return false }
+        let name = String(cString: codeset).lowercased()
+        return name == "utf-8" || name == "utf8"
+    }
+
+    /// A harness (or a parent with odd habits) may start us with SIGWINCH
+    /// blocked; then ncurses never sees a resize.
+    private static func unblockResizeSignal() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGWINCH)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    private static func startColors() -> Bool {
+        guard has_colors(), start_color() == OK else { return false }
+        guard nc_colors() >= 8, nc_color_pairs() > StyleRole.allCases.count else { return false }
+        if use_default_colors() != OK {
+            // Without default colours -1 is invalid: fall back to white on black.
+            for role in StyleRole.allCases {
+                let style = Palette(usesColor: true).style(for: role)
+                let foreground = style.foreground == .terminalDefault ? Palette.Color.white : style.foreground
+                let background = style.background == .terminalDefault ? Palette.Color.black : style.background
+                init_pair(Int16(role.rawValue) + 1, foreground.rawValue, background.rawValue)
+            }
+            assume_default_colors(Int32(Palette.Color.white.rawValue), Int32(Palette.Color.black.rawValue))
+        }
+        return true
+    }
+
+    private static func cursesAttributes(_ attributes: Palette.Attributes) -> attr_t {
+        var result = NC_A_NORMAL
+        if attributes.contains(.bold) { result |= NC_A_BOLD }
+        if attributes.contains(.dim) { result |= NC_A_DIM }
+        if attributes.contains(.underline) { result |= NC_A_UNDERLINE }
+        if attributes.contains(.reverse) { result |= NC_A_REVERSE }
+        if attributes.contains(.italic) { result |= NC_A_ITALIC }
+        return result
+    }
+
+    /// The terminal's size in columns and rows (0×0 after `stop()`).
+    public var size: (width: Int, height: Int) {
+        guard screen != nil else { return (0, 0) }
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Shows a frame. Every cell of the buffer is placed at its own position,
+    /// so a cluster whose width ncurses judges differently cannot shift the
+    /// rest of its line; a buffer larger than the terminal is clipped, and
+    /// the part of the terminal it does not cover is blank.
+    public func draw(_ buffer: CellBuffer) {
+        guard screen != nil else { return }
+        let (columns, rows) = size
+        werase(window)
+        let height = min(rows, buffer.height)
+        let width = min(columns, buffer.width)
+        for y in 0..<height {
+            for x in 0..<width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                // A wide cluster cut by the terminal's right edge becomes a blank.
+                let fits = cell.width < 2 || x + 1 < width
+                place(fits ? cell : Cell(text: " ", width: 1, role: cell.role), x: x, y: y)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func place(_ cell: Cell, x: Int, y: Int) {
+        let role = Int(cell.role.rawValue)
+        var character = cchar_t()
+        // setcchar takes one spacing character and up to four combining ones.
+        var scalars = cell.text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
+        if scalars.isEmpty || nc_wcwidth(scalars[0]) < 0 {
+            // Unprintable in this locale (or empty): never leave stale text.
+            scalars = [wchar_t(cell.text.isEmpty ? 0x20 : 0xFFFD)]
+        }
+        scalars.append(0)
+        guard setcchar(&character, scalars, attributesByRole[role], pairByRole[role], nil) == OK else { return }
+        // Writing the bottom-right cell returns ERR (the cursor cannot
+        // advance) but the cell is stored; scrollok(false) keeps it from
+        // scrolling, so the result is ignored.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key or a
+    /// resize; nil when none came. Keys the reader does not know are skipped.
+    /// Prefer a finite timeout: SIGWINCH may be delivered to another thread,
+    /// and then the resize is only noticed when the wait ends.
+    public func readKey(timeoutMilliseconds: Int32) -> TerminalEvent? {
+        guard screen != nil else { return nil }
+        wtimeout(window, timeoutMilliseconds)
+        while true {
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == ERR { return nil }
+            let isFunctionKey = result == KEY_CODE_YES
+            if isFunctionKey, Int32(bitPattern: code) == KEY_RESIZE {
+                // ncurses has already called resizeterm, so LINES/COLS and
+                // the window follow the new size.
+                let (width, height) = size
+                return .resize(width: width, height: height)
+            }
+            if let key = KeyDecoder.key(code: Int32(bitPattern: code), isFunctionKey: isFunctionKey) {
+                return .key(key)
+            }
+        }
+    }
+
+    /// Leaves curses mode to run `body` (a browser, a pager) on the normal
+    /// screen, then returns to the reader and repaints what was there.
+    public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+        guard screen != nil else { return try body() }
+        def_prog_mode()
+        endwin()
+        nc_set_curses_active(0)
+        defer {
+            reset_prog_mode()
+            nc_set_curses_active(1)
+            // The child may have drawn over everything: repaint in full.
+            clearok(window, true)
+            wrefresh(window)
+        }
+        return try body()
+    }
+
+    /// Restores the terminal as it was before `start`. Safe to call twice.
+    public func stop() {
+        guard let screen else { return }
+        endwin()
+        nc_set_curses_active(0)
+        delscreen(screen)
+        self.screen = nil
+        nc_uninstall_restore_handlers()
+    }
+}
+

@@ -1,0 +1,28 @@
+/// Why the reader cannot start on this terminal. Every message says what to
+/// do, because the user sees it instead of the reader.
+public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Standard input or output is a pipe or file (`which` names it).
+    case notATerminal(which: String)
+    case termNotSet
+    /// TERM names no terminfo entry (or there is no terminfo database).
+    case unknownTerminal(String)
+    /// The terminal cannot move the cursor (`dumb`, a printing terminal).
+    case cannotAddressCursor(String)
+    /// ncurses refused to start for another reason.
+    case initialisationFailed(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal(let which):
+            "krant needs a terminal: \(which) is not a terminal (run krant in a terminal, or use `krant list` for plain output)"
+        case .termNotSet:
+            "krant needs a terminal: TERM is not set (try TERM=xterm-256color)"
+        case .unknownTerminal(let term):
+            "krant does not know the terminal type TERM=\(term) (try TERM=xterm-256color, or install its terminfo entry)"
+        case .cannotAddressCursor(let term):
+            "krant needs a terminal that can move the cursor, and TERM=\(term) cannot (try TERM=xterm-256color)"
+        case .initialisationFailed(let term):
+            "krant could not start the terminal TERM=\(term) (try TERM=xterm-256color)"
+        }
+    }
+}
