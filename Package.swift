@@ -17,10 +17,6 @@ let package = Package(
             name: "KrantCore",
             exclude: ["Text/generate-width-table.py"]
         ),
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
-        .target(name: "KrantTerminal", dependencies: ["CNcursesw", "KrantCore"]),
-        .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
-        .testTarget(name: "KrantEndToEndTests", dependencies: ["krant"]),
         .target(
             name: "KrantStore",
             dependencies: [
@@ -29,22 +25,27 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "KrantTerminal", dependencies: ["CNcursesw", "KrantCore"]),
         .executableTarget(
             name: "krant",
             dependencies: [
                 "KrantCore",
                 "KrantStore",
+                "KrantTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("articles")]
         ),
-        .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantStoreTests", dependencies: [
             "KrantCore",
             "KrantStore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant"]),
+        .testTarget(name: "KrantEndToEndTests", dependencies: ["krant"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,10 +40,8 @@ public final class Terminal {
     /// the terminal's state, when they are not a terminal or TERM names a
     /// terminal that cannot address the cursor.
     public static func start(environment: [String: String]) throws(TerminalError) -> Terminal {
-        if isatty(STDIN_FILENO) == 0 { throw .notATerminal(which: "standard input") }
-        if isatty(STDOUT_FILENO) == 0 { throw .notATerminal(which: "standard output") }
+        if let refusal = checkUsable(environment: environment) { throw refusal }
         let term = environment["TERM"] ?? ""
-        if let refusal = checkTerminalType(term) { throw refusal }
 
         useUTF8Locale()
         unblockResizeSignal()
@@ -98,6 +96,15 @@ public final class Terminal {
 
     /// Why `term` cannot run the reader, or nil when it can. Only reads the
     /// terminfo database; never writes to the terminal.
+    /// Why krant cannot run full-screen here, or nil when it can: both ends
+    /// must be a terminal, and TERM one that can address the cursor. Touches
+    /// nothing, so a caller can refuse before doing any other work.
+    public static func checkUsable(environment: [String: String]) -> TerminalError? {
+        if isatty(STDIN_FILENO) == 0 { return .notATerminal(which: "standard input") }
+        if isatty(STDOUT_FILENO) == 0 { return .notATerminal(which: "standard output") }
+        return checkTerminalType(environment["TERM"] ?? "")
+    }
+
     public static func checkTerminalType(_ term: String) -> TerminalError? {
         if term.isEmpty { return .termNotSet }
         var canAddress: Int32 = 0

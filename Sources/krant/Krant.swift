@@ -31,7 +31,7 @@ struct Krant: ParsableCommand {
     /// terminal; a brand-new store gets the bundled sample articles first.
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        try Terminal.checkUsable(environment: environment).map { throw UsageFailure(message: $0.description) }
+        if let refusal = Terminal.checkUsable(environment: environment) { throw UsageFailure(message: refusal.description) }
         let articles = try store.open()
         do {
             try BundledArticles.importIfEmpty(into: articles)
