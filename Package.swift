@@ -35,7 +35,14 @@ let package = Package(
                 "KrantTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: [.copy("articles")]
+            // Rooted at the package so the bundled articles can stay in the
+            // top-level Resources folder (SwiftPM only bundles resources that
+            // lie inside a target's folder, and copies symlinks unresolved).
+            path: ".",
+            exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantStore", "Sources/KrantTerminal",
+                      "Sources/CNcursesw"],
+            sources: ["Sources/krant"],
+            resources: [.copy("Resources/articles")]
         ),
         .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantStoreTests", dependencies: [

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+/// The real `krant` binary, driven in tmux as a user would drive it.
+@Suite(.serialized) struct ReaderEndToEndTests {
+    /// A private store and a reader started on it; the reader's pid is written
+    /// to a file (the shell `exec`s krant) so tests can kill it.
+    final class Reader {
+        let folder: URL
+        let session: TmuxSession
+        var databasePath: String { folder.appendingPathComponent("krant.db").path }
+        var pidPath: String { folder.appendingPathComponent("pid").path }
+
+        init(width: Int = 80, height: Int = 24, environment: [String: String] = [:], prefix: String = "") throws {
+            folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("krant-e2e-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var environment = environment
+            environment["KRANT_DB"] = environment["KRANT_DB"] ?? folder.appendingPathComponent("krant.db").path
+            let binary = TmuxSession.krantExecutable.path
+            session = try TmuxSession(command: "\(prefix)sh -c 'echo $$ > \(folder.path)/pid; exec \(binary)'",
+                                      width: width, height: height, environment: environment)
+        }
+
+        deinit {
+            session.kill()
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        var pid: pid_t? { (try? String(contentsOfFile: pidPath, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) } }
+
+        /// Runs the krant command line against the same store.
+        func cli(_ arguments: [String]) throws -> String {
+            var environment = ProcessInfo.processInfo.environment
+            environment["KRANT_DB"] = databasePath
+            return try ChildProcess.run([TmuxSession.krantExecutable.path] + arguments, environment: environment).text
+        }
+
+        @discardableResult
+        func waitForStatus(_ text: String) throws -> [String] {
+            try session.waitFor { $0.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })?.contains(text) == true }
+        }
+    }
+
+    /// The row just under the divider: the first line of the article pane.
+    static func paneTop(_ screen: [String]) -> String? {
+        guard let divider = screen.firstIndex(where: { $0.hasPrefix("────") }), divider + 1 < screen.count else { return nil }
+        return screen[divider + 1]
+    }
+
+    @Test func firstRunShowsTheBundledArticles() throws {
+        let reader = try Reader()
+        let screen = try reader.waitForStatus("5 unread of 5")
+        #expect(screen.contains { $0.contains("Na Noord-Korea krijgt Poetin ook warm onthaal in") })
+        #expect(screen.contains { $0.contains("絵文字") })
+        #expect(screen.filter { $0.hasPrefix("N  ") }.count == 5)
+    }
+
+    @Test func sectionAndCaptionJumpsOnTheSample() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        // The sample is the oldest bundled article: the last row.
+        try reader.session.sendKeys("G", "Enter")
+        try reader.session.waitFor { Self.paneTop($0)?.contains("Na Noord-Korea") == true }
+        try reader.session.sendKeys("]")
+        var screen = try reader.session.waitFor {
+            Self.paneTop($0)?.trimmingCharacters(in: .whitespaces) == "§ Balanceeract"
+        }
+        #expect(screen.last?.contains("4 unread of 5 · § Balanceeract") == true)
+        try reader.session.sendKeys("{")
+        screen = try reader.session.waitFor { Self.paneTop($0)?.hasPrefix(" │ ANP · De welkomstceremonie") == true }
+        try reader.session.sendKeys("o")
+        screen = try reader.session.waitFor(text: "Outline")
+        #expect(screen.contains { $0.contains("§ Balanceeract") })
+    }
+
+    @Test func openingMarksReadDurablyEvenWhenKilled() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        try reader.session.sendKeys("Enter")
+        try reader.waitForStatus("4 unread of 5")
+        let pid = try #require(reader.pid)
+        #expect(Foundation.kill(pid, SIGKILL) == 0)
+        #expect(try reader.session.waitForExit() == 137)
+        #expect(try reader.cli(["list", "--unread", "--count"]) == "4\n")
+    }
+
+    @Test func resizingKeepsTheSectionOnTop() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        try reader.session.sendKeys("G", "Enter", "]")
+        try reader.session.waitFor { Self.paneTop($0)?.hasPrefix(" § Balanceeract") == true }
+        try reader.session.resize(width: 60, height: 30)
+        try reader.session.waitFor { screen in
+            Self.paneTop(screen)?.hasPrefix(" § Balanceeract") == true && screen.first?.count == 60
+        }
+        try reader.session.resize(width: 1, height: 1)
+        try reader.session.resize(width: 150, height: 40)
+        let wide = try reader.session.waitFor { $0.first?.contains("│ § Balanceeract") == true }
+        #expect(wide.count == 40)
+    }
+
+    @Test func quitRestoresTheTerminal() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        #expect(try reader.session.display("#{alternate_on}") == "1")
+        try reader.session.sendKeys("Enter", "q", "q")
+        #expect(try reader.session.waitForExit() == 0)
+        #expect(try reader.session.display("#{alternate_on}") == "0")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        let pid = try #require(reader.pid)
+        #expect(Foundation.kill(pid, SIGTERM) == 0)
+        #expect(try reader.session.waitForExit() == 143)
+        #expect(try reader.session.display("#{alternate_on}") == "0")
+    }
+
+    @Test(arguments: [("TERM=dumb ", "TERM=dumb"), ("TERM= ", "TERM is not set"), ("TERM=vt52000 ", "vt52000")])
+    func unusableTerminalsAreRefused(prefix: String, message: String) throws {
+        let reader = try Reader(prefix: "env \(prefix)")
+        let screen = try reader.session.waitFor { $0.contains { $0.contains("[exit=") } }
+        #expect(TmuxSession.exitStatus(in: screen) == 2)
+        #expect(screen.contains { $0.hasPrefix("krant: ") && $0.contains(message) }, "\(screen)")
+        #expect(try reader.session.display("#{alternate_on}") == "0")
+    }
+
+    @Test func notATerminalIsRefused() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["KRANT_DB"] = NSTemporaryDirectory() + "krant-e2e-\(UUID().uuidString.prefix(8)).db"
+        environment["TERM"] = "xterm-256color"
+        let output = try ChildProcess.run([TmuxSession.krantExecutable.path], environment: environment)
+        #expect(output.status == 2)
+        #expect(output.text.hasPrefix("krant: "))
+        #expect(output.text.contains("terminal"))
+        #expect(!output.text.contains("\u{1B}"))
+        try? FileManager.default.removeItem(atPath: environment["KRANT_DB"]!)
+    }
+
+    @Test func noColorUsesAttributesOnly() throws {
+        let reader = try Reader(environment: ["NO_COLOR": "1"])
+        try reader.waitForStatus("5 unread of 5")
+        let parameters = Self.sgrParameters(try reader.session.captureWithAttributes())
+        #expect(parameters.contains(7), "the selected row is in reverse video")
+        #expect(parameters.contains(1), "unread headlines are bold")
+        // 39 and 49 only reset to the default colours.
+        #expect(!parameters.contains { (30...38).contains($0) || (40...48).contains($0) || (90...107).contains($0) },
+                "no colours: \(parameters)")
+    }
+
+    /// Every parameter of every SGR sequence (`ESC [ … m`) in captured text.
+    static func sgrParameters(_ text: String) -> Set<Int> {
+        var result = Set<Int>()
+        var rest = Substring(text)
+        while let start = rest.range(of: "\u{1B}[") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(where: { $0.isLetter }) else { break }
+            if rest[end] == "m" {
+                result.formUnion(rest[..<end].split(separator: ";").compactMap { Int($0) })
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return result
+    }
+
+    @Test func articlesImportedByAnotherProcessAppearWithoutMovingTheSelection() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        try reader.session.sendKeys("j", "j")
+        let article = reader.folder.appendingPathComponent("nieuw.txt")
+        try """
+         date 2030-01 ANP Een nieuwe foto
+
+        NOS Nieuws • 1 januari 2030, 09:00 Nieuw artikel uit een andere krant-opdracht
+
+        Dit artikel komt binnen terwijl de lezer openstaat.
+        """.write(to: article, atomically: true, encoding: .utf8)
+        #expect(try reader.cli(["import", article.path]) == "imported 1 new, 0 already present, 0 rejected\n")
+        let screen = try reader.waitForStatus("6 unread of 6")
+        #expect(screen.first?.contains("Nieuw artikel uit een andere krant-opdracht") == true)
+        // The selection stayed on the same article (now one row lower).
+        try reader.session.sendKeys("Enter")
+        try reader.session.waitFor { Self.paneTop($0)?.contains("Versterking van dijken") == true }
+    }
+}
