@@ -117,6 +117,14 @@ import Testing
         #expect(try reader.session.display("#{alternate_on}") == "0")
     }
 
+    @Test func controlCRestoresTheTerminal() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        try reader.session.sendKeys("C-c")
+        #expect(try reader.session.waitForExit() == 130)
+        #expect(try reader.session.display("#{alternate_on}") == "0")
+    }
+
     @Test(arguments: [("TERM=dumb ", "TERM=dumb"), ("TERM= ", "TERM is not set"), ("TERM=vt52000 ", "vt52000")])
     func unusableTerminalsAreRefused(prefix: String, message: String) throws {
         let reader = try Reader(prefix: "env \(prefix)")

@@ -5,6 +5,10 @@
 public struct ReaderDriver<Source: ReaderDataSource> {
     public private(set) var state: ReaderState
     public let source: Source
+    /// The view's counts, kept until something may have changed them: counting
+    /// is the one query whose cost grows with the store, so scrolling to
+    /// another window must not repeat it.
+    private var cachedCounts: (query: HeadlineQuery, total: Int, unread: Int)?
 
     public init(state: ReaderState, source: Source) {
         self.state = state
@@ -21,6 +25,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         while !pending.isEmpty, budget > 0 {
             budget -= 1
             let next = pending.removeFirst()
+            if case .storeChanged = next { cachedCounts = nil }
             for effect in state.update(next) {
                 do {
                     switch try perform(effect) {
@@ -45,7 +50,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         case external
     }
 
-    private func perform(_ effect: Effect) throws -> Outcome {
+    private mutating func perform(_ effect: Effect) throws -> Outcome {
         switch effect {
         case .loadHeadlines(let query, var offset, let limit, let keeping):
             var selectedIndex: Int?
@@ -53,7 +58,13 @@ public struct ReaderDriver<Source: ReaderDataSource> {
                 selectedIndex = position
                 if position < offset || position >= offset + limit { offset = max(0, position - limit / 3) }
             }
-            let (total, unread) = try source.counts(query)
+            let (total, unread): (Int, Int)
+            if let cached = cachedCounts, cached.query == query {
+                (total, unread) = (cached.total, cached.unread)
+            } else {
+                (total, unread) = try source.counts(query)
+                cachedCounts = (query, total, unread)
+            }
             let rows = try source.headlines(query, offset: offset, limit: limit)
             return .result(.headlinesLoaded(HeadlinePage(query: query, offset: offset, rows: rows, total: total,
                                                  unread: unread, selectedIndex: selectedIndex)))
@@ -61,12 +72,14 @@ public struct ReaderDriver<Source: ReaderDataSource> {
             guard let article = try source.article(id: id) else { return .result(.failed("Article \(id) is gone")) }
             return .result(.articleLoaded(article))
         case .setRead(let ids, let read):
+            cachedCounts = nil
             try source.setRead(ids, read)
             return .done
         case .setStarred(let ids, let starred):
             try source.setStarred(ids, starred)
             return .done
         case .markAllRead(let query):
+            cachedCounts = nil
             try source.markAllRead(query)
             return .done
         case .loadCategories:

@@ -6,6 +6,7 @@ import KrantCore
 final class InMemorySource: ReaderDataSource, @unchecked Sendable {
     var articles: [Article]
     private(set) var requestedLimits: [Int] = []
+    private(set) var countCalls = 0
 
     init(_ articles: [Article]) {
         self.articles = articles.enumerated().map { index, article in
@@ -44,6 +45,7 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
     }
 
     func counts(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
+        countCalls += 1
         let rows = view(query)
         return (rows.count, rows.count { !$0.isRead })
     }

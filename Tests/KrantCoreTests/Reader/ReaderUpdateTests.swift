@@ -318,3 +318,15 @@ import Testing
         }
     }
 }
+
+@Suite struct ReaderDriverTests {
+    @Test func scrollingDoesNotRecountTheView() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(500))
+        let counted = driver.source.countCalls
+        driver.press(.character("G"), .character("g"), .pageDown, .pageDown)
+        #expect(driver.source.countCalls == counted)
+        driver.press(.character("r"), .pageDown)
+        #expect(driver.source.countCalls == counted + 1)
+        #expect(driver.state.page.unread == 499)
+    }
+}
