@@ -306,12 +306,11 @@ extension ReaderState {
     }
 
     private mutating func updateOutline(_ menu: OutlineMenu, _ action: Action) -> [Effect]? {
-        var menu = menu
+        if let selection = Self.menuSelection(menu.selection, count: menu.entries.count, after: action) {
+            overlay = .outline(OutlineMenu(entries: menu.entries, selection: selection))
+            return []
+        }
         switch action {
-        case .moveDown: menu.selection = min(menu.entries.count - 1, menu.selection + 1)
-        case .moveUp: menu.selection = max(0, menu.selection - 1)
-        case .goTop, .pageUp: menu.selection = 0
-        case .goBottom, .pageDown: menu.selection = menu.entries.count - 1
         case .open:
             reading?.top = menu.entries[menu.selection].line
             focus = .article
@@ -322,17 +321,14 @@ extension ReaderState {
             return []
         default: return action.isCommand ? [] : nil
         }
-        overlay = .outline(menu)
-        return []
     }
 
     private mutating func updateCategories(_ menu: CategoryMenu, _ action: Action) -> [Effect]? {
-        var menu = menu
+        if let selection = Self.menuSelection(menu.selection, count: menu.entries.count, after: action) {
+            overlay = .categories(CategoryMenu(entries: menu.entries, selection: selection))
+            return []
+        }
         switch action {
-        case .moveDown: menu.selection = min(menu.entries.count - 1, menu.selection + 1)
-        case .moveUp: menu.selection = max(0, menu.selection - 1)
-        case .goTop, .pageUp: menu.selection = 0
-        case .goBottom, .pageDown: menu.selection = menu.entries.count - 1
         case .open:
             overlay = .none
             query.category = menu.entries[menu.selection].name
@@ -343,8 +339,17 @@ extension ReaderState {
             return []
         default: return action.isCommand ? [] : nil
         }
-        overlay = .categories(menu)
-        return []
+    }
+
+    /// Where a menu's highlight goes for a movement key, or nil for other actions.
+    private static func menuSelection(_ selection: Int, count: Int, after action: Action) -> Int? {
+        switch action {
+        case .moveDown: min(count - 1, selection + 1)
+        case .moveUp: max(0, selection - 1)
+        case .goTop, .pageUp: 0
+        case .goBottom, .pageDown: count - 1
+        default: nil
+        }
     }
 
     private mutating func updateSearch(_ text: String, _ action: Action) -> [Effect]? {
