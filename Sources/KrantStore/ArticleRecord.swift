@@ -24,12 +24,14 @@ struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var leadCredit: String?
     var leadText: String?
     var blocks: String
+    /// JSON array of link targets (`Article.links`); NULL when there are none.
+    var links: String?
     var isRead: Bool
     var isStarred: Bool
     var importedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, identity, guid, url, source, category, title, published, blocks
+        case id, identity, guid, url, source, category, title, published, blocks, links
         case feedID = "feed_id"
         case originPath = "origin_path"
         case publishedSort = "published_sort"
@@ -79,7 +81,8 @@ extension ArticleRecord {
         whenText = article.when
         leadCredit = article.leadCaption?.credit
         leadText = article.leadCaption?.text
-        blocks = try Self.encodeBlocks(article.blocks)
+        blocks = try Self.encodeJSON(article.blocks)
+        links = article.links.isEmpty ? nil : try Self.encodeJSON(article.links)
         isRead = article.isRead
         isStarred = article.isStarred
         self.importedAt = importedAt
@@ -101,12 +104,13 @@ extension ArticleRecord {
                        published: published.flatMap(PublishedDate.init(iso8601:)), when: whenText,
                        url: url, leadCaption: leadCaption,
                        blocks: try JSONDecoder().decode([Block].self, from: Data(blocks.utf8)),
+                       links: try links.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [],
                        isRead: isRead, isStarred: isStarred, origin: origin)
     }
 
-    private static func encodeBlocks(_ blocks: [Block]) throws -> String {
+    private static func encodeJSON(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes
-        return String(decoding: try encoder.encode(blocks), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

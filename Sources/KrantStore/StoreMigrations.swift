@@ -10,7 +10,15 @@ enum StoreMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(first, migrate: v1)
+        migrator.registerMigration("v2-links", migrate: v2Links)
         return migrator
+    }
+
+    /// Feed items carry links, shown as numbered references.
+    private static func v2Links(_ db: Database) throws {
+        try db.alter(table: ArticleRecord.databaseTableName) { t in
+            t.add(column: "links", .text)
+        }
     }
 
     private static func v1(_ db: Database) throws {

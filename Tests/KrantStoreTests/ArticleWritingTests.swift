@@ -56,6 +56,7 @@ import Testing
                      .section("Balanceeract"),
                      .quote("\"We zijn vrienden\", zei hij / zo ging het"),
                      .listItem("Eerste punt"), .listItem("Tweede punt met ë en 日本")],
+            links: ["https://nos.nl/artikel/2", "https://example.org/a?b=c"],
             isRead: true, isStarred: true,
             origin: .feed(url: "https://feeds.nos.nl/nosnieuwsbuitenland", guid: "urn:nos:1"))
         let id = try store.insert([(article, "sha256:full")])[0].id

@@ -10,6 +10,8 @@ public struct ArticleLayout: Sendable {
         case head
         case leadCaption
         case block(Int)
+        /// The numbered list of link targets after the body.
+        case links
     }
 
     public private(set) var lines: [StyledLine] = []
@@ -56,6 +58,15 @@ public struct ArticleLayout: Sendable {
                            continuationPrefix: "  ")
             }
         }
+        if !article.links.isEmpty {
+            addBlank(anchor: .links)
+            addWrapped("Links", role: .dim, anchor: .links)
+            for (index, link) in article.links.enumerated() {
+                let number = "[\(index + 1)] "
+                addWrapped(link, role: .dim, anchor: .links, firstPrefix: number, prefixRole: .dim,
+                           continuationPrefix: String(repeating: " ", count: number.count))
+            }
+        }
     }
 
     /// Line numbers where section headings start, in order.
@@ -79,6 +90,7 @@ public struct ArticleLayout: Sendable {
         case .head: 0
         case .leadCaption: leadCaptionLine ?? 0
         case .block(let index): index < blockStartLines.count ? blockStartLines[index] : max(0, lines.count - 1)
+        case .links: anchors.firstIndex(of: .links) ?? max(0, lines.count - 1)
         }
     }
 

@@ -19,13 +19,17 @@ public struct Article: Hashable, Sendable {
     public var url: String?
     public var leadCaption: Caption?
     public var blocks: [Block]
+    /// Link targets, numbered from 1: the text shows a link as `[n]` after
+    /// its words and the reader lists the targets at the end, so no URL is
+    /// ever hidden behind text.
+    public var links: [String]
     public var isRead: Bool
     public var isStarred: Bool
     public var origin: ArticleOrigin?
 
     public init(id: Int64? = nil, source: String? = nil, category: String? = nil, title: String,
                 published: PublishedDate? = nil, when: String? = nil, url: String? = nil,
-                leadCaption: Caption? = nil, blocks: [Block] = [], isRead: Bool = false,
+                leadCaption: Caption? = nil, blocks: [Block] = [], links: [String] = [], isRead: Bool = false,
                 isStarred: Bool = false, origin: ArticleOrigin? = nil) {
         self.id = id
         self.source = source
@@ -36,6 +40,7 @@ public struct Article: Hashable, Sendable {
         self.url = url
         self.leadCaption = leadCaption
         self.blocks = blocks
+        self.links = links
         self.isRead = isRead
         self.isStarred = isStarred
         self.origin = origin

@@ -1,0 +1,35 @@
+import Testing
+import KrantCore
+
+@Suite struct ArticleLayoutTests {
+    let article = Article(
+        source: "NOS Nieuws", title: "Kop", when: "vandaag, 11:29",
+        leadCaption: Caption(credit: "ANP", text: "Een foto"),
+        blocks: [.paragraph("Tekst met een link [1]."), .section("Tussenkop"), .quote("Een citaat"),
+                 .listItem("Een punt dat over twee regels loopt"), .caption(Caption(credit: "EPA", text: "Nog een foto"))],
+        links: ["https://nos.nl/artikel/1"])
+
+    @Test func everyBlockKindHasItsOwnLook() {
+        let layout = ArticleLayout(article: article, width: 30)
+        #expect(layout.plainLines == [
+            "Kop", "NOS Nieuws • vandaag, 11:29", "", "│ ANP · Een foto", "",
+            "Tekst met een link [1].", "", "§ Tussenkop", "", "┃ Een citaat", "",
+            "• Een punt dat over twee", "  regels loopt", "", "│ EPA · Nog een foto", "",
+            "Links", "[1] https://nos.nl/artikel/1",
+        ])
+        #expect(layout.lines[3].spans.map(\.role) == [.captionCredit, .captionCredit, .captionText])
+        #expect(layout.lines[7].spans.allSatisfy { $0.role == .section })
+        #expect(layout.blockStartLines == [5, 7, 9, 11, 14])
+        #expect(layout.leadCaptionLine == 3)
+        #expect(layout.sectionLines(in: article) == [7])
+        #expect(layout.captionLines(in: article) == [3, 14])
+        #expect(layout.firstLine(of: .block(3)) == 11)
+        #expect(layout.firstLine(of: .links) == 15)
+    }
+
+    @Test func narrowWidthsDropPrefixesRatherThanOverflow() {
+        let layout = ArticleLayout(article: article, width: 5)
+        #expect(layout.plainLines.allSatisfy { DisplayWidth.of($0) <= 5 })
+        #expect(ArticleLayout(article: article, width: 0).width == 1)
+    }
+}
