@@ -47,8 +47,9 @@ struct TmuxSessionTests {
         try session.waitFor { $0.first == "80" }
         try session.resize(width: 100, height: 30)
         try session.sendKeys("Enter")
-        let screen = try session.waitFor { $0.contains("100") }
-        #expect(screen.contains("30"))
+        // Both lines, or the check would race the second tput.
+        let screen = try session.waitFor { $0.contains("100") && $0.contains("30") }
+        #expect(screen.prefix(4) == ["80", "", "100", "30"])
     }
 
     @Test func attributesShowAsEscapes() throws {
