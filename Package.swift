@@ -25,6 +25,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "KrantFeeds", dependencies: ["KrantCore", "CLibxml2"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "KrantTerminal", dependencies: ["CNcursesw", "KrantCore"]),
         .executableTarget(
@@ -33,6 +35,7 @@ let package = Package(
                 "KrantCore",
                 "KrantStore",
                 "KrantTerminal",
+                "KrantFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Rooted at the package so the bundled articles can stay in the
@@ -40,7 +43,7 @@ let package = Package(
             // lie inside a target's folder, and copies symlinks unresolved).
             path: ".",
             exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantStore", "Sources/KrantTerminal",
-                      "Sources/CNcursesw"],
+                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds"],
             sources: ["Sources/krant"],
             resources: [.copy("Resources/articles")]
         ),
@@ -50,6 +53,7 @@ let package = Package(
             "KrantStore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant"]),
         .testTarget(name: "KrantEndToEndTests", dependencies: ["krant"]),

@@ -1,0 +1,1 @@
+/// Feed parsing and fetching: see FeedParser and FeedFetcher.
