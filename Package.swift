@@ -43,9 +43,17 @@ let package = Package(
             // lie inside a target's folder, and copies symlinks unresolved).
             path: ".",
             exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantStore", "Sources/KrantTerminal",
-                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds"],
+                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/krant-bench"],
             sources: ["Sources/krant"],
             resources: [.copy("Resources/articles")]
+        ),
+        .executableTarget(
+            name: "krant-bench",
+            dependencies: [
+                "KrantCore",
+                "KrantStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantStoreTests", dependencies: [

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import KrantCore
+import KrantStore
+
+@main
+struct KrantBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "krant-bench",
+        abstract: "Measure krant on generated corpora and print a table.",
+        discussion: """
+        Generates deterministic articles (seeded), imports them into a fresh
+        store, and measures start-up, keys, opening, marking, searching and
+        memory. Figures are medians of several runs; compare runs made on
+        the same machine at the same time. Build in release mode:
+
+          swift run -c release krant-bench
+          swift run -c release krant-bench --sizes 10000 --large
+        """)
+
+    @Option(help: "Store sizes to measure, comma-separated.")
+    var sizes = "10000,100000"
+
+    @Flag(help: "Also measure 1,000,000 articles (needs several GB of disk and some minutes).")
+    var large = false
+
+    @Option(help: "Keys in the scripted reader session.")
+    var keys = 1000
+
+    @Option(help: "Corpus seed.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Work folder (default: a new temporary folder, removed afterwards).")
+    var workFolder: String?
+
+    @Option(help: .hidden) var readerSession: String?
+
+    func run() throws {
+        if let readerSession {
+            // Child mode: measure the reader's own peak memory, without the
+            // generator's and importer's allocations in the same process.
+            var driver = try ReaderSession.firstFrame(path: readerSession)
+            _ = ReaderSession.run(&driver, count: keys)
+            print(String(format: "%.1f", Measurements.peakResidentMiB()))
+            return
+        }
+        var counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if large { counts.append(1_000_000) }
+        let root = URL(fileURLWithPath: workFolder ?? NSTemporaryDirectory() + "krant-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { if workFolder == nil { try? FileManager.default.removeItem(at: root) } }
+
+        var rows: [BenchRow] = []
+        for count in counts {
+            let row = try measure(count: count, in: root.appendingPathComponent("\(count)"))
+            rows.append(row)
+            print(BenchRow.table(rows), terminator: "\n\n")
+        }
+    }
+
+    func measure(count: Int, in folder: URL) throws -> BenchRow {
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let generator = CorpusGenerator(seed: seed)
+        var row = BenchRow(articles: count)
+        log("\(count): generating")
+        let textFolder = folder.appendingPathComponent("text")
+        try generator.writePlainText(count: count, to: textFolder)
+
+        let databasePath = folder.appendingPathComponent("krant.db").path
+        log("\(count): importing text")
+        var report: FileImporter.Report?
+        let importMs = try Measurements.time {
+            report = try FileImporter(store: try ArticleStore(path: databasePath)).importPaths([textFolder.path])
+        }
+        row.textImportPerSecond = Double(report?.inserted.count ?? 0) / (importMs / 1000)
+        try? FileManager.default.removeItem(at: textFolder)
+
+        log("\(count): first frame")
+        row.firstFrameMs = Measurements.median(try (0..<5).map { _ in
+            try Measurements.time { _ = try ReaderSession.firstFrame(path: databasePath) }
+        })
+
+        log("\(count): reader session")
+        var driver = try ReaderSession.firstFrame(path: databasePath)
+        let keyTimes = ReaderSession.run(&driver, count: keys)
+        row.keyP50Ms = Measurements.percentile(keyTimes, 50)
+        row.keyP99Ms = Measurements.percentile(keyTimes, 99)
+
+        let store = try ArticleStore(path: databasePath)
+        let ids = try store.headlines(HeadlineQuery(), limit: 5000, offset: 0).map(\.id)
+        row.openArticleMs = Measurements.median(try ids.prefix(50).map { id in
+            try Measurements.time {
+                if let article = try store.article(id: id) { _ = ArticleLayout(article: article, width: 100) }
+            }
+        })
+        row.markReadMs = Measurements.median(try (0..<3).map { _ in
+            let time = try Measurements.time { try store.setRead(ids, true) }
+            try store.setRead(ids, false)
+            return time
+        })
+        let search = HeadlineQuery(search: CorpusGenerator.searchTerm)
+        row.searchMs = Measurements.median(try (0..<10).map { _ in
+            try Measurements.time {
+                _ = try store.count(search)
+                _ = try store.headlines(search, limit: 50, offset: 0)
+            }
+        })
+        row.readerPeakMiB = try readerPeakMemory(databasePath)
+        return row
+    }
+
+    /// Runs this benchmark again as a child that only opens the reader on the
+    /// store and plays the session, and reads back its peak memory.
+    func readerPeakMemory(_ databasePath: String) throws -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        process.arguments = ["--reader-session", databasePath, "--keys", String(keys)]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func log(_ text: String) {
+        FileHandle.standardError.write(Data("krant-bench: \(text)\n".utf8))
+    }
+}

@@ -1,0 +1,42 @@
+import KrantCore
+import KrantStore
+
+/// A scripted reading session through the real reader core and store: every
+/// step is a key as the runtime would send it, followed by a full render, so
+/// the time measured is what a key costs before the screen can be drawn.
+enum ReaderSession {
+    static let width = 120
+    static let height = 40
+
+    /// Opens the store and draws the first frame, as `krant` does at start.
+    static func firstFrame(path: String) throws -> ReaderDriver<ArticleStore> {
+        let store = try ArticleStore(path: path)
+        var driver = ReaderDriver(state: ReaderState(width: width, height: height), source: store)
+        _ = driver.send(.resized(width: width, height: height))
+        _ = ReaderRenderer.render(driver.state)
+        return driver
+    }
+
+    /// The keys of one round; repeated to make up the session.
+    static let round: [Key] = [
+        .character("j"), .character("j"), .character("j"), .enter, .character("]"), .character("}"),
+        .character(" "), .character("["), .character("{"), .character("o"), .character("j"), .enter,
+        .character("q"), .character("n"), .enter, .character("r"), .character("q"), .pageDown, .pageDown,
+        .character("k"), .character("u"), .character("j"), .character("u"), .character("c"), .enter,
+        .character("G"), .character("g"), .character("s"), .character("s"),
+    ]
+
+    /// Runs `count` keys; returns the time of each (update + store + render), in ms.
+    static func run(_ driver: inout ReaderDriver<ArticleStore>, count: Int) -> [Double] {
+        var times: [Double] = []
+        times.reserveCapacity(count)
+        for step in 0..<count {
+            let key = round[step % round.count]
+            times.append(Measurements.time {
+                if let action = Keymap.action(for: key, in: driver.state) { _ = driver.send(action) }
+                _ = ReaderRenderer.render(driver.state)
+            })
+        }
+        return times
+    }
+}
