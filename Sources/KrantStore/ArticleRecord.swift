@@ -81,8 +81,8 @@ extension ArticleRecord {
         whenText = article.when
         leadCredit = article.leadCaption?.credit
         leadText = article.leadCaption?.text
-        blocks = try Self.encodeJSON(article.blocks)
-        links = article.links.isEmpty ? nil : try Self.encodeJSON(article.links)
+        blocks = BlockJSON.encode(article.blocks)
+        links = article.links.isEmpty ? nil : BlockJSON.encode(strings: article.links)
         isRead = article.isRead
         isStarred = article.isStarred
         self.importedAt = importedAt
@@ -106,11 +106,5 @@ extension ArticleRecord {
                        blocks: try JSONDecoder().decode([Block].self, from: Data(blocks.utf8)),
                        links: try links.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [],
                        isRead: isRead, isStarred: isStarred, origin: origin)
-    }
-
-    private static func encodeJSON(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

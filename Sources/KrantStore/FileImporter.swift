@@ -43,21 +43,35 @@ public struct FileImporter: Sendable {
             batch.removeAll(keepingCapacity: true)
         }
 
-        for file in Self.files(in: paths, onMissing: { path, reason in
+        let files = Self.files(in: paths, onMissing: { path, reason in
             report.rejected.append((path, reason))
             onRejected(path, reason)
-        }) {
-            switch parseFile(file) {
-            case .success(let parsed):
-                batch.append(parsed)
-                if batch.count >= batchSize { try flush() }
-            case .failure(let rejection):
-                report.rejected.append((file, rejection.description))
-                onRejected(file, rejection.description)
+        })
+        // Parse a batch on every core, then insert it in one transaction;
+        // results are handled in file order, so reports stay repeatable.
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let chunk = Array(files[start..<min(files.count, start + batchSize)])
+            for (file, result) in zip(chunk, parseConcurrently(chunk)) {
+                switch result {
+                case .success(let parsed):
+                    batch.append(parsed)
+                case .failure(let rejection):
+                    report.rejected.append((file, rejection.description))
+                    onRejected(file, rejection.description)
+                }
             }
+            try flush()
         }
         try flush()
         return report
+    }
+
+    private func parseConcurrently(_ files: [String]) -> [Result<(article: Article, identity: String), ArticleRejection>] {
+        let results = ResultSlots<Result<(article: Article, identity: String), ArticleRejection>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, parseFile(files[index]))
+        }
+        return results.values
     }
 
     /// Reads and parses one file; the identity is the hash of its normalised
@@ -81,12 +95,15 @@ public struct FileImporter: Sendable {
     }
 
     /// The day the file was saved, in local time: what "vandaag" meant to its reader.
+    /// Plain `stat` and `localtime_r`: FileManager's attributes also look up
+    /// the owner's name, an NSS query per file.
     static func modificationDay(of path: String) -> CivilDate? {
-        guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-        else { return nil }
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
-        return CivilDate(year: year, month: month, day: day)
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        var seconds = status.st_mtim.tv_sec
+        var local = tm()
+        guard localtime_r(&seconds, &local) != nil else { return nil }
+        return CivilDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
     }
 
     /// Expands folders into their `.txt` files (sorted, so imports are repeatable).
@@ -103,21 +120,44 @@ public struct FileImporter: Sendable {
                 files.append(path)
                 continue
             }
-            let root = URL(fileURLWithPath: path)
-            guard let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                  options: [.skipsHiddenFiles]) else {
+            var found: [String] = []
+            guard collectTextFiles(in: path, into: &found) else {
                 onMissing(path, "folder cannot be read")
                 continue
-            }
-            var found: [String] = []
-            for case let url as URL in walker where url.pathExtension.lowercased() == "txt" {
-                if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                    found.append(url.path)
-                }
             }
             files.append(contentsOf: found.sorted())
         }
         return files
+    }
+
+    /// Walks a folder with `readdir`, which says whether an entry is a file or
+    /// a folder without a `stat` per entry; hidden entries are skipped, and
+    /// links to folders are not followed (no cycles).
+    private static func collectTextFiles(in folder: String, into found: inout [String]) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var status = stat()
+                guard stat(path, &status) == 0 else { continue }
+                let isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
+                // A link to a folder is not followed; a link to a file is read.
+                if isDirectory && type == UInt8(DT_LNK) { continue }
+                type = isDirectory ? UInt8(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0)
+            }
+            if type == UInt8(DT_DIR) {
+                _ = collectTextFiles(in: path, into: &found)
+            } else if type == UInt8(DT_REG), name.lowercased().hasSuffix(".txt") {
+                found.append(path)
+            }
+        }
+        return true
     }
 
     private static func readableReason(_ error: Error) -> String {

@@ -40,8 +40,9 @@ public struct PlainTextArticleParser: Sendable {
     }
 
     public func parse(text: String, readingDay: CivilDate? = nil) throws(ArticleRejection) -> Article {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { Sanitizer.collapseSpaces(String($0))[...] }
+        // Split on the byte: splitting by Character walks grapheme clusters.
+        var lines = text.utf8.split(separator: 0x0A)
+            .map { Sanitizer.collapseSpaces(String(Substring($0)))[...] }
             .filter { !$0.isEmpty }
             .makeIterator()
         guard var line = lines.next() else { throw .empty }

@@ -28,10 +28,29 @@ public enum Sanitizer {
 
     /// Collapses runs of whitespace to one space and trims both ends.
     public static func collapseSpaces(_ text: String) -> String {
+        // Fast path: nothing to collapse (the common case for a clean line).
+        // Only ASCII controls and spaces, and the UTF-8 lead bytes of the
+        // non-ASCII spaces (C2, E1, E2, E3), can need work.
+        var previousWasSpace = true
+        var needsWork = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20:
+                if previousWasSpace { needsWork = true }
+                previousWasSpace = true
+            case 0x00...0x1F, 0xC2, 0xE1, 0xE2, 0xE3:
+                needsWork = true
+            default:
+                previousWasSpace = false
+            }
+            if needsWork { break }
+        }
+        if !needsWork && !previousWasSpace { return text }
+
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
@@ -40,6 +59,15 @@ public enum Sanitizer {
             }
         }
         return String(result)
+    }
+
+    /// Unicode White_Space, without the property table lookup that made it
+    /// the single most expensive call of an import.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     private enum State {
