@@ -1,1 +1,0 @@
-/// Feed parsing and fetching: see FeedParser and FeedFetcher.

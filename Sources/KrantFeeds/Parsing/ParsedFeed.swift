@@ -1,0 +1,14 @@
+/// A whole feed document: the channel's own fields and its items in document order.
+public struct ParsedFeed: Sendable {
+    public var kind: FeedKind
+    public var title: String?
+    public var siteURL: String?
+    public var items: [FeedItem]
+
+    public init(kind: FeedKind, title: String? = nil, siteURL: String? = nil, items: [FeedItem] = []) {
+        self.kind = kind
+        self.title = title
+        self.siteURL = siteURL
+        self.items = items
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import KrantCore
+import KrantFeeds
+import Testing
+
+@Suite struct FeedParsingSafetyTests {
+    @Test func malformedXMLIsAnErrorWithItsLine() {
+        let xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>Kapot</titel>\n</channel></rss>"
+        #expect(throws: FeedParseError.malformed("line 4: Opening and ending tag mismatch: title line 4 and titel")) {
+            try FeedParser.parse(Data(xml.utf8))
+        }
+        let truncated = "<rss version=\"2.0\"><channel><item><title>Half"
+        #expect {
+            try FeedParser.parse(Data(truncated.utf8))
+        } throws: { error in
+            guard case .malformed(let message) = error as? FeedParseError else { return false }
+            return message.hasPrefix("line 1: ")
+        }
+    }
+
+    @Test func undefinedEntityIsMalformedNotACrash() {
+        let xml = "<rss version=\"2.0\"><channel><title>A&nbsp;B</title></channel></rss>"
+        #expect(throws: FeedParseError.malformed("line 1: Entity 'nbsp' not defined")) {
+            try FeedParser.parse(Data(xml.utf8))
+        }
+    }
+
+    @Test func entityExpansionBombFailsFastOrStaysSmall() {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY lol \"lol\">\n"
+        xml += "<!ENTITY lol1 \"" + String(repeating: "&lol;", count: 10) + "\">\n"
+        for level in 2...9 {
+            xml += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
+        }
+        xml += "]>\n<rss version=\"2.0\"><channel><title>&lol9;</title><item><title>&lol9;</title>"
+        xml += "<description>&lol9;</description></item></channel></rss>"
+        let start = Date()
+        let result = Result { try FeedParser.parse(Data(xml.utf8)) }
+        #expect(Date().timeIntervalSince(start) < 1)
+        switch result {
+        case .success(let feed):
+            let longest = ([feed.title ?? ""] + feed.items.flatMap { [$0.title, $0.contentHTML ?? ""] })
+                .map(\.utf8.count).max() ?? 0
+            #expect(longest < 10_000)
+        case .failure(let error):
+            guard case .malformed = error as? FeedParseError else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+        }
+    }
+
+    @Test func externalEntitiesAreNeverRead() throws {
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE rss [<!ENTITY geheim SYSTEM "file:///etc/passwd">]>
+        <rss version="2.0"><channel><title>x&geheim;y</title></channel></rss>
+        """
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        #expect(feed.title == "xy")
+    }
+
+    @Test func oversizedDocumentsAreRefusedBeforeParsing() {
+        let xml = Data("<rss version=\"2.0\"><channel><title>Groot</title></channel></rss>".utf8)
+        #expect(throws: FeedParseError.tooLarge(limit: 32)) { try FeedParser.parse(xml, sizeLimit: 32) }
+        #expect((try? FeedParser.parse(xml, sizeLimit: xml.count)) != nil, "the limit itself is allowed")
+
+        let huge = Data(count: 100 * 1024 * 1024 + 1)
+        let start = Date()
+        #expect(throws: FeedParseError.tooLarge(limit: FeedParser.defaultSizeLimit)) { try FeedParser.parse(huge) }
+        #expect(Date().timeIntervalSince(start) < 0.5)
+        #expect(FeedParseError.tooLarge(limit: FeedParser.defaultSizeLimit).description == "too large: over 64 MB")
+    }
+
+    @Test func escapeSequencesAndBidiOverridesComeOutClean() throws {
+        // Raw ESC and BEL are not allowed in XML 1.0; the parser retries without them,
+        // turning ESC [ / ESC ] into CSI / OSC so that whole sequences are removed.
+        let xml = "<rss version=\"2.0\"><channel><title>Kanaal\u{1B}]0;gekaapt\u{07}</title><item>"
+            + "<title>Kop\u{1B}[2J\u{1B}[1;31m rood\u{202E}mees\u{202C}</title>"
+            + "<dc:creator xmlns:dc=\"http://purl.org/dc/elements/1.1/\">Auteur\u{1B}]52;c;ZXZpbA==\u{07}</dc:creator>"
+            + "<category>Cat\u{2066}egorie\u{2069}</category>"
+            + "<description><![CDATA[<p>Tekst\u{1B}]52;c;ZXZpbA==\u{07} veilig\u{202E}</p><figure><figcaption>ANP Foto\u{1B}[2J</figcaption></figure>]]></description>"
+            + "</item></channel></rss>"
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        #expect(feed.title == "Kanaal")
+        let item = try #require(feed.items.first)
+        #expect(item.title == "Kop roodmees")
+        #expect(item.authors == ["Auteur"])
+        #expect(item.categories == ["Categorie"])
+        let article = item.article(feedURL: "https://x.example/\u{1B}[2Jfeed", feedTitle: feed.title, category: nil)
+        #expect(article.blocks == [.paragraph("Tekst veilig"), .caption(Caption(credit: "ANP", text: "Foto"))])
+        #expect(article.origin == .feed(url: "https://x.example/feed", guid: ""))
+        #expect(article.title == "Kop roodmees")
+    }
+
+    @Test func escapedControlCharactersInHTMLBodiesAreRemoved() {
+        let html = "<p>Een &#27;[2J titel \u{1B}]52;c;ZXZpbA==\u{07}en \u{202E}tekst</p><h2>Kop\u{1B}[31m</h2>"
+        let article = HTMLArticleConverter.convert(html, baseURL: nil)
+        for block in article.blocks {
+            #expect(!block.plainText.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
+        }
+        #expect(article.blocks == [.paragraph("Een [2J titel en tekst"), .section("Kop")])
+    }
+}
