@@ -17,22 +17,22 @@ extension FeedItem {
                 leadCaption = bodyLead
             }
         }
-        let cleanTitle = FeedText.cleanLine(title)
+        let cleanTitle = Sanitizer.cleanLine(title)
         return Article(
-            source: feedTitle.map(FeedText.cleanLine).flatMap { $0.isEmpty ? nil : $0 },
-            category: (category ?? categories.first).map(FeedText.cleanLine).flatMap { $0.isEmpty ? nil : $0 },
+            source: feedTitle.map { Sanitizer.cleanLine($0) }.flatMap { $0.isEmpty ? nil : $0 },
+            category: (category ?? categories.first).map { Sanitizer.cleanLine($0) }.flatMap { $0.isEmpty ? nil : $0 },
             title: cleanTitle.isEmpty ? Self.fallbackTitle(blocks: blocks, link: link) : cleanTitle,
             published: published.map { Self.localComponents(of: $0, in: timeZone) },
             when: nil,
-            url: link.map(FeedText.cleanLine),
+            url: link.map { Sanitizer.cleanLine($0) },
             leadCaption: leadCaption,
             blocks: blocks,
             links: html.links,
-            origin: .feed(url: FeedText.cleanLine(feedURL), guid: FeedText.cleanLine(guid ?? link ?? "")))
+            origin: .feed(url: Sanitizer.cleanLine(feedURL), guid: Sanitizer.cleanLine(guid ?? link ?? "")))
     }
 
     private static func clean(_ caption: Caption) -> Caption {
-        Caption(credit: FeedText.cleanLine(caption.credit), text: FeedText.cleanLine(caption.text))
+        Caption(credit: Sanitizer.cleanLine(caption.credit), text: Sanitizer.cleanLine(caption.text))
     }
 
     /// Untitled items (allowed in RSS and JSON Feed) are named by their first words.
@@ -41,7 +41,7 @@ extension FeedItem {
             let words = first.split(separator: " ").prefix(12).joined(separator: " ")
             return words.count < first.count ? words + "…" : words
         }
-        return link.map(FeedText.cleanLine) ?? "(untitled)"
+        return link.map { Sanitizer.cleanLine($0) } ?? "(untitled)"
     }
 
     /// Wall-clock components in `timeZone`, computed directly rather than with

@@ -124,7 +124,7 @@ struct FeedItemBuilder {
     /// An Atom text construct as plain text.
     static func textConstruct(_ node: LibXMLNode) -> String {
         let text = node.text
-        return FeedText.cleanLine(node.attribute("type") == "html" ? FeedText.plain(text) : text)
+        return Sanitizer.cleanLine(node.attribute("type") == "html" ? FeedText.plain(text) : text)
     }
 
     /// An Atom text construct as HTML: `html` as is, `xhtml` serialised, text escaped.
@@ -146,22 +146,22 @@ struct FeedItemBuilder {
     }
 
     private func build() -> FeedItem {
-        let cleanGuid = guid.map(FeedText.cleanLine).flatMap(Self.nonEmpty)
-        var cleanLink = link.map(FeedText.cleanLine).flatMap(Self.nonEmpty)
+        let cleanGuid = guid.map { Sanitizer.cleanLine($0) }.flatMap(Self.nonEmpty)
+        var cleanLink = link.map { Sanitizer.cleanLine($0) }.flatMap(Self.nonEmpty)
         if cleanLink == nil, guidIsPermaLink, let cleanGuid, cleanGuid.hasPrefix("http") { cleanLink = cleanGuid }
         let date = [pubDate, published, dcDate, updated].lazy.compactMap { $0.flatMap(FeedDateParser.parse) }.first
         let body = [encodedContent, atomContent, summary].lazy.compactMap { $0 }
             .first { !$0.allSatisfy(\.isWhitespace) }
         return FeedItem(
-            guid: cleanGuid, link: cleanLink, title: FeedText.cleanLine(title ?? ""), published: date,
+            guid: cleanGuid, link: cleanLink, title: Sanitizer.cleanLine(title ?? ""), published: date,
             authors: Self.cleanList(authors), categories: Self.cleanList(categories), contentHTML: body,
             mediaCaption: mediaCaption())
     }
 
     private func mediaCaption() -> Caption? {
-        let text = FeedText.cleanLine(mediaDescription ?? mediaTitle ?? "")
+        let text = Sanitizer.cleanLine(mediaDescription ?? mediaTitle ?? "")
         guard !text.isEmpty else { return nil }
-        if let credit = mediaCredit.map(FeedText.cleanLine), !credit.isEmpty {
+        if let credit = mediaCredit.map({ Sanitizer.cleanLine($0) }), !credit.isEmpty {
             return CaptionCreditSplitter.caption(text: text, knownCredit: credit)
         }
         return CaptionCreditSplitter.split(text)
@@ -169,7 +169,7 @@ struct FeedItemBuilder {
 
     private static func cleanList(_ values: [String]) -> [String] {
         var seen = Set<String>()
-        return values.map(FeedText.cleanLine).filter { !$0.isEmpty && seen.insert($0).inserted }
+        return values.map { Sanitizer.cleanLine($0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }

@@ -247,9 +247,9 @@ struct HTMLBlockBuilder {
         }
     }
 
-    /// The block's text, sanitised (see `FeedText.cleanLine` for its fast path).
+    /// The block's text, sanitised (`Sanitizer.cleanLine` has a fast path for clean text).
     private static func cleanLine(_ bytes: [UInt8]) -> String {
-        FeedText.cleanLine(String(decoding: bytes, as: UTF8.self))
+        Sanitizer.cleanLine(String(decoding: bytes, as: UTF8.self))
     }
 
     // MARK: Links
@@ -309,14 +309,14 @@ struct HTMLBlockBuilder {
 
     /// The absolute target of an `href`, or nil for targets a reader cannot follow.
     private func resolve(_ href: String) -> String? {
-        let trimmed = FeedText.cleanLine(href)
+        let trimmed = Sanitizer.cleanLine(href)
         let lowered = trimmed.lowercased()
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#"),
               !["javascript:", "data:", "vbscript:"].contains(where: { lowered.hasPrefix($0) }) else { return nil }
         let url = URL(string: trimmed, relativeTo: base)
             ?? trimmed.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed).flatMap { URL(string: $0, relativeTo: base) }
         guard let absolute = url?.absoluteURL, let scheme = absolute.scheme, !scheme.isEmpty else { return nil }
-        return FeedText.cleanLine(absolute.absoluteString)
+        return Sanitizer.cleanLine(absolute.absoluteString)
     }
 
     /// Whether link text merely repeats its URL (`https://nos.nl/` shown as `nos.nl`).

@@ -45,13 +45,13 @@ enum JSONFeedParser {
     /// A sanitised single-line string, or nil when absent or empty.
     private static func line(_ value: Any?) -> String? {
         guard let text = value as? String else { return nil }
-        let clean = FeedText.cleanLine(text)
+        let clean = Sanitizer.cleanLine(text)
         return clean.isEmpty ? nil : clean
     }
 
     private static func describe(_ error: any Error) -> String {
         let info = (error as NSError).userInfo
         let detail = (info[NSDebugDescriptionErrorKey] as? String) ?? "invalid JSON"
-        return "JSON: " + FeedText.cleanLine(detail)
+        return "JSON: " + Sanitizer.cleanLine(detail)
     }
 }

@@ -52,13 +52,13 @@ public enum OPML {
     /// The OPML 2.0 `category` attribute is a comma-separated list of slash paths.
     private static func firstCategory(_ value: String) -> String? {
         guard let first = value.split(separator: ",").first else { return nil }
-        let name = first.split(separator: "/").last.map { FeedText.cleanLine(String($0)) } ?? ""
+        let name = first.split(separator: "/").last.map { Sanitizer.cleanLine(String($0)) } ?? ""
         return name.isEmpty ? nil : name
     }
 
     private static func line(_ value: String?) -> String? {
         guard let value else { return nil }
-        let clean = FeedText.cleanLine(value)
+        let clean = Sanitizer.cleanLine(value)
         return clean.isEmpty ? nil : clean
     }
 
@@ -102,6 +102,6 @@ public enum OPML {
     /// Escapes for both text and attribute values; control characters go first,
     /// since XML 1.0 cannot carry them at all.
     private static func escape(_ text: String) -> String {
-        FeedText.escapeHTML(FeedText.cleanLine(text))
+        FeedText.escapeHTML(Sanitizer.cleanLine(text))
     }
 }

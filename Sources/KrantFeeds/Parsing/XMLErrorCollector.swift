@@ -21,7 +21,7 @@ final class XMLErrorCollector {
     private func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, firstFatalError == nil else { return }
         let message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
-        let entry = (Int(error.line), FeedText.cleanLine(message))
+        let entry = (Int(error.line), Sanitizer.cleanLine(message))
         if error.level == XML_ERR_FATAL { firstFatalError = entry }
         if firstError == nil { firstError = entry }
     }

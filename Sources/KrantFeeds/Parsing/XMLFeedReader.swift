@@ -61,7 +61,7 @@ enum XMLFeedReader {
         case "RDF" where namespace == FeedNamespace.rdf: .success(.rss)
         case "feed" where FeedNamespace.isAtom(namespace): .success(.atom)
         case "html", "HTML": .failure(.notAFeed("an HTML page"))
-        default: .failure(.notAFeed("root element <\(FeedText.cleanLine(String(name.prefix(40))))>"))
+        default: .failure(.notAFeed("root element <\(Sanitizer.cleanLine(String(name.prefix(40))))>"))
         }
     }
 
@@ -75,15 +75,15 @@ enum XMLFeedReader {
         let namespace = node.namespace
         switch node.name {
         case "title" where FeedNamespace.isRSS(namespace) && feed.kind == .rss:
-            if feed.title == nil { feed.title = nonEmpty(FeedText.cleanLine(FeedText.plain(node.text))) }
+            if feed.title == nil { feed.title = nonEmpty(Sanitizer.cleanLine(FeedText.plain(node.text))) }
         case "title" where FeedNamespace.isAtom(namespace):
             if feed.title == nil { feed.title = nonEmpty(FeedItemBuilder.textConstruct(node)) }
         case "link" where FeedNamespace.isRSS(namespace) && feed.kind == .rss:
-            if feed.siteURL == nil { feed.siteURL = nonEmpty(FeedText.cleanLine(node.text)) }
+            if feed.siteURL == nil { feed.siteURL = nonEmpty(Sanitizer.cleanLine(node.text)) }
         case "link" where FeedNamespace.isAtom(namespace):
             let rel = node.attribute("rel") ?? "alternate"
             if feed.siteURL == nil, rel == "alternate" {
-                feed.siteURL = node.attribute("href").flatMap { nonEmpty(FeedText.cleanLine($0)) }
+                feed.siteURL = node.attribute("href").flatMap { nonEmpty(Sanitizer.cleanLine($0)) }
             }
         default:
             return false
