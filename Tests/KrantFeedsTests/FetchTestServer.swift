@@ -19,8 +19,8 @@ struct TestResponse: Sendable {
     var status: Int
     var headers: [(String, String)] = []
     var body = Data()
-    /// Slept before anything is written, to make a slow server.
-    var delay: TimeInterval = 0
+    /// Runs before anything is written: a slow server that watches its client.
+    var prelude: (@Sendable (TestConnection) -> Void)?
     var stream: (@Sendable (TestConnection) -> Void)?
 
     static func text(_ body: String, status: Int = 200, headers: [(String, String)] = []) -> TestResponse {
@@ -45,6 +45,24 @@ struct TestConnection: Sendable {
             }
             return true
         }
+    }
+
+    /// Waits up to `seconds` for the client to close the connection; true
+    /// when it did. The client has sent its whole request by now, so any
+    /// readable event is the hang-up.
+    func waitForHangUp(within seconds: Double) -> Bool {
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        while ContinuousClock.now < deadline {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 20)
+            if ready < 0 && errno != EINTR { return true }
+            if ready > 0 {
+                var byte: UInt8 = 0
+                let count = recv(socket, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT))
+                if count == 0 || (count < 0 && errno != EAGAIN) { return true }
+            }
+        }
+        return false
     }
 }
 
@@ -125,8 +143,8 @@ final class FetchTestServer: @unchecked Sendable {
         guard let request = Self.readRequest(client) else { return }
         lock.withLock { received.append(request) }
         let response = routes[request.path]?(request) ?? .text("not here", status: 404)
-        if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
         let connection = TestConnection(socket: client)
+        response.prelude?(connection)
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nConnection: close\r\n"
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
         if response.stream == nil { head += "Content-Length: \(response.body.count)\r\n" }

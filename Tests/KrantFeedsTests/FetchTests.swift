@@ -99,19 +99,31 @@ import Testing
         #expect(broken.description == "HTTP 500 Internal Server Error")
     }
 
+    /// The server watches for the hang-up itself, on its own thread: in a full
+    /// `swift test` on two cores, other targets' blocking tests can hold the
+    /// cooperative pool and delay this test's `await` by seconds, so that
+    /// bound only says "did not wait for the server".
     @Test func aSlowServerTimesOutWithoutHoldingUpTheTest() async throws {
+        let hungUpAfter = FetchCounter()
         let server = try FetchTestServer(routes: ["/slow": { _ in
-            var response = TestResponse.text(Self.feed)
-            response.delay = 2
-            return response
+            TestResponse(status: 200, body: Data(Self.feed.utf8), prelude: { connection in
+                let start = ContinuousClock.now
+                if connection.waitForHangUp(within: 10) {
+                    let (seconds, attoseconds) = (ContinuousClock.now - start).components
+                    hungUpAfter.add(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+                }
+            })
         }])
         let fetcher = FeedFetcher(timeout: .milliseconds(500))
         let start = ContinuousClock.now
         let outcome = try failure(await fetcher.fetch(FetchRequest(url: server.url("/slow"))))
-        let elapsed = ContinuousClock.now - start
         #expect(outcome == .timeout(after: .milliseconds(500)))
         #expect(outcome.description == "timed out after 0.5 s")
-        #expect(elapsed < .milliseconds(1500), "took \(elapsed)")
+        #expect(ContinuousClock.now - start < .seconds(9))
+        while hungUpAfter.value == 0 && ContinuousClock.now - start < .seconds(10) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect((400..<1500).contains(hungUpAfter.value), "hung up after \(hungUpAfter.value) ms")
     }
 
     @Test func aGzipBodyArrivesDecoded() async throws {
@@ -127,7 +139,7 @@ import Testing
     }
 
     @Test func aBodyOverTheLimitIsAbandonedWhileDownloading() async throws {
-        let total = 256 * 1024 * 1024
+        let total = 1024 * 1024 * 1024
         let written = FetchCounter()
         let hungUp = FetchCounter()
         let server = try FetchTestServer(routes: [
@@ -158,15 +170,16 @@ import Testing
         let endless = try failure(await fetcher.fetch(FetchRequest(url: server.url("/endless"))))
         #expect(endless == .tooLarge(limit: 100_000))
         #expect(endless.description == "larger than 100000 bytes")
-        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(ContinuousClock.now - start < .seconds(9))
         #expect(try failure(await fetcher.fetch(FetchRequest(url: server.url("/announced"))))
                 == .tooLarge(limit: 100_000))
-        // The client hangs up long before the server could send it all (4 s at least).
-        while hungUp.value == 0 && ContinuousClock.now - start < .seconds(3) {
+        // The client hangs up long before the server could send it all (16 s
+        // at least); alone this takes milliseconds, the bound is for a busy machine.
+        while hungUp.value == 0 && ContinuousClock.now - start < .seconds(12) {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(hungUp.value == 1)
-        #expect(written.value < total / 8, "server wrote \(written.value) bytes")
+        #expect(written.value < total / 4, "server wrote \(written.value) bytes")
     }
 
     @Test(arguments: ["file:///etc/passwd", "ftp://127.0.0.1:PORT/feed.xml", "gopher://127.0.0.1:PORT/"])
