@@ -11,4 +11,15 @@ public enum ArticleIdentity {
             return byte < 16 ? "0" + hex : hex
         }.joined()
     }
+
+    /// A feed item's key, scoped to its feed (two feeds may carry the same
+    /// story, and each lists it): the item's guid, else its link, else a hash
+    /// of its title and text. Feeds that omit guids still give each item a
+    /// stable link; an item with neither can only be recognised unchanged.
+    public static func forFeedItem(feedID: Int64, guid: String, link: String?, title: String,
+                                   body: String) -> String {
+        if !guid.isEmpty { return "feed:\(feedID):guid:\(guid)" }
+        if let link, !link.isEmpty { return "feed:\(feedID):link:\(link)" }
+        return "feed:\(feedID):" + forText(title + "\n" + body)
+    }
 }

@@ -6,7 +6,7 @@ import KrantCore
 ///
 /// The body is kept as one JSON array of blocks: an article is written once
 /// and always read whole, so a blocks table would only add joins.
-struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct ArticleRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "articles"
 
     var id: Int64?

@@ -12,6 +12,14 @@ enum ArticleSearch {
         try statement.execute(arguments: [id, title, body])
     }
 
+    /// Replaces the index row of an article whose text changed, in the
+    /// caller's transaction.
+    static func reindex(id: Int64, title: String, body: String, in db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "UPDATE \(tableName) SET title = ?, body = ? WHERE rowid = ?")
+        try statement.execute(arguments: [title, body, id])
+    }
+
     /// An FTS5 query that matches every word of the user's text as a prefix,
     /// or `nil` when the text holds no word.
     ///

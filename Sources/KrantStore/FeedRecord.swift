@@ -3,7 +3,7 @@ import GRDB
 
 /// A subscribed feed. Articles from a feed point at it, so the feed's URL is
 /// stored once and removing a feed removes its articles.
-struct FeedRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct FeedRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "feeds"
 
     var id: Int64?
@@ -15,6 +15,8 @@ struct FeedRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var lastFetchedAt: Date?
     var lastStatus: String?
     var addedAt: Date
+    /// The site's home page, as the feed names it.
+    var siteURL: String?
 
     enum CodingKeys: String, CodingKey {
         case id, url, title, category, etag
@@ -22,11 +24,13 @@ struct FeedRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case lastFetchedAt = "last_fetched_at"
         case lastStatus = "last_status"
         case addedAt = "added_at"
+        case siteURL = "site_url"
     }
 
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let url = Column(CodingKeys.url)
+        static let title = Column(CodingKeys.title)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -10,18 +10,20 @@ enum HeadlineFilter {
         // `== 0` / `== 1`, not `== false`: GRDB writes `NOT is_read` for the
         // latter, which SQLite cannot answer from the is_read index.
         if query.unreadOnly {
-            if query.category == nil && !query.starredOnly {
+            if query.category == nil && query.feedID == nil && !query.starredOnly {
                 request = request.filter(Columns.isRead == 0)
             } else {
                 // Unary plus keeps SQLite from choosing the is_read index, which
                 // would visit every unread article to find the few in one
-                // category or starred; the category index carries is_read and
-                // the starred index is small, so either serves the view alone.
+                // category, feed or starred; the category and feed indexes
+                // carry is_read and the starred index is small, so each serves
+                // the view alone.
                 request = request.filter(sql: "+is_read = 0")
             }
         }
         if query.starredOnly { request = request.filter(Columns.isStarred == 1) }
         if let category = query.category { request = request.filter(Columns.category == category) }
+        if let feedID = query.feedID { request = request.filter(Columns.feedID == feedID) }
         if let search = query.search, let pattern = ArticleSearch.pattern(for: search) {
             request = request.filter(
                 sql: "id IN (SELECT rowid FROM \(ArticleSearch.tableName) WHERE \(ArticleSearch.tableName) MATCH ?)",

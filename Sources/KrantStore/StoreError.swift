@@ -1,6 +1,6 @@
-/// Why a store could not be opened. The messages are meant for the person at
-/// the terminal: they name the file and say that krant did not touch it, so
-/// nobody fears their reading history was lost.
+/// Why a store could not be opened or refused a change. The messages are
+/// meant for the person at the terminal: they name the file and say that
+/// krant did not touch it, so nobody fears their reading history was lost.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The file exists but is not an SQLite database written by krant.
     case notADatabase(path: String, reason: String)
@@ -10,6 +10,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     /// The file exists but cannot be opened (permissions, a directory, ...).
     case cannotOpen(path: String, reason: String)
+    /// `addFeed` with a URL that is already subscribed.
+    case alreadySubscribed(url: String)
+    /// No feed has this id (or URL).
+    case noSuchFeed(String)
 
     public var description: String {
         switch self {
@@ -21,6 +25,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot create the krant database \(path): \(reason)"
         case .cannotOpen(let path, let reason):
             "cannot open the krant database \(path): \(reason)"
+        case .alreadySubscribed(let url):
+            "already subscribed to \(url)"
+        case .noSuchFeed(let feed):
+            "no such feed: \(feed)"
         }
     }
 }

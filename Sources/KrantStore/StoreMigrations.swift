@@ -11,7 +11,22 @@ enum StoreMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(first, migrate: v1)
         migrator.registerMigration("v2-links", migrate: v2Links)
+        migrator.registerMigration("v3-feeds", migrate: v3Feeds)
         return migrator
+    }
+
+    /// Subscriptions: a feed's home page, and a per-feed headline list.
+    private static func v3Feeds(_ db: Database) throws {
+        try db.alter(table: FeedRecord.databaseTableName) { t in
+            t.add(column: "site_url", .text)
+        }
+        // Like articles_by_category: a feed's list walks it in list order and
+        // its trailing is_read answers unread counts per feed without the
+        // table. Its feed_id prefix also serves the cascade on feed removal,
+        // so the plain feed_id index goes.
+        try db.create(index: "articles_by_feed_published", on: ArticleRecord.databaseTableName,
+                      columns: ["feed_id", "published_sort", "id", "is_read"])
+        try db.drop(index: "articles_by_feed")
     }
 
     /// Feed items carry links, shown as numbered references.

@@ -9,13 +9,16 @@ public struct HeadlineQuery: Hashable, Sendable {
     /// Words the user typed; every word must match (as a prefix) in the title
     /// or body. `nil`, empty or punctuation-only text does not filter.
     public var search: String?
+    /// One subscribed feed's articles; `nil` means every source.
+    public var feedID: Int64?
 
     public init(unreadOnly: Bool = false, starredOnly: Bool = false, category: String? = nil,
-                search: String? = nil) {
+                search: String? = nil, feedID: Int64? = nil) {
         self.unreadOnly = unreadOnly
         self.starredOnly = starredOnly
         self.category = category
         self.search = search
+        self.feedID = feedID
     }
 
     public static let all = HeadlineQuery()

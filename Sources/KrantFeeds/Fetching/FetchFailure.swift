@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Why a feed could not be fetched, in terms a reader can act on: `krant
+/// fetch` prints one line per failed feed with this description.
+public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    case invalidURL(String)
+    /// The URL's scheme (e.g. "ftp", "file"): only http and https are fetched.
+    case unsupportedScheme(String)
+    case dns(host: String)
+    /// A transport failure other than DNS and timeouts; the text says which.
+    case connection(String)
+    /// The whole fetch, redirects included, took longer than the limit.
+    case timeout(after: Duration)
+    case http(status: Int)
+    case tooManyRedirects(limit: Int)
+    case tooLarge(limit: Int)
+    /// Set by callers when the body did not parse as a feed.
+    case notAFeed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidURL(let url): "not a valid URL: \(url)"
+        case .unsupportedScheme(let scheme): "unsupported URL scheme \"\(scheme)\" (only http and https)"
+        case .dns(let host): "host not found: \(host)"
+        case .connection(let reason): reason
+        case .timeout(let limit): "timed out after \(Self.seconds(limit)) s"
+        case .http(let status):
+            Self.reasonPhrases[status].map { "HTTP \(status) \($0)" } ?? "HTTP \(status)"
+        case .tooManyRedirects(let limit): "more than \(limit) redirects"
+        case .tooLarge(let limit): "larger than \(Self.size(limit))"
+        case .notAFeed(let reason): "not a feed: \(reason)"
+        }
+    }
+
+    /// Maps a URLSession error; `host` and `timeout` fill in what the error
+    /// itself does not say.
+    static func from(_ error: any Error, url: URL, timeout: Duration, sizeLimit: Int) -> FetchFailure {
+        let nsError = error as NSError
+        let host = url.host ?? url.absoluteString
+        guard nsError.domain == NSURLErrorDomain else { return .connection("network error: \(nsError.localizedDescription)") }
+        switch URLError.Code(rawValue: nsError.code) {
+        case .cannotFindHost, .dnsLookupFailed: return .dns(host: host)
+        case .timedOut: return .timeout(after: timeout)
+        case .cannotConnectToHost: return .connection("cannot connect to \(Self.hostAndPort(url))")
+        case .networkConnectionLost: return .connection("connection to \(host) lost")
+        case .notConnectedToInternet: return .connection("no network connection")
+        case .secureConnectionFailed: return .connection("secure connection to \(host) failed")
+        case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
+             .serverCertificateHasUnknownRoot, .clientCertificateRejected, .clientCertificateRequired:
+            return .connection("certificate of \(host) not accepted")
+        case .badServerResponse, .cannotParseResponse, .cannotDecodeRawData, .cannotDecodeContentData:
+            return .connection("bad response from \(host)")
+        case .httpTooManyRedirects: return .tooManyRedirects(limit: FeedFetcher.maxRedirects)
+        case .dataLengthExceedsMaximum: return .tooLarge(limit: sizeLimit)
+        case .badURL, .unsupportedURL: return .invalidURL(url.absoluteString)
+        case .cancelled: return .connection("cancelled")
+        default: return .connection("network error \(nsError.code) from \(host)")
+        }
+    }
+
+    private static func hostAndPort(_ url: URL) -> String {
+        let host = url.host ?? url.absoluteString
+        return url.port.map { "\(host):\($0)" } ?? host
+    }
+
+    /// "20" for whole seconds, "0.5" otherwise: the limit as the user set it.
+    private static func seconds(_ duration: Duration) -> String {
+        let (whole, atto) = duration.components
+        guard atto != 0 else { return "\(whole)" }
+        let tenths = (Double(whole) + Double(atto) / 1e18) * 10
+        return "\(Double(tenths.rounded()) / 10)"
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KB" }
+        return "\(bytes) bytes"
+    }
+
+    /// The statuses feeds actually return; others print as a bare number.
+    private static let reasonPhrases: [Int: String] = [
+        300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other",
+        305: "Use Proxy", 307: "Temporary Redirect", 308: "Permanent Redirect",
+        400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found",
+        405: "Method Not Allowed", 406: "Not Acceptable", 407: "Proxy Authentication Required",
+        408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required",
+        412: "Precondition Failed", 413: "Content Too Large", 414: "URI Too Long",
+        415: "Unsupported Media Type", 416: "Range Not Satisfiable",
+        421: "Misdirected Request", 429: "Too Many Requests", 451: "Unavailable For Legal Reasons",
+        500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+        504: "Gateway Timeout", 505: "HTTP Version Not Supported",
+    ]
+}

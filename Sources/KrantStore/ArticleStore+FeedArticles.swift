@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import KrantCore
+
+extension ArticleStore {
+    /// Stores one fetch of a feed's items in one transaction, so a killed
+    /// fetch leaves the feed as it was before or after, never half-updated.
+    ///
+    /// Each item is recognised by `ArticleIdentity.forFeedItem` (its guid from
+    /// `origin: .feed(url:guid:)`, else its `url`, else a hash of its text).
+    /// A new item is inserted; a known one whose content changed (a corrected
+    /// title, an updated body, new links) is rewritten in place, search index
+    /// included, keeping its id and its read and starred state; a known,
+    /// unchanged one is not written at all, so refetching a feed is cheap.
+    /// The feed URL in the items' origins is ignored: `feedID` says which
+    /// feed they belong to.
+    public func upsertFeedArticles(_ articles: [Article], feedID: Int64) throws -> FeedUpsertReport {
+        let now = Date()
+        return try pool.write { db in
+            guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
+            let findIdentity = try db.cachedStatement(sql: "SELECT * FROM articles WHERE identity = ?")
+            var report = FeedUpsertReport()
+            for article in articles {
+                var guid = ""
+                if case .feed(_, let itemGUID) = article.origin { guid = itemGUID }
+                let body = article.searchableBody
+                let identity = ArticleIdentity.forFeedItem(feedID: feedID, guid: guid, link: article.url,
+                                                           title: article.title, body: body)
+                var record = try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: now)
+                guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [identity]) else {
+                    try record.insert(db)
+                    try ArticleSearch.index(id: record.id!, title: article.title, body: body, in: db)
+                    report.inserted.append(record.id!)
+                    continue
+                }
+                // What the reader did with the article, and when it first
+                // arrived, are not the feed's to change.
+                record.id = stored.id
+                record.isRead = stored.isRead
+                record.isStarred = stored.isStarred
+                record.importedAt = stored.importedAt
+                record.originPath = stored.originPath
+                if record == stored {
+                    report.unchanged += 1
+                    continue
+                }
+                try record.updateChanges(db, from: stored)
+                try ArticleSearch.reindex(id: record.id!, title: article.title, body: body, in: db)
+                report.updated += 1
+            }
+            return report
+        }
+    }
+}
