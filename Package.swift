@@ -61,7 +61,10 @@ let package = Package(
             "KrantStore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantCore"], resources: [.copy("Fixtures")]),
+        // An HTTP server on 127.0.0.1 for the tests that fetch; test code, so it lives under Tests.
+        .target(name: "KrantTestSupport", path: "Tests/KrantTestSupport"),
+        .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantCore", "KrantTestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant"]),
         .testTarget(name: "KrantEndToEndTests", dependencies: ["krant"]),

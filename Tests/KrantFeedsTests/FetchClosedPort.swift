@@ -1,4 +1,5 @@
 import Foundation
+import KrantTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import KrantTestSupport
 import Testing
 @testable import KrantFeeds
 

@@ -4,36 +4,45 @@ import Glibc
 #endif
 
 /// A request as the test server read it; header names are lowercased.
-struct TestRequest: Sendable {
-    var method: String
-    var path: String
-    var headers: [String: String]
+public struct TestRequest: Sendable {
+    public var method: String
+    public var path: String
+    public var headers: [String: String]
 
-    func header(_ name: String) -> String? { headers[name.lowercased()] }
+    public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
 
 /// What a route answers. `stream`, when set, writes the body itself after the
 /// headers (which then carry no Content-Length), for bodies that must not be
 /// built in memory or that arrive slowly.
-struct TestResponse: Sendable {
-    var status: Int
-    var headers: [(String, String)] = []
-    var body = Data()
+public struct TestResponse: Sendable {
+    public var status: Int
+    public var headers: [(String, String)] = []
+    public var body = Data()
     /// Runs before anything is written: a slow server that watches its client.
-    var prelude: (@Sendable (TestConnection) -> Void)?
-    var stream: (@Sendable (TestConnection) -> Void)?
+    public var prelude: (@Sendable (TestConnection) -> Void)?
+    public var stream: (@Sendable (TestConnection) -> Void)?
 
-    static func text(_ body: String, status: Int = 200, headers: [(String, String)] = []) -> TestResponse {
+    public init(status: Int, headers: [(String, String)] = [], body: Data = Data(),
+                prelude: (@Sendable (TestConnection) -> Void)? = nil, stream: (@Sendable (TestConnection) -> Void)? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.prelude = prelude
+        self.stream = stream
+    }
+
+    public static func text(_ body: String, status: Int = 200, headers: [(String, String)] = []) -> TestResponse {
         TestResponse(status: status, headers: headers, body: Data(body.utf8))
     }
 }
 
 /// The client end of one accepted connection, for streaming routes.
-struct TestConnection: Sendable {
-    let socket: Int32
+public struct TestConnection: Sendable {
+    public let socket: Int32
 
     /// Writes all of `data`; false once the client has gone away.
-    func write(_ data: Data) -> Bool {
+    public func write(_ data: Data) -> Bool {
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -50,7 +59,7 @@ struct TestConnection: Sendable {
     /// Waits up to `seconds` for the client to close the connection; true
     /// when it did. The client has sent its whole request by now, so any
     /// readable event is the hang-up.
-    func waitForHangUp(within seconds: Double) -> Bool {
+    public func waitForHangUp(within seconds: Double) -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while ContinuousClock.now < deadline {
             var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
@@ -69,10 +78,10 @@ struct TestConnection: Sendable {
 /// An HTTP/1.1 server on 127.0.0.1 and an ephemeral port, in the test process,
 /// so fetch tests never leave the machine. One thread per connection (a slow
 /// route must not hold up the others), `Connection: close` on every response.
-final class FetchTestServer: @unchecked Sendable {
-    typealias Route = @Sendable (TestRequest) -> TestResponse
+public final class FetchTestServer: @unchecked Sendable {
+    public typealias Route = @Sendable (TestRequest) -> TestResponse
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let routes: [String: Route]
     private let lock = NSLock()
@@ -81,7 +90,7 @@ final class FetchTestServer: @unchecked Sendable {
     private var stopped = false
 
     /// `routes` maps a path (query included) to its handler; others get 404.
-    init(routes: [String: Route]) throws {
+    public init(routes: [String: Route]) throws {
         self.routes = routes
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw TestServerError.socket("socket", errno) }
@@ -104,14 +113,14 @@ final class FetchTestServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Connections accepted so far: zero proves a request was refused before any I/O.
-    var connectionCount: Int { lock.withLock { accepted } }
+    public var connectionCount: Int { lock.withLock { accepted } }
 
-    var requests: [TestRequest] { lock.withLock { received } }
+    public var requests: [TestRequest] { lock.withLock { received } }
 
-    func stop() {
+    public func stop() {
         let wasStopped = lock.withLock {
             defer { stopped = true }
             return stopped
@@ -191,7 +200,7 @@ final class FetchTestServer: @unchecked Sendable {
          308: "Permanent Redirect", 404: "Not Found", 500: "Internal Server Error"][status] ?? "Status"
     }
 
-    static func loopback(port: UInt16) -> sockaddr_in {
+    public static func loopback(port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -199,7 +208,7 @@ final class FetchTestServer: @unchecked Sendable {
         return address
     }
 
-    static func boundPort(of socket: Int32) -> UInt16 {
+    public static func boundPort(of socket: Int32) -> UInt16 {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
@@ -209,6 +218,6 @@ final class FetchTestServer: @unchecked Sendable {
     }
 }
 
-enum TestServerError: Error {
+public enum TestServerError: Error {
     case socket(String, Int32)
 }
