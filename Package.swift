@@ -27,6 +27,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "KrantFeeds", dependencies: ["KrantCore", "CLibxml2"]),
+        .target(name: "KrantSync", dependencies: ["KrantCore", "KrantFeeds", "KrantStore"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "KrantTerminal", dependencies: ["CNcursesw", "KrantCore"]),
         .executableTarget(
@@ -36,6 +37,7 @@ let package = Package(
                 "KrantStore",
                 "KrantTerminal",
                 "KrantFeeds",
+                "KrantSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Rooted at the package so the bundled articles can stay in the
@@ -43,7 +45,7 @@ let package = Package(
             // lie inside a target's folder, and copies symlinks unresolved).
             path: ".",
             exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantStore", "Sources/KrantTerminal",
-                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/krant-bench"],
+                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/KrantSync", "Sources/krant-bench"],
             sources: ["Sources/krant"],
             resources: [.copy("Resources/articles")]
         ),

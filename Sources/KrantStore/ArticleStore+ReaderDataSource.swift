@@ -77,3 +77,9 @@ extension ArticleStore {
         try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 }
+
+extension ArticleStore {
+    public func feedCounts() throws -> [FeedCount] {
+        try feeds().map { FeedCount(id: $0.id, title: $0.title ?? $0.url, total: $0.articleCount, unread: $0.unreadCount) }
+    }
+}

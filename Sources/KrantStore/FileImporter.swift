@@ -29,6 +29,19 @@ public struct FileImporter: Sendable {
     /// reports problems while it runs.
     public func importPaths(_ paths: [String],
                             onRejected: (_ path: String, _ reason: String) -> Void = { _, _ in }) throws -> Report {
+        var missing: [(path: String, reason: String)] = []
+        let files = Self.expand(paths, extensions: ["txt"]) { path, reason in
+            missing.append((path, reason))
+            onRejected(path, reason)
+        }
+        var report = try importFiles(files, onRejected: onRejected)
+        report.rejected.insert(contentsOf: missing, at: 0)
+        return report
+    }
+
+    /// Imports files that are already known to be files (see `expand`).
+    public func importFiles(_ files: [String],
+                            onRejected: (_ path: String, _ reason: String) -> Void = { _, _ in }) throws -> Report {
         var report = Report()
         var batch: [(article: Article, identity: String)] = []
 
@@ -43,15 +56,11 @@ public struct FileImporter: Sendable {
             batch.removeAll(keepingCapacity: true)
         }
 
-        let files = Self.files(in: paths, onMissing: { path, reason in
-            report.rejected.append((path, reason))
-            onRejected(path, reason)
-        })
         // Parse a batch on every core, then insert it in one transaction;
         // results are handled in file order, so reports stay repeatable.
         for start in stride(from: 0, to: files.count, by: batchSize) {
             let chunk = Array(files[start..<min(files.count, start + batchSize)])
-            for (file, result) in zip(chunk, parseConcurrently(chunk)) {
+            for (file, result) in zip(chunk, chunk.concurrentMap(parseFile)) {
                 switch result {
                 case .success(let parsed):
                     batch.append(parsed)
@@ -64,14 +73,6 @@ public struct FileImporter: Sendable {
         }
         try flush()
         return report
-    }
-
-    private func parseConcurrently(_ files: [String]) -> [Result<(article: Article, identity: String), ArticleRejection>] {
-        let results = ResultSlots<Result<(article: Article, identity: String), ArticleRejection>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, parseFile(files[index]))
-        }
-        return results.values
     }
 
     /// Reads and parses one file; the identity is the hash of its normalised
@@ -106,8 +107,10 @@ public struct FileImporter: Sendable {
         return CivilDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
     }
 
-    /// Expands folders into their `.txt` files (sorted, so imports are repeatable).
-    static func files(in paths: [String], onMissing: (String, String) -> Void) -> [String] {
+    /// Expands folders into their files with one of `extensions` (sorted, so
+    /// imports are repeatable); a file named directly is kept whatever its name.
+    public static func expand(_ paths: [String], extensions: Set<String>,
+                              onMissing: (_ path: String, _ reason: String) -> Void) -> [String] {
         var files: [String] = []
         let manager = FileManager.default
         for path in paths {
@@ -121,7 +124,7 @@ public struct FileImporter: Sendable {
                 continue
             }
             var found: [String] = []
-            guard collectTextFiles(in: path, into: &found) else {
+            guard collectFiles(in: path, extensions: extensions, into: &found) else {
                 onMissing(path, "folder cannot be read")
                 continue
             }
@@ -133,7 +136,7 @@ public struct FileImporter: Sendable {
     /// Walks a folder with `readdir`, which says whether an entry is a file or
     /// a folder without a `stat` per entry; hidden entries are skipped, and
     /// links to folders are not followed (no cycles).
-    private static func collectTextFiles(in folder: String, into found: inout [String]) -> Bool {
+    private static func collectFiles(in folder: String, extensions: Set<String>, into found: inout [String]) -> Bool {
         guard let directory = opendir(folder) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -152,8 +155,9 @@ public struct FileImporter: Sendable {
                 type = isDirectory ? UInt8(DT_DIR) : ((status.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0)
             }
             if type == UInt8(DT_DIR) {
-                _ = collectTextFiles(in: path, into: &found)
-            } else if type == UInt8(DT_REG), name.lowercased().hasSuffix(".txt") {
+                _ = collectFiles(in: path, extensions: extensions, into: &found)
+            } else if type == UInt8(DT_REG), let dot = name.lastIndex(of: "."),
+                      extensions.contains(name[name.index(after: dot)...].lowercased()) {
                 found.append(path)
             }
         }

@@ -1,17 +1,21 @@
 import ArgumentParser
 import Foundation
 import KrantStore
+import KrantSync
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import saved articles from files and folders.",
+        abstract: "Import saved articles and feed files from files and folders.",
         discussion: """
-        Folders are searched recursively for .txt files; a file named on the
-        command line is read whatever its extension. Every rejected input is
-        named on standard error with the reason, and the others are imported.
-        An article imported before is recognised by its text and never
-        duplicated; its read and starred state are kept.
+        Folders are searched recursively for saved articles (.txt) and feed
+        files (.xml, .rss, .atom, .json: RSS, Atom or JSON Feed); a file named
+        on the command line is read whatever its extension (as a feed when
+        its extension says so). A feed file becomes a subscription to that
+        file, so `krant fetch` reads it again. Every rejected input is named
+        on standard error with the reason, and the others are imported. An
+        article imported before is never duplicated; its read and starred
+        state are kept.
 
         Exit status: 0 when every input was imported, 1 when some were
         rejected, 2 on a usage error.
@@ -19,12 +23,13 @@ struct ImportCommand: ParsableCommand {
         Examples:
           krant import article.txt
           krant import ~/Nieuws ~/Downloads/nos-artikel.txt
+          krant import nos-binnenland.xml
         """
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Article or feed files, or folders.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
@@ -32,11 +37,34 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let importer = FileImporter(store: try store.open())
-        let report = try importer.importPaths(paths) { path, reason in
+        let articles = try store.open()
+        var rejected = 0
+        let files = FileImporter.expand(paths, extensions: FeedSync.feedFileExtensions.union(["txt"])) { path, reason in
+            printError("krant: \(path): \(reason)")
+            rejected += 1
+        }
+        let feedFiles = files.filter(FeedSync.isFeedFile)
+        let textFiles = files.filter { !FeedSync.isFeedFile($0) }
+
+        let report = try FileImporter(store: articles).importFiles(textFiles) { path, reason in
             printError("krant: \(path): \(reason)")
         }
-        print("imported \(report.inserted.count) new, \(report.alreadyPresent) already present, \(report.rejected.count) rejected")
-        if !report.rejected.isEmpty { throw ExitCode(1) }
+        var new = report.inserted.count
+        var present = report.alreadyPresent
+        rejected += report.rejected.count
+        for result in FeedSync(store: articles).importFiles(feedFiles) {
+            switch result.outcome {
+            case .stored(let feedReport):
+                new += feedReport.inserted.count
+                present += feedReport.updated + feedReport.unchanged
+            case .notModified:
+                break
+            case .failed(let reason):
+                printError("krant: \(result.source): \(reason)")
+                rejected += 1
+            }
+        }
+        print("imported \(new) new, \(present) already present, \(rejected) rejected")
+        if rejected > 0 { throw ExitCode(1) }
     }
 }

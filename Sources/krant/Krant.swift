@@ -18,10 +18,12 @@ struct Krant: ParsableCommand {
           krant list --search oekraine          full-text search (diacritics optional)
           krant show 7 --width 72               read article 7 as wrapped text
           krant mark 7 8 --read                 mark articles read
+          krant feeds add URL                   subscribe to a news feed
+          krant fetch                           fetch every subscribed feed
         """,
         version: version,
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
-                      StarCommand.self, UnstarCommand.self]
+                      StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

@@ -1,6 +1,7 @@
 import Foundation
 import KrantCore
 import KrantStore
+import KrantSync
 import KrantTerminal
 
 /// The reader's main loop: draw the state, wait for a key (or a resize, or a
@@ -19,10 +20,14 @@ struct ReaderRuntime {
         var driver = ReaderDriver(state: ReaderState(width: size.width, height: size.height), source: store)
         _ = driver.send(.resized(width: size.width, height: size.height))
         var changeCounter = (try? store.externalChangeCounter()) ?? 0
+        let inbox = RuntimeInbox()
 
         while true {
+            for action in inbox.drain() { _ = driver.send(action) }
             terminal.draw(ReaderRenderer.render(driver.state))
-            guard let event = terminal.readKey(timeoutMilliseconds: Self.pollInterval) else {
+            // While a fetch runs, wake often to show its progress.
+            let timeout = driver.state.fetchProgress == nil ? Self.pollInterval : 100
+            guard let event = terminal.readKey(timeoutMilliseconds: timeout) else {
                 let counter = (try? store.externalChangeCounter()) ?? changeCounter
                 if counter != changeCounter {
                     changeCounter = counter
@@ -42,6 +47,8 @@ struct ReaderRuntime {
                 switch effect {
                 case .quit:
                     return
+                case .fetchFeeds:
+                    startFetch(reportingTo: inbox)
                 case .openURL(let url):
                     let failure = terminal.suspend { BrowserLauncher.open(url, environment: environment) }
                     if let failure { _ = driver.send(.failed(failure)) }
@@ -49,6 +56,37 @@ struct ReaderRuntime {
                     break
                 }
             }
+        }
+    }
+
+    /// Fetches every feed on a background task; progress and the result come
+    /// back through the inbox, so the screen stays responsive meanwhile.
+    private func startFetch(reportingTo inbox: RuntimeInbox) {
+        let store = self.store
+        Task.detached {
+            let feeds = (try? store.feeds()) ?? []
+            let results = await FeedSync(store: store).refresh(feeds) { done, total in
+                inbox.post(.fetchProgress(done: done, total: total))
+            }
+            inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
+                                      failed: results.count { $0.failure != nil }))
+        }
+    }
+}
+
+/// Actions posted by background work for the main loop to apply.
+final class RuntimeInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [Action] = []
+
+    func post(_ action: Action) {
+        lock.withLock { pending.append(action) }
+    }
+
+    func drain() -> [Action] {
+        lock.withLock {
+            defer { pending.removeAll() }
+            return pending
         }
     }
 }

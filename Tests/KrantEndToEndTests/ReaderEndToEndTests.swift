@@ -62,10 +62,11 @@ import Testing
         try reader.session.sendKeys("G", "Enter")
         try reader.session.waitFor { Self.paneTop($0)?.contains("Na Noord-Korea") == true }
         try reader.session.sendKeys("]")
+        // The whole frame: the pane and the status bar (tmux may capture a frame half drawn).
         var screen = try reader.session.waitFor {
             Self.paneTop($0)?.trimmingCharacters(in: .whitespaces) == "§ Balanceeract"
+                && $0.last?.contains("4 unread of 5 · § Balanceeract") == true
         }
-        #expect(screen.last?.contains("4 unread of 5 · § Balanceeract") == true)
         try reader.session.sendKeys("{")
         screen = try reader.session.waitFor { Self.paneTop($0)?.hasPrefix(" │ ANP · De welkomstceremonie") == true }
         try reader.session.sendKeys("o")

@@ -16,6 +16,7 @@ public enum Action: Hashable, Sendable {
     case openInBrowser
     case showHelp
     case toggleFullScreen
+    case refreshFeeds
     case quit
     case cancel
 
@@ -28,7 +29,10 @@ public enum Action: Hashable, Sendable {
     case resized(width: Int, height: Int)
     case headlinesLoaded(HeadlinePage)
     case articleLoaded(Article)
-    case categoriesLoaded([CategoryCount])
+    case categoriesLoaded([CategoryCount], feeds: [FeedCount], all: CategoryCount)
+    /// A background fetch of the feeds: started, progressed, finished.
+    case fetchProgress(done: Int, total: Int)
+    case fetchFinished(feeds: Int, newArticles: Int, failed: Int)
     case unreadFound(Headline?, index: Int?, forward: Bool)
     case storeChanged
     case failed(String)

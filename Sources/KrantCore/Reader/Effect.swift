@@ -12,5 +12,8 @@ public enum Effect: Hashable, Sendable {
     /// Find the nearest unread article after (or before) position `index` of `query`.
     case findUnread(HeadlineQuery, index: Int, forward: Bool)
     case openURL(String)
+    /// Fetch every feed in the background, reporting with `fetchProgress`
+    /// and `fetchFinished`.
+    case fetchFeeds
     case quit
 }

@@ -14,4 +14,5 @@ public protocol ReaderDataSource {
     /// Returns how many articles changed.
     @discardableResult func markAllRead(_ query: HeadlineQuery) throws -> Int
     func categories() throws -> [CategoryCount]
+    func feedCounts() throws -> [FeedCount]
 }

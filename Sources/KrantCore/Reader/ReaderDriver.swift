@@ -83,14 +83,16 @@ public struct ReaderDriver<Source: ReaderDataSource> {
             try source.markAllRead(query)
             return .done
         case .loadCategories:
-            return .result(.categoriesLoaded(try source.categories()))
+            let (total, unread) = try source.counts(HeadlineQuery())
+            return .result(.categoriesLoaded(try source.categories(), feeds: try source.feedCounts(),
+                                             all: CategoryCount(name: "Alle", total: total, unread: unread)))
         case .findUnread(let query, let index, let forward):
             guard let position = try source.unreadPosition(from: index, in: query, forward: forward) else {
                 return .result(.unreadFound(nil, index: nil, forward: forward))
             }
             let headline = try source.headlines(query, offset: position, limit: 1).first
             return .result(.unreadFound(headline, index: position, forward: forward))
-        case .openURL, .quit:
+        case .openURL, .quit, .fetchFeeds:
             return .external
         }
     }

@@ -48,6 +48,10 @@ extension ReaderState {
             message = query.unreadOnly ? "Showing unread articles only" : "Showing all articles"
             return reload(keepingSelection: true)
         case .chooseCategory: return [.loadCategories]
+        case .refreshFeeds:
+            guard fetchProgress == nil else { message = "Already fetching"; return [] }
+            fetchProgress = "fetching…"
+            return [.fetchFeeds]
         case .startSearch:
             overlay = .search(query.search ?? "")
             return []
@@ -88,13 +92,28 @@ extension ReaderState {
         case .articleLoaded(let article):
             reading = Reading(article: article, layout: ArticleLayout(article: article, width: layout.articleTextWidth), top: 0)
             return []
-        case .categoriesLoaded(let categories):
-            let all = CategoryMenu.Entry(name: nil, total: categories.reduce(0) { $0 + $1.total },
-                                         unread: categories.reduce(0) { $0 + $1.unread })
-            let entries = [all] + categories.map { CategoryMenu.Entry(name: $0.name, total: $0.total, unread: $0.unread) }
-            let current = entries.firstIndex { $0.name == query.category } ?? 0
+        case .categoriesLoaded(let categories, let feeds, let everything):
+            let all = CategoryMenu.Entry(kind: .all, total: everything.total, unread: everything.unread)
+            let entries = [all]
+                + categories.map { CategoryMenu.Entry(kind: .category($0.name), total: $0.total, unread: $0.unread) }
+                + feeds.map { CategoryMenu.Entry(kind: .feed(id: $0.id, title: $0.title), total: $0.total, unread: $0.unread) }
+            let current = entries.firstIndex { entry in
+                switch entry.kind {
+                case .all: query.category == nil && query.feedID == nil
+                case .category(let name): query.category == name
+                case .feed(let id, _): query.feedID == id
+                }
+            } ?? 0
             overlay = .categories(CategoryMenu(entries: entries, selection: current))
             return []
+        case .fetchProgress(let done, let total):
+            fetchProgress = "fetching \(done)/\(total)"
+            return []
+        case .fetchFinished(let feeds, let newArticles, let failed):
+            fetchProgress = nil
+            message = feeds == 0 ? "No feeds yet: add one with krant feeds add URL"
+                : "Fetched \(feeds) feeds: \(newArticles) new" + (failed > 0 ? ", \(failed) failed" : "")
+            return reload(keepingSelection: true)
         case .unreadFound(let headline, let index, let forward):
             guard let headline, let index else {
                 message = forward ? "No unread articles below" : "No unread articles above"
@@ -331,7 +350,18 @@ extension ReaderState {
         switch action {
         case .open:
             overlay = .none
-            query.category = menu.entries[menu.selection].name
+            switch menu.entries[menu.selection].kind {
+            case .all:
+                query.category = nil
+                query.feedID = nil
+            case .category(let name):
+                query.category = name
+                query.feedID = nil
+            case .feed(let id, let title):
+                query.category = nil
+                query.feedID = id
+                feedTitle = title
+            }
             focus = .list
             return reload(keepingSelection: false)
         case .cancel, .quit, .chooseCategory:
@@ -403,7 +433,8 @@ extension Action {
     /// which must never be swallowed by an open overlay.
     var isCommand: Bool {
         switch self {
-        case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .unreadFound, .storeChanged, .failed:
+        case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .unreadFound, .storeChanged, .failed,
+             .fetchProgress, .fetchFinished:
             false
         default:
             true

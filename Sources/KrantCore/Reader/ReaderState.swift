@@ -37,6 +37,10 @@ public struct ReaderState: Sendable {
     /// One line of feedback in the status bar ("No next section").
     public var message: String?
     public var hasLoaded = false
+    /// The title of the feed the view shows (`query.feedID`), for the status bar.
+    public var feedTitle: String?
+    /// "fetching 3/10" while a background fetch runs.
+    public var fetchProgress: String?
 
     public init(width: Int = 80, height: Int = 24, query: HeadlineQuery = HeadlineQuery()) {
         self.width = width
@@ -76,6 +80,7 @@ public struct ReaderState: Sendable {
         var parts: [String] = []
         if let search = query.search { parts.append("search \"\(search)\"") }
         if let category = query.category { parts.append(category) }
+        if query.feedID != nil { parts.append(feedTitle ?? "feed") }
         if query.unreadOnly { parts.append("unread") }
         if query.starredOnly { parts.append("starred") }
         return parts.isEmpty ? "all" : parts.joined(separator: " · ")
@@ -96,12 +101,26 @@ public struct OutlineMenu: Hashable, Sendable {
     public var selection: Int
 }
 
-/// The category chooser; the first entry (name nil) is "Alle", every category.
+/// The chooser of categories and feeds; the first entry is "Alle", everything.
 public struct CategoryMenu: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case all
+        case category(String)
+        case feed(id: Int64, title: String)
+    }
+
     public struct Entry: Hashable, Sendable {
-        public var name: String?
+        public var kind: Kind
         public var total: Int
         public var unread: Int
+
+        public var label: String {
+            switch kind {
+            case .all: "Alle"
+            case .category(let name): name
+            case .feed(_, let title): title
+            }
+        }
     }
 
     public var entries: [Entry]

@@ -108,7 +108,7 @@ public enum ReaderRenderer {
             : "\(state.page.unread) unread of \(state.page.total)"
         var left = " \(state.viewName) · \(counts)"
         if let section = state.currentSection { left += " · § " + section }
-        let right = state.message ?? "? help"
+        let right = state.message ?? state.fetchProgress ?? "? help"
         let rightWidth = min(DisplayWidth.of(right) + 1, max(0, area.width - 24))
         let leftWidth = area.width - rightWidth
         buffer.put(TextWrapper.truncate(left, width: leftWidth), x: area.x, y: area.y, role: .statusBar)
@@ -143,10 +143,10 @@ public enum ReaderRenderer {
                 .draw(into: &buffer, area: area)
         case .categories(let menu):
             let lines = menu.entries.map { entry in
-                StyledLine([StyledSpan(TextWrapper.pad(entry.name ?? "Alle", width: 24), .overlay),
+                StyledLine([StyledSpan(TextWrapper.pad(entry.label, width: 24), .overlay),
                             StyledSpan(" \(entry.unread) unread of \(entry.total)", .overlay)])
             }
-            OverlayBox(title: "Categories", lines: lines, selection: menu.selection, top: 0, preferredWidth: 50)
+            OverlayBox(title: "Categories and feeds", lines: lines, selection: menu.selection, top: 0, preferredWidth: 50)
                 .draw(into: &buffer, area: area)
         case .none, .search, .confirmMarkAll:
             break

@@ -20,6 +20,7 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
         articles.filter { article in
             (!query.unreadOnly || !article.isRead) && (!query.starredOnly || article.isStarred)
                 && (query.category == nil || article.category == query.category)
+                && (query.feedID == nil || (try? feedCounts())?.first { $0.id == query.feedID }?.title == article.source)
                 && (query.search.map { search in
                     let haystack = Self.fold(article.title + " " + article.searchableBody)
                     return search.split(separator: " ").allSatisfy { haystack.contains(Self.fold(String($0))) }
@@ -77,6 +78,16 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
         let ids = Set(view(query).filter { !$0.isRead }.map(\.id!))
         for index in articles.indices where ids.contains(articles[index].id!) { articles[index].isRead = true }
         return ids.count
+    }
+
+    /// Feeds are the articles' sources, numbered in order of first appearance.
+    func feedCounts() throws -> [FeedCount] {
+        var order: [String] = []
+        for article in articles { if let source = article.source, !order.contains(source) { order.append(source) } }
+        return order.enumerated().map { index, source in
+            let rows = articles.filter { $0.source == source }
+            return FeedCount(id: Int64(index + 1), title: source, total: rows.count, unread: rows.count { !$0.isRead })
+        }
     }
 
     func categories() throws -> [CategoryCount] {

@@ -215,8 +215,8 @@ import Testing
             Issue.record("no category picker")
             return
         }
-        #expect(menu.entries.map(\.name) == [nil, "Binnenland", "Sport"])
-        #expect(menu.entries.map(\.unread) == [10, 5, 5])
+        #expect(menu.entries.map(\.label) == ["Alle", "Binnenland", "Sport", "NOS Nieuws"])
+        #expect(menu.entries.map(\.unread) == [10, 5, 5, 10])
         driver.press(.character("j"), .character("j"), .enter)
         #expect(driver.state.query.category == "Sport")
         #expect(driver.state.page.total == 5)

@@ -1,0 +1,192 @@
+import Dispatch
+import Foundation
+import KrantCore
+import KrantFeeds
+import KrantStore
+
+/// Brings feeds into the store: feed files given to `krant import`, and
+/// subscriptions fetched over HTTP. Parsing and HTML conversion run on every
+/// core; each feed's items are stored in one transaction, so a killed import
+/// or fetch leaves every feed as it was before or after, never half-done.
+public struct FeedSync: Sendable {
+    public let store: ArticleStore
+    public var fetcher = FeedFetcher()
+    /// Feeds fetched at the same time: polite to servers, enough to hide latency.
+    public var concurrency = 4
+
+    public init(store: ArticleStore) {
+        self.store = store
+    }
+
+    /// File extensions read as feeds by `krant import`.
+    public static let feedFileExtensions: Set<String> = ["xml", "rss", "atom", "json"]
+
+    public static func isFeedFile(_ path: String) -> Bool {
+        feedFileExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    // MARK: - Files
+
+    /// Imports feed files: each becomes a subscription to its `file://` URL
+    /// (so `krant fetch` re-reads it) and its items become articles. Two
+    /// files are worked on at once, so one is parsed while the other is stored.
+    public func importFiles(_ paths: [String]) -> [FeedSyncResult] {
+        paths.concurrentMap(importFile)
+    }
+
+    public func importFile(_ path: String) -> FeedSyncResult {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return FeedSyncResult(source: path, feed: nil, outcome: .failed("cannot be read"))
+        }
+        do {
+            let parsed = try FeedParser.parse(data)
+            let feed = try subscription(for: url.absoluteString, title: parsed.title, category: nil)
+            return try storeItems(of: parsed, for: feed, etag: nil, lastModified: nil, newURL: nil)
+        } catch let error as FeedParseError {
+            return FeedSyncResult(source: path, feed: nil, outcome: .failed(error.description))
+        } catch {
+            return FeedSyncResult(source: path, feed: nil, outcome: .failed("store error: \(error)"))
+        }
+    }
+
+    // MARK: - Subscriptions
+
+    /// Fetches `url` once to check that it is a feed and to learn its title,
+    /// then subscribes and stores its items.
+    public func subscribe(url: String, category: String?) async -> FeedSyncResult {
+        if let existing = try? store.feed(matching: url) {
+            return FeedSyncResult(source: url, feed: existing, outcome: .failed("already subscribed"))
+        }
+        switch await fetcher.fetch(FetchRequest(url: url)) {
+        case .notModified:
+            return FeedSyncResult(source: url, feed: nil, outcome: .failed("the server sent no feed (304)"))
+        case .failed(let failure):
+            return FeedSyncResult(source: url, feed: nil, outcome: .failed(failure.description))
+        case .fetched(let fetched):
+            do {
+                let parsed = try FeedParser.parse(fetched.body)
+                let feed = try store.addFeed(url: fetched.permanentRedirect ?? url, title: parsed.title,
+                                             category: category)
+                return try storeItems(of: parsed, for: feed, etag: fetched.etag,
+                                      lastModified: fetched.lastModified, newURL: nil)
+            } catch let error as FeedParseError {
+                return FeedSyncResult(source: url, feed: nil, outcome: .failed(FetchFailure.notAFeed(error.description).description))
+            } catch {
+                return FeedSyncResult(source: url, feed: nil, outcome: .failed("\(error)"))
+            }
+        }
+    }
+
+    /// Fetches the feeds (all at most `concurrency` at a time, with
+    /// conditional GET) and stores what changed. `file://` feeds are read
+    /// from disk. `progress(done, total)` is called as feeds finish.
+    public func refresh(_ feeds: [FeedSubscription],
+                        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> [FeedSyncResult] {
+        let remote = feeds.filter { !$0.url.hasPrefix("file://") }
+        let local = feeds.filter { $0.url.hasPrefix("file://") }
+        let counter = ProgressCounter(total: feeds.count, report: progress)
+        let outcomes = await fetcher.fetchAll(
+            remote.map { FetchRequest(url: $0.url, etag: $0.etag, lastModified: $0.lastModified) },
+            concurrency: concurrency) { _, _ in counter.advance() }
+        var results: [FeedSyncResult] = []
+        for (feed, outcome) in zip(remote, outcomes) {
+            results.append(record(outcome, for: feed))
+        }
+        for feed in local {
+            results.append(refreshFile(feed))
+            counter.advance()
+        }
+        return results
+    }
+
+    private func record(_ outcome: FetchOutcome, for feed: FeedSubscription) -> FeedSyncResult {
+        switch outcome {
+        case .notModified:
+            try? store.recordFetch(feedID: feed.id, status: "not modified")
+            return FeedSyncResult(source: feed.url, feed: feed, outcome: .notModified)
+        case .failed(let failure):
+            try? store.recordFetch(feedID: feed.id, status: failure.description)
+            return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed(failure.description))
+        case .fetched(let fetched):
+            do {
+                let parsed = try FeedParser.parse(fetched.body)
+                return try storeItems(of: parsed, for: feed, etag: fetched.etag, lastModified: fetched.lastModified,
+                                      newURL: fetched.permanentRedirect)
+            } catch let error as FeedParseError {
+                let reason = FetchFailure.notAFeed(error.description).description
+                try? store.recordFetch(feedID: feed.id, status: reason)
+                return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed(reason))
+            } catch {
+                return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed("store error: \(error)"))
+            }
+        }
+    }
+
+    private func refreshFile(_ feed: FeedSubscription) -> FeedSyncResult {
+        guard let url = URL(string: feed.url), let data = try? Data(contentsOf: url) else {
+            try? store.recordFetch(feedID: feed.id, status: "file cannot be read")
+            return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed("file cannot be read"))
+        }
+        do {
+            return try storeItems(of: try FeedParser.parse(data), for: feed, etag: nil, lastModified: nil, newURL: nil)
+        } catch {
+            try? store.recordFetch(feedID: feed.id, status: "\(error)")
+            return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed("\(error)"))
+        }
+    }
+
+    // MARK: - Storing
+
+    private func subscription(for url: String, title: String?, category: String?) throws -> FeedSubscription {
+        if let existing = try store.feed(matching: url) { return existing }
+        do {
+            return try store.addFeed(url: url, title: title, category: category)
+        } catch StoreError.alreadySubscribed {
+            // Another import of the same file won the race.
+            guard let existing = try store.feed(matching: url) else { throw StoreError.noSuchFeed(url) }
+            return existing
+        }
+    }
+
+    /// Items to articles (on every core), then one transaction for the feed.
+    private func storeItems(of parsed: ParsedFeed, for feed: FeedSubscription, etag: String?, lastModified: String?,
+                            newURL: String?) throws -> FeedSyncResult {
+        let feedURL = feed.url
+        let title = feed.title ?? parsed.title
+        let category = feed.category
+        let articles = parsed.items.concurrentMap { item in
+            item.article(feedURL: feedURL, feedTitle: title, category: category)
+        }
+        let report = try store.upsertFeedArticles(articles, feedID: feed.id)
+        let status = report.inserted.isEmpty && report.updated == 0
+            ? "ok, nothing new" : "ok, \(report.inserted.count) new, \(report.updated) updated"
+        try store.recordFetch(feedID: feed.id, status: status, etag: etag, lastModified: lastModified, newURL: newURL,
+                              title: parsed.title, siteURL: parsed.siteURL)
+        return FeedSyncResult(source: feed.url, feed: feed, outcome: .stored(report))
+    }
+}
+
+/// Counts finished feeds across concurrent fetches and reports each step.
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: @Sendable (Int, Int) -> Void
+
+    init(total: Int, report: @escaping @Sendable (Int, Int) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        let now = lock.withLock { () -> Int in
+            done += 1
+            return done
+        }
+        report(now, total)
+    }
+}

@@ -1,0 +1,24 @@
+import KrantStore
+
+/// What happened to one feed in an import or a fetch.
+public struct FeedSyncResult: Sendable {
+    public enum Outcome: Sendable {
+        case stored(FeedUpsertReport)
+        case notModified
+        /// A line for the user: "HTTP 404 Not Found", "not a feed (an HTML page)".
+        case failed(String)
+    }
+
+    /// The feed's URL (or the file's path, for a file that is not a feed).
+    public var source: String
+    public var feed: FeedSubscription?
+    public var outcome: Outcome
+
+    public var newArticles: Int {
+        if case .stored(let report) = outcome { report.inserted.count } else { 0 }
+    }
+
+    public var failure: String? {
+        if case .failed(let reason) = outcome { reason } else { nil }
+    }
+}

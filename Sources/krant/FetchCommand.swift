@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import KrantStore
+import KrantSync
+
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch subscribed feeds and store new and changed articles.",
+        discussion: """
+        Feeds are fetched a few at a time with conditional requests (an
+        unchanged feed costs one 304 and no parsing). Each failed feed is
+        named on standard error with the reason; the others are still stored.
+        Exit status 1 when some feed failed.
+
+        Examples:
+          krant fetch
+          krant fetch 3 https://feeds.nos.nl/nosnieuwssport
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Feeds to fetch, by id or URL (default: all).") var feeds: [String] = []
+
+    func run() throws {
+        let articles = try store.open()
+        var selected: [FeedSubscription] = []
+        if feeds.isEmpty {
+            selected = try articles.feeds()
+        } else {
+            for name in feeds {
+                guard let feed = try articles.feed(matching: name) else {
+                    throw CommandFailure(message: "no feed \(name) (see `krant feeds list`)")
+                }
+                selected.append(feed)
+            }
+        }
+        let showProgress = isatty(STDERR_FILENO) != 0
+        let sync = FeedSync(store: articles)
+        let chosen = selected
+        let results = waitFor {
+            await sync.refresh(chosen) { done, total in
+                if showProgress { FileHandle.standardError.write(Data("\rfetching \(done)/\(total)\u{1B}[K".utf8)) }
+            }
+        }
+        if showProgress && !results.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        var failed = 0
+        for result in results {
+            guard let failure = result.failure else { continue }
+            failed += 1
+            printError("krant: \(result.feed?.title.map { "\($0) (\(result.source))" } ?? result.source): \(failure)")
+        }
+        let new = results.reduce(0) { $0 + $1.newArticles }
+        print("\(results.count) feeds, \(new) new articles, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
