@@ -68,8 +68,8 @@ let package = Package(
         .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantCore", "KrantTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
-        .testTarget(name: "KrantCLITests", dependencies: ["krant"]),
-        .testTarget(name: "KrantEndToEndTests", dependencies: ["krant"]),
+        .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantTestSupport"]),
+        .testTarget(name: "KrantEndToEndTests", dependencies: ["krant", "KrantTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

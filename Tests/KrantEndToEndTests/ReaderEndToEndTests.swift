@@ -1,4 +1,5 @@
 import Foundation
+import KrantTestSupport
 import Testing
 
 /// The real `krant` binary, driven in tmux as a user would drive it.
@@ -191,5 +192,47 @@ import Testing
         // The selection stayed on the same article (now one row lower).
         try reader.session.sendKeys("Enter")
         try reader.session.waitFor { Self.paneTop($0)?.contains("Versterking van dijken") == true }
+    }
+
+    @Test func fetchedFeedItemsReadWithCaptionJumpsAndRefreshInTheReader() throws {
+        let items = Locked([(guid: "n1", title: "Dijken worden versterkt")])
+        let server = try FetchTestServer(routes: [
+            "/binnenland.xml": { _ in .text(SampleFeed.rss(items: items.value)) },
+        ])
+        defer { server.stop() }
+        // A store that already has articles, so the bundled samples stay out.
+        let reader = try Reader(prefix: "\(TmuxSession.krantExecutable.path) feeds add \(server.url("/binnenland.xml")) >/dev/null && ")
+        try reader.waitForStatus("1 unread of 1")
+        try reader.session.sendKeys("Enter")
+        try reader.session.waitFor { Self.paneTop($0)?.contains("Dijken worden versterkt") == true }
+        try reader.session.sendKeys("}")
+        try reader.session.waitFor { Self.paneTop($0)?.hasPrefix(" │ ANP · Werkzaamheden aan de Lekdijk") == true }
+        try reader.session.sendKeys("]")
+        try reader.session.waitFor { Self.paneTop($0)?.contains("§ Miljarden nodig") == true }
+        try reader.session.sendKeys("}")
+        try reader.session.waitFor { Self.paneTop($0)?.hasPrefix(" │ Reuters · Een dijkwerker aan het werk") == true }
+
+        // R fetches in the background; the new item appears, the selection stays.
+        items.value.insert((guid: "n2", title: "Tweede bericht"), at: 0)
+        try reader.session.sendKeys("q", "R")
+        let screen = try reader.session.waitFor { $0.last?.contains("Fetched 1 feeds: 1 new") == true }
+        #expect(screen.last?.contains("1 unread of 2") == true)
+        #expect(screen.prefix(2).contains { $0.contains("Tweede bericht") })
+        try reader.session.sendKeys("c")
+        let chooser = try reader.session.waitFor(text: "Categories and feeds")
+        #expect(chooser.contains { $0.contains("NOS Nieuws - Binnenland") && $0.contains("1 unread of 2") })
+    }
+}
+
+/// A value shared between a test and its server's threads.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
