@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "KrantCore",
                 "KrantStore",
+                "KrantSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

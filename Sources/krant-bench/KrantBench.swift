@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KrantCore
 import KrantStore
+import KrantSync
 
 @main
 struct KrantBench: ParsableCommand {
@@ -75,6 +76,17 @@ struct KrantBench: ParsableCommand {
         }
         row.textImportPerSecond = Double(report?.inserted.count ?? 0) / (importMs / 1000)
         try? FileManager.default.removeItem(at: textFolder)
+
+        log("\(count): importing RSS")
+        let feeds = try generator.writeRSS(count: count, feeds: 10, to: folder.appendingPathComponent("rss"))
+        let rssPath = folder.appendingPathComponent("rss.db").path
+        var items = 0
+        let rssMs = try Measurements.time {
+            let results = FeedSync(store: try ArticleStore(path: rssPath)).importFiles(feeds.map(\.path))
+            items = results.reduce(0) { $0 + $1.newArticles }
+        }
+        row.rssImportPerSecond = Double(items) / (rssMs / 1000)
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("rss"))
 
         log("\(count): first frame")
         row.firstFrameMs = Measurements.median(try (0..<5).map { _ in

@@ -44,7 +44,8 @@ import Testing
 
     /// The row just under the divider: the first line of the article pane.
     static func paneTop(_ screen: [String]) -> String? {
-        guard let divider = screen.firstIndex(where: { $0.hasPrefix("────") }), divider + 1 < screen.count else { return nil }
+        guard let divider = screen.firstIndex(where: { $0.hasPrefix("────") || $0.hasPrefix("━━━━") }),
+              divider + 1 < screen.count else { return nil }
         return screen[divider + 1]
     }
 
@@ -97,7 +98,7 @@ import Testing
         }
         try reader.session.resize(width: 1, height: 1)
         try reader.session.resize(width: 150, height: 40)
-        let wide = try reader.session.waitFor { $0.first?.contains("│ § Balanceeract") == true }
+        let wide = try reader.session.waitFor { $0.first?.contains("┃ § Balanceeract") == true }
         #expect(wide.count == 40)
     }
 

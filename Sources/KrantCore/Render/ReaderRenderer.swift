@@ -52,11 +52,16 @@ public enum ReaderRenderer {
     }
 
     static func drawDivider(_ state: ReaderState, in area: Rect, sideBySide: Bool, into buffer: inout CellBuffer) {
+        // A heavy line while the article has the keys, so the focus shows
+        // without colour (and a screen reader of the screen can tell too).
+        let articleFocused = state.focus == .article && state.reading != nil
         if sideBySide {
-            for row in 0..<area.height { buffer.put("│", x: area.x, y: area.y + row, role: .dim) }
+            for row in 0..<area.height {
+                buffer.put(articleFocused ? "┃" : "│", x: area.x, y: area.y + row, role: .dim)
+            }
             return
         }
-        buffer.put(String(repeating: "─", count: area.width), x: area.x, y: area.y, role: .dim)
+        buffer.put(String(repeating: articleFocused ? "━" : "─", count: area.width), x: area.x, y: area.y, role: .dim)
         if let reading = state.reading {
             let position = " \(scrollPosition(reading, height: state.articleHeight)) "
             buffer.put(position, x: area.x + max(0, area.width - DisplayWidth.of(position) - 2), y: area.y, role: .dim)
