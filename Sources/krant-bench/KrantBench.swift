@@ -96,8 +96,9 @@ struct KrantBench: ParsableCommand {
         log("\(count): reader session")
         var driver = try ReaderSession.firstFrame(path: databasePath)
         let keyTimes = ReaderSession.run(&driver, count: keys)
-        row.keyP50Ms = Measurements.percentile(keyTimes, 50)
-        row.keyP99Ms = Measurements.percentile(keyTimes, 99)
+        row.keyP50Ms = Measurements.percentile(keyTimes.map(\.ms), 50)
+        row.keyP99Ms = Measurements.percentile(keyTimes.map(\.ms), 99)
+        log("\(count): slowest keys: \(ReaderSession.slowestKeys(keyTimes))")
 
         let store = try ArticleStore(path: databasePath)
         let ids = try store.headlines(HeadlineQuery(), limit: 5000, offset: 0).map(\.id)

@@ -26,17 +26,28 @@ enum ReaderSession {
         .character("G"), .character("g"), .character("s"), .character("s"),
     ]
 
-    /// Runs `count` keys; returns the time of each (update + store + render), in ms.
-    static func run(_ driver: inout ReaderDriver<ArticleStore>, count: Int) -> [Double] {
-        var times: [Double] = []
+    /// Runs `count` keys; returns the time of each (update + store + render),
+    /// in ms, with the key's label.
+    static func run(_ driver: inout ReaderDriver<ArticleStore>, count: Int) -> [(key: String, ms: Double)] {
+        var times: [(String, Double)] = []
         times.reserveCapacity(count)
         for step in 0..<count {
             let key = round[step % round.count]
-            times.append(Measurements.time {
+            times.append((key.label, Measurements.time {
                 if let action = Keymap.action(for: key, in: driver.state) { _ = driver.send(action) }
                 _ = ReaderRenderer.render(driver.state)
-            })
+            }))
         }
         return times
+    }
+
+    /// The median time per key, slowest first: where a slow p99 comes from.
+    static func slowestKeys(_ times: [(key: String, ms: Double)], count: Int = 5) -> String {
+        Dictionary(grouping: times, by: \.key)
+            .map { ($0.key, Measurements.median($0.value.map(\.ms)), Measurements.percentile($0.value.map(\.ms), 99)) }
+            .sorted { $0.2 > $1.2 }
+            .prefix(count)
+            .map { String(format: "%@ p50 %.2f p99 %.2f ms", $0.0, $0.1, $0.2) }
+            .joined(separator: "; ")
     }
 }
