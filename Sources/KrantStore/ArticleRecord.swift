@@ -88,6 +88,24 @@ extension ArticleRecord {
         self.importedAt = importedAt
     }
 
+    /// Inserts the row unless its identity is already stored; returns the new
+    /// id, or nil when the identity was there. One prepared statement with
+    /// positional arguments: the import's hot path, where GRDB's Codable
+    /// persistence and a separate existence check cost more than SQLite.
+    func insertIfNew(_ db: Database) throws -> Int64? {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO articles (identity, feed_id, origin_path, guid, url, source, category, title, published,
+                                  published_sort, when_text, lead_credit, lead_text, blocks, links, is_read,
+                                  is_starred, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(identity) DO NOTHING
+            """)
+        try statement.execute(arguments: [identity, feedID, originPath, guid, url, source, category, title, published,
+                                          publishedSort, whenText, leadCredit, leadText, blocks, links, isRead,
+                                          isStarred, importedAt])
+        return db.changesCount == 0 ? nil : db.lastInsertedRowID
+    }
+
     /// The article this row stores; `feedURL` is the URL of the row's feed.
     func article(feedURL: String?) throws -> Article {
         var origin: ArticleOrigin?

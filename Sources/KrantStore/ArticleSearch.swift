@@ -4,6 +4,39 @@ import GRDB
 enum ArticleSearch {
     static let tableName = "article_search"
 
+    /// The text an article is indexed under, computed by SQLite from a row of
+    /// `articles` (`row` is `articles`, `old` or `new`): the lead caption's
+    /// text, then every block's text (a section's title, a caption's text
+    /// without its credit), as `Article.searchableBody` has them. The index is
+    /// contentless, so removing an article from it means handing FTS5 the
+    /// same words again; this expression is the one place that says which.
+    static func bodyExpression(_ row: String) -> String {
+        """
+        coalesce(\(row).lead_text, '') || char(10) || coalesce((SELECT group_concat(
+            coalesce(json_extract(value, '$.text'), json_extract(value, '$.title'), ''), char(10))
+            FROM json_each(\(row).blocks)), '')
+        """
+    }
+
+    /// The contentless, column-detail FTS5 table, and the trigger that takes
+    /// an article out of it when the article is deleted (also by cascade).
+    ///
+    /// Contentless: the text is already in `articles.blocks`; storing it
+    /// twice doubled an import's writes. Column detail: search asks for
+    /// words and prefixes only, never phrases, and the smaller index writes
+    /// faster. Measured with 10,000 articles of 4 KB (Python, same SQLite):
+    /// 9,900 inserts/s with the full, content-storing index, 18,700 with this.
+    static func create(in db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE \(tableName) USING fts5(
+                title, body, content='', detail=column, tokenize='unicode61 remove_diacritics 2');
+            CREATE TRIGGER articles_search_delete BEFORE DELETE ON articles BEGIN
+                INSERT INTO \(tableName) (\(tableName), rowid, title, body)
+                VALUES ('delete', old.id, old.title, \(bodyExpression("old")));
+            END;
+            """)
+    }
+
     /// Writes the index row in the caller's transaction, so an article is
     /// never stored without being searchable (or the other way round).
     static func index(id: Int64, title: String, body: String, in db: Database) throws {
@@ -12,12 +45,14 @@ enum ArticleSearch {
         try statement.execute(arguments: [id, title, body])
     }
 
-    /// Replaces the index row of an article whose text changed, in the
-    /// caller's transaction.
-    static func reindex(id: Int64, title: String, body: String, in db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: "UPDATE \(tableName) SET title = ?, body = ? WHERE rowid = ?")
-        try statement.execute(arguments: [title, body, id])
+    /// Takes the words an article was indexed under out of the index; call it
+    /// before the row changes (it reads them back from `articles`).
+    static func unindex(id: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO \(tableName) (\(tableName), rowid, title, body)
+            SELECT 'delete', id, title, \(bodyExpression("articles")) FROM articles WHERE id = ?
+            """)
+        try statement.execute(arguments: [id])
     }
 
     /// An FTS5 query that matches every word of the user's text as a prefix,

@@ -27,12 +27,12 @@ extension ArticleStore {
                 let identity = ArticleIdentity.forFeedItem(feedID: feedID, guid: guid, link: article.url,
                                                            title: article.title, body: body)
                 var record = try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: now)
-                guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [identity]) else {
-                    try record.insert(db)
-                    try ArticleSearch.index(id: record.id!, title: article.title, body: body, in: db)
-                    report.inserted.append(record.id!)
+                if let id = try record.insertIfNew(db) {
+                    try ArticleSearch.index(id: id, title: article.title, body: body, in: db)
+                    report.inserted.append(id)
                     continue
                 }
+                guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [identity]) else { continue }
                 // What the reader did with the article, and when it first
                 // arrived, are not the feed's to change.
                 record.id = stored.id
@@ -44,8 +44,9 @@ extension ArticleStore {
                     report.unchanged += 1
                     continue
                 }
+                try ArticleSearch.unindex(id: record.id!, in: db)
                 try record.updateChanges(db, from: stored)
-                try ArticleSearch.reindex(id: record.id!, title: article.title, body: body, in: db)
+                try ArticleSearch.index(id: record.id!, title: article.title, body: body, in: db)
                 report.updated += 1
             }
             return report

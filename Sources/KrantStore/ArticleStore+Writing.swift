@@ -17,20 +17,18 @@ extension ArticleStore {
             var outcomes: [InsertOutcome] = []
             outcomes.reserveCapacity(articles.count)
             for (article, identity) in articles {
-                if let id = try Int64.fetchOne(findIdentity, arguments: [identity]) {
-                    outcomes.append(.alreadyPresent(id: id))
-                    continue
-                }
                 var feedID: Int64?
                 if case .feed(let url, _) = article.origin {
                     let id = try feedIDs[url] ?? FeedRecord.id(forURL: url, in: db)
                     feedIDs[url] = id
                     feedID = id
                 }
-                var record = try ArticleRecord(article, identity: identity, feedID: feedID,
-                                               importedAt: importedAt)
-                try record.insert(db)
-                let id = db.lastInsertedRowID
+                let record = try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: importedAt)
+                guard let id = try record.insertIfNew(db) else {
+                    let existing = try Int64.fetchOne(findIdentity, arguments: [identity])
+                    outcomes.append(.alreadyPresent(id: existing ?? 0))
+                    continue
+                }
                 try ArticleSearch.index(id: id, title: article.title, body: article.searchableBody, in: db)
                 outcomes.append(.inserted(id: id))
             }

@@ -12,7 +12,20 @@ enum StoreMigrations {
         migrator.registerMigration(first, migrate: v1)
         migrator.registerMigration("v2-links", migrate: v2Links)
         migrator.registerMigration("v3-feeds", migrate: v3Feeds)
+        migrator.registerMigration("v4-contentless-search", migrate: v4ContentlessSearch)
         return migrator
+    }
+
+    /// The search index stops storing a second copy of every article (see
+    /// `ArticleSearch.create`) and is rebuilt from the articles.
+    private static func v4ContentlessSearch(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER articles_search_delete")
+        try db.drop(table: ArticleSearch.tableName)
+        try ArticleSearch.create(in: db)
+        try db.execute(sql: """
+            INSERT INTO \(ArticleSearch.tableName) (rowid, title, body)
+            SELECT id, title, \(ArticleSearch.bodyExpression("articles")) FROM articles
+            """)
     }
 
     /// Subscriptions: a feed's home page, and a per-feed headline list.
