@@ -16,23 +16,28 @@ extension ArticleStore {
     /// feed they belong to.
     public func upsertFeedArticles(_ articles: [Article], feedID: Int64) throws -> FeedUpsertReport {
         let now = Date()
+        // Rows, search text and identities are prepared before taking the
+        // write lock: another import can store its feed meanwhile.
+        let prepared = try articles.map { article -> (record: ArticleRecord, body: String) in
+            var guid = ""
+            if case .feed(_, let itemGUID) = article.origin { guid = itemGUID }
+            let body = article.searchableBody
+            let identity = ArticleIdentity.forFeedItem(feedID: feedID, guid: guid, link: article.url,
+                                                       title: article.title, body: body)
+            return (try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: now), body)
+        }
         return try pool.write { db in
             guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
             let findIdentity = try db.cachedStatement(sql: "SELECT * FROM articles WHERE identity = ?")
             var report = FeedUpsertReport()
-            for article in articles {
-                var guid = ""
-                if case .feed(_, let itemGUID) = article.origin { guid = itemGUID }
-                let body = article.searchableBody
-                let identity = ArticleIdentity.forFeedItem(feedID: feedID, guid: guid, link: article.url,
-                                                           title: article.title, body: body)
-                var record = try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: now)
+            for (prepared, body) in prepared {
+                var record = prepared
                 if let id = try record.insertIfNew(db) {
-                    try ArticleSearch.index(id: id, title: article.title, body: body, in: db)
+                    try ArticleSearch.index(id: id, title: record.title, body: body, in: db)
                     report.inserted.append(id)
                     continue
                 }
-                guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [identity]) else { continue }
+                guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [record.identity]) else { continue }
                 // What the reader did with the article, and when it first
                 // arrived, are not the feed's to change.
                 record.id = stored.id
@@ -46,7 +51,7 @@ extension ArticleStore {
                 }
                 try ArticleSearch.unindex(id: record.id!, in: db)
                 try record.updateChanges(db, from: stored)
-                try ArticleSearch.index(id: record.id!, title: article.title, body: body, in: db)
+                try ArticleSearch.index(id: record.id!, title: record.title, body: body, in: db)
                 report.updated += 1
             }
             return report

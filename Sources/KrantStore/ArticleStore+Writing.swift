@@ -11,25 +11,29 @@ extension ArticleStore {
     /// so is a repeat of an identity earlier in the same batch.
     public func insert(_ articles: [(article: Article, identity: String)]) throws -> [InsertOutcome] {
         let importedAt = Date()
+        // Rows and search text are prepared before taking the write lock.
+        let prepared = try articles.map { article, identity in
+            (record: try ArticleRecord(article, identity: identity, feedID: nil, importedAt: importedAt),
+             body: article.searchableBody, feedURL: article.feedURL)
+        }
         return try pool.write { db in
             let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
             var feedIDs: [String: Int64] = [:]
             var outcomes: [InsertOutcome] = []
             outcomes.reserveCapacity(articles.count)
-            for (article, identity) in articles {
-                var feedID: Int64?
-                if case .feed(let url, _) = article.origin {
+            for (prepared, body, feedURL) in prepared {
+                var record = prepared
+                if let url = feedURL {
                     let id = try feedIDs[url] ?? FeedRecord.id(forURL: url, in: db)
                     feedIDs[url] = id
-                    feedID = id
+                    record.feedID = id
                 }
-                let record = try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: importedAt)
                 guard let id = try record.insertIfNew(db) else {
-                    let existing = try Int64.fetchOne(findIdentity, arguments: [identity])
+                    let existing = try Int64.fetchOne(findIdentity, arguments: [record.identity])
                     outcomes.append(.alreadyPresent(id: existing ?? 0))
                     continue
                 }
-                try ArticleSearch.index(id: id, title: article.title, body: article.searchableBody, in: db)
+                try ArticleSearch.index(id: id, title: record.title, body: body, in: db)
                 outcomes.append(.inserted(id: id))
             }
             return outcomes
@@ -71,5 +75,12 @@ extension ArticleStore {
             }
             return missing
         }
+    }
+}
+
+private extension Article {
+    /// The feed an article came from, when it came from one.
+    var feedURL: String? {
+        if case .feed(let url, _) = origin { url } else { nil }
     }
 }
