@@ -27,6 +27,14 @@ import KrantCore
         #expect(layout.firstLine(of: .links) == 15)
     }
 
+    @Test func bylineFallsBackToThePublishedDate() {
+        let feedItem = Article(source: "NOS Nieuws", title: "Kop",
+                               published: PublishedDate(year: 2024, month: 6, day: 19, hour: 9, minute: 5))
+        #expect(ArticleLayout(article: feedItem, width: 40).plainLines[1] == "NOS Nieuws • 19 jun 2024, 09:05")
+        let monthOnly = Article(title: "Kop", published: PublishedDate(year: 2024, month: 6))
+        #expect(ArticleLayout(article: monthOnly, width: 40).plainLines[1] == "jun 2024")
+    }
+
     @Test func narrowWidthsDropPrefixesRatherThanOverflow() {
         let layout = ArticleLayout(article: article, width: 5)
         #expect(layout.plainLines.allSatisfy { DisplayWidth.of($0) <= 5 })

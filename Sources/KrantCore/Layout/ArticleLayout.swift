@@ -32,7 +32,8 @@ public struct ArticleLayout: Sendable {
     public init(article: Article, width: Int) {
         self.width = max(1, width)
         addWrapped(article.title, role: .title, anchor: .head)
-        let byline = [article.source, article.when].compactMap { $0 }.joined(separator: " • ")
+        let when = article.when ?? article.published.map(DateText.long)
+        let byline = [article.source, when].compactMap { $0 }.joined(separator: " • ")
         if !byline.isEmpty { addWrapped(byline, role: .byline, anchor: .head) }
         if let lead = article.leadCaption {
             addBlank(anchor: .head)

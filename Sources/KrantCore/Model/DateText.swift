@@ -21,6 +21,15 @@ public enum DateText {
         return "\(day) \(month) \(date.year)"
     }
 
+    /// The byline form when an article has no time text of its own (feed
+    /// items): `19 jun 2024, 11:29`, or as much of it as is known.
+    public static func long(_ date: PublishedDate) -> String {
+        let month = DutchCalendar.shortMonths[max(0, min(11, date.month - 1))]
+        var text = date.day.map { "\($0) \(month) \(date.year)" } ?? "\(month) \(date.year)"
+        if let hour = date.hour, let minute = date.minute { text += ", \(twoDigits(hour)):\(twoDigits(minute))" }
+        return text
+    }
+
     static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }
