@@ -24,10 +24,16 @@ enum HeadlineFilter {
         if query.starredOnly { request = request.filter(Columns.isStarred == 1) }
         if let category = query.category { request = request.filter(Columns.category == category) }
         if let feedID = query.feedID { request = request.filter(Columns.feedID == feedID) }
-        if let search = query.search, let pattern = ArticleSearch.pattern(for: search) {
-            request = request.filter(
-                sql: "id IN (SELECT rowid FROM \(ArticleSearch.tableName) WHERE \(ArticleSearch.tableName) MATCH ?)",
-                arguments: [pattern])
+        if let search = query.search, !search.isEmpty {
+            if let pattern = ArticleSearch.pattern(for: search) {
+                request = request.filter(
+                    sql: "id IN (SELECT rowid FROM \(ArticleSearch.tableName) WHERE \(ArticleSearch.tableName) MATCH ?)",
+                    arguments: [pattern])
+            } else {
+                // Text without a word matches nothing, never everything: a
+                // "search" for `!!!` must not let mark-all-read mark the store.
+                request = request.filter(sql: "0")
+            }
         }
         return request
     }

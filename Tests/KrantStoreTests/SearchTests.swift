@@ -59,8 +59,11 @@ import Testing
                 == [ids[1], ids[0]])
         // AND is a word to look for, not an operator.
         #expect(try store.count(HeadlineQuery(search: "kabinet AND coalitie")) == 0)
-        // Words only: nothing to search for means no filter.
-        #expect(try store.count(HeadlineQuery(search: #"" ( )"#)) == 4)
+        // A search without a word matches nothing (never everything, which
+        // would let mark-all-read mark the whole store); an empty one is no search.
+        #expect(try store.count(HeadlineQuery(search: #"" ( )"#)) == 0)
+        #expect(try store.count(HeadlineQuery(unreadOnly: true, search: "!!!")) == 0)
+        #expect(try store.markAllRead(HeadlineQuery(search: "...")) == 0)
         #expect(try store.count(HeadlineQuery(search: "")) == 4)
         #expect(ArticleSearch.pattern(for: #"Oekraïne" (steun"#) == #""Oekraïne"* "steun"*"#)
         #expect(ArticleSearch.pattern(for: "AND NEAR") == #""AND"* "NEAR"*"#)

@@ -286,19 +286,19 @@ extension ReaderState {
     private mutating func showOutline() -> [Effect] {
         guard let reading else { message = "Open an article with Enter first"; return [] }
         var entries: [OutlineMenu.Entry] = []
-        if let lead = reading.article.leadCaption, let line = reading.layout.leadCaptionLine {
-            entries.append(.init(kind: .leadCaption, label: Self.captionLabel(lead), line: line))
+        if let lead = reading.article.leadCaption {
+            entries.append(.init(kind: .leadCaption, label: Self.captionLabel(lead), anchor: .leadCaption))
         }
         for (index, block) in reading.article.blocks.enumerated() {
-            let line = reading.layout.blockStartLines[index]
             switch block {
-            case .section(let title): entries.append(.init(kind: .section, label: title, line: line))
-            case .caption(let caption): entries.append(.init(kind: .caption, label: Self.captionLabel(caption), line: line))
+            case .section(let title): entries.append(.init(kind: .section, label: title, anchor: .block(index)))
+            case .caption(let caption):
+                entries.append(.init(kind: .caption, label: Self.captionLabel(caption), anchor: .block(index)))
             default: break
             }
         }
         guard !entries.isEmpty else { message = "This article has no sections or captions"; return [] }
-        let current = entries.lastIndex { $0.line <= reading.top } ?? 0
+        let current = entries.lastIndex { reading.layout.firstLine(of: $0.anchor) <= reading.top } ?? 0
         overlay = .outline(OutlineMenu(entries: entries, selection: current))
         return []
     }
@@ -311,7 +311,7 @@ extension ReaderState {
 
     private mutating func updateHelp(_ action: Action) -> [Effect]? {
         guard case .help(let top) = overlay else { return nil }
-        let limit = max(0, Keymap.bindings.count - 1)
+        let limit = max(0, Keymap.bindings.count - helpVisibleRows)
         switch action {
         case .moveDown: overlay = .help(top: min(limit, top + 1))
         case .moveUp: overlay = .help(top: max(0, top - 1))
@@ -331,7 +331,7 @@ extension ReaderState {
         }
         switch action {
         case .open:
-            reading?.top = menu.entries[menu.selection].line
+            if let reading { self.reading?.top = reading.layout.firstLine(of: menu.entries[menu.selection].anchor) }
             focus = .article
             overlay = .none
             return []
@@ -391,6 +391,12 @@ extension ReaderState {
         case .open:
             overlay = .none
             let words = Sanitizer.cleanLine(text)
+            // Search matches words; text without a letter or digit would
+            // otherwise be a "search" that lists (and lets A mark) everything.
+            if !words.isEmpty && !words.contains(where: { $0.isLetter || $0.isNumber }) {
+                message = "Search for a word: letters or digits"
+                return []
+            }
             query.search = words.isEmpty ? nil : words
             focus = .list
             return reload(keepingSelection: false)

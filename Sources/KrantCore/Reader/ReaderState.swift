@@ -53,6 +53,9 @@ public struct ReaderState: Sendable {
     }
 
     public var listHeight: Int { layout.list?.height ?? 0 }
+    /// Rows of bindings the help window shows (its frame takes two, the
+    /// status bar one, and one stays free), so scrolling stops at the end.
+    public var helpVisibleRows: Int { max(1, min(Keymap.bindings.count, height - 4)) }
     public var articleHeight: Int { layout.article?.height ?? 0 }
 
     /// The headline at a position of the view, when it is loaded.
@@ -94,7 +97,9 @@ public struct OutlineMenu: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public var kind: Kind
         public var label: String
-        public var line: Int
+        /// Where it is in the article: a block, not a line, so a resize while
+        /// the outline is open cannot send the jump to the wrong place.
+        public var anchor: ArticleLayout.Anchor
     }
 
     public var entries: [Entry]

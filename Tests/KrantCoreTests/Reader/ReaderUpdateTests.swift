@@ -137,7 +137,8 @@ import Testing
         driver.press(.character("j"), .character("j"), .enter)
         #expect(driver.state.overlay == .none)
         #expect(driver.state.focus == .article)
-        #expect(driver.state.reading?.top == menu.entries[2].line)
+        #expect(driver.state.reading?.top == driver.state.reading?.layout.firstLine(of: menu.entries[2].anchor))
+        #expect(driver.state.reading?.layout.plainLines[driver.state.reading?.top ?? 0] == "§ Balanceeract")
         driver.press(.character("o"), .escape)
         #expect(driver.state.overlay == .none)
     }
@@ -246,6 +247,35 @@ import Testing
         driver.press(.escape)
         #expect(driver.state.query.search == nil)
         #expect(driver.state.page.total == 5)
+    }
+
+    @Test func aSearchWithoutAWordIsRefused() throws {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
+        driver.press(.character("/"))
+        driver.type("...")
+        driver.press(.enter)
+        #expect(driver.state.query.search == nil)
+        #expect(driver.state.message == "Search for a word: letters or digits")
+        #expect(driver.state.page.total == 5)
+    }
+
+    @Test func outlineJumpsRightAfterAResize() throws {
+        var driver = ReaderFixtures.driver([try ReaderFixtures.sample], width: 100, height: 30)
+        driver.press(.enter, .character("o"), .character("j"), .character("j"))
+        _ = driver.send(.resized(width: 40, height: 20))
+        driver.press(.enter)
+        let reading = try #require(driver.state.reading)
+        #expect(reading.layout.width == 38)
+        #expect(reading.layout.plainLines[reading.top] == "§ Balanceeract")
+    }
+
+    @Test func helpStopsScrollingAtItsLastPage() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(2), width: 80, height: 24)
+        driver.press(.character("?"))
+        for _ in 0..<40 { driver.press(.character("j")) }
+        #expect(driver.state.overlay == .help(top: Keymap.bindings.count - driver.state.helpVisibleRows))
+        driver.press(.character("k"))
+        #expect(driver.state.overlay == .help(top: Keymap.bindings.count - driver.state.helpVisibleRows - 1))
     }
 
     @Test func resizeKeepsTheSameBlockOnTop() throws {
