@@ -9,6 +9,9 @@ import KrantCore
 /// an open reader picks up new articles without restarting.
 public final class ArticleStore: Sendable {
     public let path: String
+    /// True when this process created the store (it did not exist before):
+    /// the reader then fills it with the bundled sample articles.
+    public let wasCreated: Bool
     let pool: DatabasePool
 
     /// Opens the store at `path`, creating it (and its directories) when
@@ -19,8 +22,14 @@ public final class ArticleStore: Sendable {
     public init(path: String) throws {
         self.path = path
         let migrator = StoreMigrations.migrator
+        if !FileManager.default.fileExists(atPath: path) { try Self.createParentDirectory(of: path) }
+        // Two krant processes may open a store that does not exist yet (the
+        // reader and an import started by cron): one creates and migrates it
+        // while the other waits, instead of both migrating and one failing.
+        let lock = Self.lockDirectory(of: path)
+        defer { Self.unlock(lock) }
         let existed = FileManager.default.fileExists(atPath: path)
-        if !existed { try Self.createParentDirectory(of: path) }
+        wasCreated = !existed
         try ExistingStoreCheck.check(path: path, migrator: migrator)
 
         var configuration = Configuration()
@@ -35,6 +44,22 @@ public final class ArticleStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreErrorMapping.openError(error, path: path, existed: existed)
         }
+    }
+
+    /// An exclusive `flock` on the store's folder for the opening, or nil
+    /// when the folder cannot be opened (then there is nothing to wait for).
+    private static func lockDirectory(of path: String) -> Int32? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let descriptor = open(folder, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        return descriptor
+    }
+
+    private static func unlock(_ descriptor: Int32?) {
+        guard let descriptor else { return }
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 
     private static func createParentDirectory(of path: String) throws(StoreError) {

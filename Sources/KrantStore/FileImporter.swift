@@ -18,6 +18,14 @@ public struct FileImporter: Sendable {
     /// Articles per transaction: large enough to amortise the commit, small
     /// enough to keep memory flat on big folders.
     public var batchSize = 500
+    /// Largest file read as an article. A news article is a few kilobytes;
+    /// anything near this is a log or a dump, and would only freeze the
+    /// reader while it wraps megabytes of text.
+    public var sizeLimit = 2 * 1024 * 1024
+    /// Whether "vandaag" and "gisteren" count back from the file's
+    /// modification day. Off for the bundled samples, whose file times only
+    /// say when krant was installed.
+    public var datesFromFileTimes = true
 
     public init(store: ArticleStore) {
         self.store = store
@@ -79,6 +87,13 @@ public struct FileImporter: Sendable {
     /// text, so the same article saved twice (or copied elsewhere) is one article.
     public func parseFile(_ path: String) -> Result<(article: Article, identity: String), ArticleRejection> {
         let url = URL(fileURLWithPath: path)
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        // A FIFO or a device would block or never end; say what it is.
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable("not a regular file")) }
+        guard status.st_size <= sizeLimit else {
+            return .failure(.notAnArticle("\(Self.megabytes(Int(status.st_size))) MB, more than the \(Self.megabytes(sizeLimit)) MB an article may have"))
+        }
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: url))
@@ -86,13 +101,19 @@ public struct FileImporter: Sendable {
             return .failure(.unreadable(Self.readableReason(error)))
         }
         do {
-            let result = try parser.parse(bytes, readingDay: Self.modificationDay(of: path))
+            let readingDay = datesFromFileTimes ? Self.modificationDay(of: path) : nil
+            let result = try parser.parse(bytes, readingDay: readingDay)
             var article = result.article
             article.origin = .file(path: url.standardizedFileURL.path)
             return .success((article, ArticleIdentity.forText(result.normalizedText)))
         } catch {
             return .failure(error)
         }
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 
     /// The day the file was saved, in local time: what "vandaag" meant to its reader.

@@ -14,10 +14,14 @@ enum BundledArticles {
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    /// Imports the samples into an empty store; returns how many went in.
+    /// Imports the samples into a store this run created; returns how many
+    /// went in. Only a brand-new store: one that is empty because its reader
+    /// removed everything must stay empty.
     @discardableResult
-    static func importIfEmpty(into store: ArticleStore) throws -> Int {
-        guard try store.isEmpty, let folder else { return 0 }
-        return try FileImporter(store: store).importPaths([folder.path]).inserted.count
+    static func importIfNew(into store: ArticleStore) throws -> Int {
+        guard store.wasCreated, let folder else { return 0 }
+        var importer = FileImporter(store: store)
+        importer.datesFromFileTimes = false
+        return try importer.importPaths([folder.path]).inserted.count
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KrantCore
 import KrantFeeds
 import KrantStore
 import KrantSync
@@ -35,7 +36,8 @@ struct FeedsCommand: ParsableCommand {
             let result = waitFor { await sync.subscribe(url: url, category: category) }
             if let failure = result.failure { throw CommandFailure(message: "\(url): \(failure)") }
             let title = result.feed?.title ?? "(untitled)"
-            print("subscribed to \(title) (\(result.feed?.url ?? url)): \(result.newArticles) articles")
+            print(Sanitizer.escapedForDisplay(
+                "subscribed to \(title) (\(result.feed?.url ?? url)): \(result.newArticles) articles"))
         }
     }
 
@@ -55,9 +57,9 @@ struct FeedsCommand: ParsableCommand {
             }
             for feed in feeds {
                 let id = String(feed.id)
-                print(String(repeating: " ", count: max(0, 4 - id.count)) + id + "  "
-                      + "\(feed.title ?? "(untitled)")  [\(feed.category ?? "-")]  \(feed.unreadCount) unread of \(feed.articleCount)")
-                print("      \(feed.url)  · last fetch: \(feed.lastStatus ?? "never")")
+                print(Sanitizer.escapedForDisplay(String(repeating: " ", count: max(0, 4 - id.count)) + id + "  "
+                      + "\(feed.title ?? "(untitled)")  [\(feed.category ?? "-")]  \(feed.unreadCount) unread of \(feed.articleCount)"))
+                print(Sanitizer.escapedForDisplay("      \(feed.url)  · last fetch: \(feed.lastStatus ?? "never")"))
             }
         }
     }
@@ -77,8 +79,8 @@ struct FeedsCommand: ParsableCommand {
                 throw CommandFailure(message: "no feed \(feed) (see `krant feeds list`)")
             }
             try articles.removeFeed(id: subscription.id, keepArticles: keepArticles)
-            print("removed \(subscription.title ?? subscription.url)"
-                  + (keepArticles ? " (its \(subscription.articleCount) articles were kept)" : ""))
+            print(Sanitizer.escapedForDisplay("removed \(subscription.title ?? subscription.url)"
+                  + (keepArticles ? " (its \(subscription.articleCount) articles were kept)" : "")))
         }
     }
 
@@ -105,16 +107,23 @@ struct FeedsCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(message: "\(file): \(error)")
             }
-            var added = 0, present = 0
+            var added = 0, present = 0, refused = 0
             for outline in outlines {
-                if try articles.feed(matching: outline.xmlURL) != nil {
+                // Someone else's file: only web feeds, never a local file or
+                // another scheme that `krant fetch` would then read.
+                if case .failure(let failure) = FeedFetcher.validate(outline.xmlURL) {
+                    printError("krant: \(outline.xmlURL): \(failure), skipped")
+                    refused += 1
+                } else if try articles.feed(matching: outline.xmlURL) != nil {
                     present += 1
                 } else {
                     try articles.addFeed(url: outline.xmlURL, title: outline.title, category: outline.category)
                     added += 1
                 }
             }
-            print("subscribed to \(added) feeds, \(present) already subscribed")
+            print("subscribed to \(added) feeds, \(present) already subscribed"
+                  + (refused > 0 ? ", \(refused) refused" : ""))
+            if refused > 0 { throw ExitCode(1) }
         }
     }
 

@@ -36,7 +36,7 @@ struct Krant: ParsableCommand {
         if let refusal = Terminal.checkUsable(environment: environment) { throw UsageFailure(message: refusal.description) }
         let articles = try store.open()
         do {
-            try BundledArticles.importIfEmpty(into: articles)
+            try BundledArticles.importIfNew(into: articles)
         } catch {
             throw CommandFailure(message: "cannot import the sample articles: \(error)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KrantCore
 import KrantStore
 
 /// `--db PATH`, shared by every subcommand. `KRANT_DB` wins over it, so a
@@ -34,7 +35,8 @@ struct UsageFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error. Messages name files and URLs that came
+/// from outside, so every control character is shown as an escape.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((Sanitizer.escapedForDisplay(line) + "\n").utf8))
 }

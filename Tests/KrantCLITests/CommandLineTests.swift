@@ -158,3 +158,55 @@ import Testing
         }
     }
 }
+
+@Suite struct HostileInputTests {
+    @Test func fileNamesWithControlCharactersAreShownEscaped() throws {
+        let krant = try KrantRunner()
+        let path = try krant.write("kwaad\u{1B}]0;GEHACKT\u{07}naam.txt", [])
+        let output = try krant.run(["import", path])
+        #expect(output.status == 1)
+        #expect(!output.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(output.stderr.contains(#"kwaad\x1B]0;GEHACKT\x07naam.txt: empty file"#))
+    }
+
+    @Test func oversizedAndNonRegularFilesAreRefusedByName() throws {
+        let krant = try KrantRunner()
+        var big = Array("NOS Nieuws • vandaag, 10:00 Groot\n\n".utf8)
+        big += [UInt8](repeating: 0x61, count: 3 * 1024 * 1024)
+        let path = try krant.write("groot.txt", big)
+        let fifo = krant.directory.appendingPathComponent("pijp.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let output = try krant.run(["import", path, fifo, "/dev/null"])
+        #expect(output.status == 1)
+        #expect(output.stdout == "imported 0 new, 0 already present, 3 rejected\n")
+        #expect(output.stderr.contains("krant: \(path): not an article (3 MB, more than the 2 MB an article may have)"))
+        #expect(output.stderr.contains("krant: \(fifo): cannot be read (not a regular file)"))
+        #expect(output.stderr.contains("krant: /dev/null: cannot be read (not a regular file)"))
+    }
+
+    @Test func opmlCannotSubscribeToLocalFiles() throws {
+        let krant = try KrantRunner()
+        let outlines = ["file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/feed", "https://nos.example/feed.xml"]
+            .map { "<outline type=\"rss\" text=\"f\" xmlUrl=\"\($0)\"/>" }.joined()
+        let path = try krant.write("kwaad.opml", Array("<opml version=\"2.0\"><head/><body>\(outlines)</body></opml>".utf8))
+        let output = try krant.run(["feeds", "import-opml", path])
+        #expect(output.status == 1)
+        #expect(output.stdout == "subscribed to 1 feeds, 0 already subscribed, 3 refused\n")
+        #expect(output.stderr.contains("file:///etc/passwd"))
+        let feeds = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]])
+        #expect(feeds.map { $0["url"] as? String } == ["https://nos.example/feed.xml"])
+    }
+
+    @Test func processesCreatingOneStoreTogetherAllSucceed() throws {
+        for round in 0..<3 {
+            let krant = try KrantRunner()
+            let path = try krant.write("artikel-\(round).txt", Array(try Data(contentsOf: URL(fileURLWithPath: KrantRunner.sampleArticle))))
+            let processes = try (0..<4).map { _ in try krant.start(["import", path]) }
+            for process in processes {
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0)
+            }
+            #expect(try krant.run(["list", "--count"]).stdout == "1\n")
+        }
+    }
+}

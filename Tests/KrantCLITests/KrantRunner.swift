@@ -69,6 +69,22 @@ struct KrantRunner: ~Copyable {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Starts krant without waiting (its output is discarded), for tests of
+    /// processes running at the same time.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["KRANT_DB"] = databasePath
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     func json(_ arguments: [String]) throws -> Any {
         let output = try run(arguments)
         #expect(output.status == 0, "\(arguments): \(output.stderr)")

@@ -57,11 +57,23 @@ import Testing
         #expect(screen.filter { $0.hasPrefix("N  ") }.count == 5)
     }
 
+    @Test func aStoreEmptiedByItsReaderGetsNoSamples() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("krant-e2e-feed-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = folder.appendingPathComponent("feed.xml")
+        try SampleFeed.rss(items: [("e1", "Enige bericht")]).write(to: feed, atomically: true, encoding: .utf8)
+        let binary = TmuxSession.krantExecutable.path
+        let reader = try Reader(prefix: "\(binary) import \(feed.path) >/dev/null && \(binary) feeds remove 1 >/dev/null && ")
+        let screen = try reader.waitForStatus("0 unread of 0")
+        #expect(screen.contains { $0.contains("No articles yet") })
+    }
+
     @Test func sectionAndCaptionJumpsOnTheSample() throws {
         let reader = try Reader()
         try reader.waitForStatus("5 unread of 5")
-        // The sample is the oldest bundled article: the last row.
-        try reader.session.sendKeys("G", "Enter")
+        // The sample is the oldest dated bundled article: above the undated one, which sorts last.
+        try reader.session.sendKeys("G", "k", "Enter")
         try reader.session.waitFor { Self.paneTop($0)?.contains("Na Noord-Korea") == true }
         try reader.session.sendKeys("]")
         // The whole frame: the pane and the status bar (tmux may capture a frame half drawn).
@@ -90,7 +102,7 @@ import Testing
     @Test func resizingKeepsTheSectionOnTop() throws {
         let reader = try Reader()
         try reader.waitForStatus("5 unread of 5")
-        try reader.session.sendKeys("G", "Enter", "]")
+        try reader.session.sendKeys("G", "k", "Enter", "]")
         try reader.session.waitFor { Self.paneTop($0)?.hasPrefix(" § Balanceeract") == true }
         try reader.session.resize(width: 60, height: 30)
         try reader.session.waitFor { screen in
@@ -192,7 +204,7 @@ import Testing
         #expect(screen.first?.contains("Nieuw artikel uit een andere krant-opdracht") == true)
         // The selection stayed on the same article (now one row lower).
         try reader.session.sendKeys("Enter")
-        try reader.session.waitFor { Self.paneTop($0)?.contains("Versterking van dijken") == true }
+        try reader.session.waitFor { Self.paneTop($0)?.contains("Van Japanse telefoon tot wereldtaal") == true }
     }
 
     @Test func fetchedFeedItemsReadWithCaptionJumpsAndRefreshInTheReader() throws {

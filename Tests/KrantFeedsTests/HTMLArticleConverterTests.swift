@@ -48,7 +48,11 @@ import Testing
         ("Een dijk / Reuters", "Reuters", "Een dijk"),
         ("Een dijk © Reuters", "Reuters", "Een dijk"),
         ("Een dijk | EPA-EFE", "EPA-EFE", "Een dijk"),
+        ("Een foto ANP", "ANP", "Een foto"),
+        ("Een dijk bij Zwolle ANP/Hollandse Hoogte", "ANP/Hollandse Hoogte", "Een dijk bij Zwolle"),
+        ("Een dijk, Getty Images", "Getty Images", "Een dijk"),
         ("Een dijk bij Zwolle", "", "Een dijk bij Zwolle"),
+        ("Uitzending van de nos", "", "Uitzending van de nos"),
         ("Een dijk (archief)", "", "Een dijk (archief)"),
         ("APK-keuring bij de garage", "", "APK-keuring bij de garage"),
     ])

@@ -50,6 +50,27 @@ public enum Sanitizer {
         return !previousWasSpace || bytes.isEmpty
     }
 
+    /// Text that is not ours to clean but must be shown (a file name, a URL
+    /// typed by someone): every control and bidi character is written out
+    /// as a visible escape (`\x1B`, `\u{202E}`), so the name stays
+    /// recognisable and nothing in it reaches the terminal as a command.
+    public static func escapedForDisplay(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isRemovable($0.value) || $0 == "\n" || $0 == "\t" }) else {
+            return text
+        }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0A || value == 0x09 || isRemovable(value) {
+                let hex = String(value, radix: 16, uppercase: true)
+                result += value < 0x100 ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{" + hex + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// Collapses runs of whitespace to one space and trims both ends.
     public static func collapseSpaces(_ text: String) -> String {
         // Fast path: nothing to collapse (the common case for a clean line).

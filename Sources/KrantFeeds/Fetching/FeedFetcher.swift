@@ -95,7 +95,7 @@ public struct FeedFetcher: Sendable {
 
     /// Only http and https, checked before any I/O: URLSession would happily
     /// read `file:///etc/passwd` or speak FTP for a feed URL in a config file.
-    static func validate(_ text: String) -> Swift.Result<URL, FetchFailure> {
+    public static func validate(_ text: String) -> Swift.Result<URL, FetchFailure> {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased() else {
             return .failure(.invalidURL(text))

@@ -91,6 +91,19 @@ enum CaptionCreditSplitter {
             let credit = line[range.upperBound...].drop(while: { $0 == " " })
             if isAgencyCredit(credit) { return (String(credit), trimmed(line[..<range.lowerBound])) }
         }
+        // Foo ANP, Foo ANP/Hollandse Hoogte: known agencies as the last words,
+        // as NOS prints them under a photo. Only known agencies in their exact
+        // spelling, so an ordinary last word is never taken for a credit.
+        var credit: Substring.Index?
+        var cursor = line.endIndex
+        for _ in 0..<4 {
+            guard let space = line[..<cursor].lastIndex(of: " ") else { break }
+            if isAgencyCredit(line[line.index(after: space)...]) { credit = line.index(after: space) }
+            cursor = space
+        }
+        if let credit, case let text = trimmed(line[..<credit]), !text.isEmpty {
+            return (String(line[credit...]), text)
+        }
         return nil
     }
 
