@@ -31,25 +31,46 @@ public struct FeedSync: Sendable {
     /// (so `krant fetch` re-reads it) and its items become articles. Two
     /// files are worked on at once, so one is parsed while the other is stored.
     public func importFiles(_ paths: [String]) -> [FeedSyncResult] {
-        paths.concurrentMap(importFile)
+        // One file is parsed and converted (on every core) while the one
+        // before it is written: SQLite has one writer, and running two
+        // files side by side kept them in step, both converting and then
+        // both waiting to write, with a core idle half the time.
+        let writer = WritePipeline<FeedSyncResult>(count: paths.count)
+        for (index, path) in paths.enumerated() {
+            switch prepareFile(path) {
+            case .failure(let failure):
+                writer.set(index, failure.result)
+            case .success(let prepared):
+                writer.write(index) { self.write(prepared) }
+            }
+        }
+        return writer.finish()
     }
 
     public func importFile(_ path: String) -> FeedSyncResult {
+        switch prepareFile(path) {
+        case .failure(let failure): failure.result
+        case .success(let prepared): write(prepared)
+        }
+    }
+
+    /// Reads, parses and converts a feed file: everything but the write.
+    private func prepareFile(_ path: String) -> Result<PreparedFeed, FeedSyncFailure> {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            return FeedSyncResult(source: path, feed: nil, outcome: .failed("cannot be read"))
+            return .failure(FeedSyncFailure(FeedSyncResult(source: path, feed: nil, outcome: .failed("cannot be read"))))
         }
         do {
             let parsed = try FeedParser.parse(data)
             let feed = try subscription(for: url.absoluteString, title: parsed.title, category: nil)
-            return try storeItems(of: parsed, for: feed, etag: nil, lastModified: nil, newURL: nil)
+            return .success(prepare(parsed, for: feed, etag: nil, lastModified: nil, newURL: nil))
         } catch let error as FeedParseError {
-            return FeedSyncResult(source: path, feed: nil, outcome: .failed(error.description))
+            return .failure(FeedSyncFailure(FeedSyncResult(source: path, feed: nil, outcome: .failed(error.description))))
         } catch {
-            return FeedSyncResult(source: path, feed: nil, outcome: .failed("store error: \(error)"))
+            return .failure(FeedSyncFailure(FeedSyncResult(source: path, feed: nil, outcome: .failed("store error: \(error)"))))
         }
     }
 
@@ -155,19 +176,53 @@ public struct FeedSync: Sendable {
     /// Items to articles (on every core), then one transaction for the feed.
     private func storeItems(of parsed: ParsedFeed, for feed: FeedSubscription, etag: String?, lastModified: String?,
                             newURL: String?) throws -> FeedSyncResult {
+        write(prepare(parsed, for: feed, etag: etag, lastModified: lastModified, newURL: newURL))
+    }
+
+    private func prepare(_ parsed: ParsedFeed, for feed: FeedSubscription, etag: String?, lastModified: String?,
+                         newURL: String?) -> PreparedFeed {
         let feedURL = feed.url
         let title = feed.title ?? parsed.title
         let category = feed.category
         let articles = parsed.items.concurrentMap { item in
             item.article(feedURL: feedURL, feedTitle: title, category: category)
         }
-        let report = try store.upsertFeedArticles(articles, feedID: feed.id)
-        let status = report.inserted.isEmpty && report.updated == 0
-            ? "ok, nothing new" : "ok, \(report.inserted.count) new, \(report.updated) updated"
-        try store.recordFetch(feedID: feed.id, status: status, etag: etag, lastModified: lastModified, newURL: newURL,
-                              title: parsed.title, siteURL: parsed.siteURL)
-        return FeedSyncResult(source: feed.url, feed: feed, outcome: .stored(report))
+        return PreparedFeed(feed: feed, articles: articles, title: parsed.title, siteURL: parsed.siteURL,
+                            etag: etag, lastModified: lastModified, newURL: newURL)
     }
+
+    /// One transaction for the feed's items, then its fetch record.
+    private func write(_ prepared: PreparedFeed) -> FeedSyncResult {
+        let feed = prepared.feed
+        do {
+            let report = try store.upsertFeedArticles(prepared.articles, feedID: feed.id)
+            let status = report.inserted.isEmpty && report.updated == 0
+                ? "ok, nothing new" : "ok, \(report.inserted.count) new, \(report.updated) updated"
+            try store.recordFetch(feedID: feed.id, status: status, etag: prepared.etag,
+                                  lastModified: prepared.lastModified, newURL: prepared.newURL,
+                                  title: prepared.title, siteURL: prepared.siteURL)
+            return FeedSyncResult(source: feed.url, feed: feed, outcome: .stored(report))
+        } catch {
+            return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed("store error: \(error)"))
+        }
+    }
+}
+
+/// A feed's items as articles, ready to be written.
+private struct PreparedFeed: Sendable {
+    var feed: FeedSubscription
+    var articles: [Article]
+    var title: String?
+    var siteURL: String?
+    var etag: String?
+    var lastModified: String?
+    var newURL: String?
+}
+
+/// A file that failed before its write, with the result that says why.
+private struct FeedSyncFailure: Error {
+    var result: FeedSyncResult
+    init(_ result: FeedSyncResult) { self.result = result }
 }
 
 /// Counts finished feeds across concurrent fetches and reports each step.
