@@ -38,11 +38,23 @@ public final class ArticleStore: Sendable {
         // an article read waits for it rather than failing at once.
         configuration.busyMode = .timeout(5)
         // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try migrator.migrate(pool)
-        } catch let error as DatabaseError {
-            throw StoreErrorMapping.openError(error, path: path, existed: existed)
+        // Setting up a connection while another process commits can report
+        // "database is locked" at once, before any busy handler runs: that
+        // is a wait, not a failure, so opening is tried again for a while.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try migrator.migrate(pool)
+                self.pool = pool
+                return
+            } catch let error as DatabaseError
+                        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+                        && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            } catch let error as DatabaseError {
+                throw StoreErrorMapping.openError(error, path: path, existed: existed)
+            }
         }
     }
 

@@ -36,6 +36,8 @@ enum ExistingStoreCheck {
         // file alone and, as the last connection, removes them on close.
         var configuration = Configuration()
         configuration.label = "krant.check"
+        // Another krant may be writing (an import): wait for it, as the store does.
+        configuration.busyMode = .timeout(5)
         let verdict: StoreError?
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
