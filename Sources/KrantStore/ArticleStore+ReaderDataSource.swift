@@ -2,70 +2,70 @@ import GRDB
 import KrantCore
 
 /// The store as the reader sees it: windows of a view, positions in it, and
-/// the writes the reader makes. Every query walks an index from a known
-/// place, so none of them reads the whole view.
+/// the writes the reader makes. Every query walks an index from a known place
+/// (the top, the bottom, or an article's key; see `ReaderKeyset`), so it costs
+/// the rows it returns or the distance it moves, not the size of the view.
 extension ArticleStore: ReaderDataSource {
     public func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline] {
         try headlines(query, limit: limit, offset: offset)
+    }
+
+    /// Read upwards from the bottom and turned round, so `G` costs a window.
+    public func headlines(_ query: HeadlineQuery, fromEnd: Int, limit: Int) throws -> [Headline] {
+        let request = ReaderKeyset.order(HeadlineFilter.request(query), listOrder: false)
+            .limit(limit, offset: fromEnd)
+        return try pool.read { db in try Self.fetchHeadlines(request, db).reversed() }
+    }
+
+    public func headlines(_ query: HeadlineQuery, from anchor: Int64, forward: Bool, skip: Int, limit: Int) throws
+        -> [Headline]? {
+        try pool.read { db in
+            guard let key = try ReaderKeyset.of(anchor, db) else { return nil }
+            let side = HeadlineFilter.request(query).filter(forward ? key.atOrAfter : key.before)
+            let request = ReaderKeyset.order(side, listOrder: forward).limit(limit, offset: skip)
+            let rows = try Self.fetchHeadlines(request, db)
+            return forward ? rows : rows.reversed()
+        }
     }
 
     public func counts(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
         (try count(query), try unreadCount(query))
     }
 
-    public func position(of id: Int64, in query: HeadlineQuery) throws -> Int? {
+    public func position(of id: Int64, in query: HeadlineQuery, fromEnd: Bool) throws -> Int? {
         try pool.read { db in
-            guard let key = try Self.sortKey(of: id, in: query, db) else { return nil }
-            return try HeadlineFilter.request(query).filter(Self.before(key)).fetchCount(db)
+            let row = try Row.fetchOne(db, HeadlineFilter.request(query).filter(ArticleRecord.Columns.id == id)
+                .select(ArticleRecord.Columns.publishedSort, ArticleRecord.Columns.id))
+            guard let row else { return nil }
+            let key = ReaderKeyset(publishedSort: row[0], id: row[1])
+            return try HeadlineFilter.request(query).filter(fromEnd ? key.after : key.before).fetchCount(db)
         }
     }
 
-    public func unreadPosition(from index: Int, in query: HeadlineQuery, forward: Bool) throws -> Int? {
-        try pool.read { db in
-            let filtered = HeadlineFilter.request(query).filter(sql: "+is_read = 0")
-            let candidate: Row?
-            if let origin = try Row.fetchOne(db, HeadlineFilter.ordered(query)
-                .select(ArticleRecord.Columns.publishedSort, ArticleRecord.Columns.id).limit(1, offset: max(0, index))) {
-                let key = SortKey(publishedSort: origin[0], id: origin[1])
-                candidate = forward
-                    ? try Row.fetchOne(db, filtered.filter(Self.after(key))
-                        .order(ArticleRecord.Columns.publishedSort.desc, ArticleRecord.Columns.id.desc)
-                        .select(ArticleRecord.Columns.publishedSort, ArticleRecord.Columns.id))
-                    : try Row.fetchOne(db, filtered.filter(Self.before(key))
-                        .order(ArticleRecord.Columns.publishedSort.asc, ArticleRecord.Columns.id.asc)
-                        .select(ArticleRecord.Columns.publishedSort, ArticleRecord.Columns.id))
-            } else {
-                candidate = nil
-            }
-            guard let candidate else { return nil }
-            let key = SortKey(publishedSort: candidate[0], id: candidate[1])
-            return try HeadlineFilter.request(query).filter(Self.before(key)).fetchCount(db)
+    /// Finds the target by keyset on the unread rows (the is_read index makes
+    /// that a seek in the whole list), then counts only the rows between.
+    public func nearestUnread(to anchor: Int64, in query: HeadlineQuery, forward: Bool) throws
+        -> (headline: Headline, distance: Int)? {
+        var unread = query
+        unread.unreadOnly = true
+        return try pool.read { db in
+            guard let key = try ReaderKeyset.of(anchor, db) else { return nil }
+            let side = HeadlineFilter.request(unread).filter(forward ? key.after : key.before)
+            let request = ReaderKeyset.order(side, listOrder: forward)
+                .select(HeadlineRecord.columns + [ArticleRecord.Columns.publishedSort]).limit(1)
+            guard let row = try Row.fetchOne(db, request) else { return nil }
+            let target = ReaderKeyset(publishedSort: row[ArticleRecord.Columns.publishedSort],
+                                      id: row[ArticleRecord.Columns.id])
+            let between = forward
+                ? HeadlineFilter.request(query).filter(key.atOrAfter).filter(target.before)
+                : HeadlineFilter.request(query).filter(target.atOrAfter).filter(key.before)
+            return (try HeadlineRecord(row: row).headline, try between.fetchCount(db))
         }
     }
 
-    /// Where an article stands in the list order.
-    struct SortKey {
-        var publishedSort: String
-        var id: Int64
-    }
-
-    private static func sortKey(of id: Int64, in query: HeadlineQuery, _ db: Database) throws -> SortKey? {
-        let row = try Row.fetchOne(db, HeadlineFilter.request(query)
-            .filter(ArticleRecord.Columns.id == id)
-            .select(ArticleRecord.Columns.publishedSort, ArticleRecord.Columns.id))
-        return row.map { SortKey(publishedSort: $0[0], id: $0[1]) }
-    }
-
-    /// Rows listed before `key` (newer, or as new with a higher id).
-    private static func before(_ key: SortKey) -> SQLExpression {
-        let sort = ArticleRecord.Columns.publishedSort, id = ArticleRecord.Columns.id
-        return sort > key.publishedSort || (sort == key.publishedSort && id > key.id)
-    }
-
-    /// Rows listed after `key`.
-    private static func after(_ key: SortKey) -> SQLExpression {
-        let sort = ArticleRecord.Columns.publishedSort, id = ArticleRecord.Columns.id
-        return sort < key.publishedSort || (sort == key.publishedSort && id < key.id)
+    private static func fetchHeadlines(_ request: QueryInterfaceRequest<ArticleRecord>, _ db: Database) throws
+        -> [Headline] {
+        try request.select(HeadlineRecord.columns).asRequest(of: HeadlineRecord.self).fetchAll(db).map(\.headline)
     }
 }
 
@@ -75,11 +75,5 @@ extension ArticleStore {
     /// an open reader can notice an import without re-reading anything.
     public func externalChangeCounter() throws -> Int {
         try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
-    }
-}
-
-extension ArticleStore {
-    public func feedCounts() throws -> [FeedCount] {
-        try feeds().map { FeedCount(id: $0.id, title: $0.title ?? $0.url, total: $0.articleCount, unread: $0.unreadCount) }
     }
 }

@@ -36,13 +36,22 @@ struct KrantBench: ParsableCommand {
 
     @Option(help: .hidden) var readerSession: String?
 
+    @Flag(help: "With the reader session: report peak and current memory after each phase on stderr.")
+    var memoryPhases = false
+
     func run() throws {
         if let readerSession {
             // Child mode: measure the reader's own peak memory, without the
             // generator's and importer's allocations in the same process.
-            var driver = try ReaderSession.firstFrame(path: readerSession)
+            phase("start")
+            let store = try ArticleStore(path: readerSession)
+            phase("store open")
+            var driver = ReaderSession.firstFrame(store: store)
+            phase("first frame")
             _ = ReaderSession.run(&driver, count: keys)
-            print(String(format: "%.1f", Measurements.peakResidentMiB()))
+            phase("session")
+            if memoryPhases { log("largest mappings (MiB): " + Measurements.largestMappings()) }
+            print(String(format: "%.1f", Measurements.residentPhase()?.peak ?? Measurements.peakResidentMiB()))
             return
         }
         var counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -124,7 +133,10 @@ struct KrantBench: ParsableCommand {
     }
 
     /// Runs this benchmark again as a child that only opens the reader on the
-    /// store and plays the session, and reads back its peak memory.
+    /// store and plays the session, and reads back its peak memory. The child
+    /// reports `VmHWM`, not `getrusage`: Linux carries the parent's peak into
+    /// a child's `ru_maxrss` across a vfork-and-exec spawn, which made this
+    /// figure the importer's memory rather than the reader's.
     func readerPeakMemory(_ databasePath: String) throws -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
@@ -135,6 +147,12 @@ struct KrantBench: ParsableCommand {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func phase(_ name: String) {
+        guard memoryPhases, let memory = Measurements.residentPhase() else { return }
+        log(String(format: "%@: peak %.1f MiB, now %.1f MiB (%.1f heap and stacks, %.1f files and shared)",
+                   name, memory.peak, memory.now, memory.anonymous, memory.files))
     }
 
     func log(_ text: String) {

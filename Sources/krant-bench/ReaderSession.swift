@@ -10,7 +10,10 @@ enum ReaderSession {
 
     /// Opens the store and draws the first frame, as `krant` does at start.
     static func firstFrame(path: String) throws -> ReaderDriver<ArticleStore> {
-        let store = try ArticleStore(path: path)
+        firstFrame(store: try ArticleStore(path: path))
+    }
+
+    static func firstFrame(store: ArticleStore) -> ReaderDriver<ArticleStore> {
         var driver = ReaderDriver(state: ReaderState(width: width, height: height), source: store)
         _ = driver.send(.resized(width: width, height: height))
         _ = ReaderRenderer.render(driver.state)

@@ -131,8 +131,8 @@ import Testing
         #expect(try store.unreadCount(view) == 2)
         #expect(try store.headlines(HeadlineQuery(unreadOnly: true, feedID: feed.id), limit: 10).map(\.id)
                 == [mine[2], mine[0]])
-        #expect(try store.position(of: mine[0], in: view) == 2)
-        #expect(try store.position(of: theirs[0], in: view) == nil)
+        #expect(try store.position(of: mine[0], in: view, fromEnd: false) == 2)
+        #expect(try store.position(of: theirs[0], in: view, fromEnd: false) == nil)
 
         #expect(try store.markAllRead(view) == 2)
         #expect(try store.unreadCount(view) == 0)

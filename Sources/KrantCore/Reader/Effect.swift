@@ -9,8 +9,9 @@ public enum Effect: Hashable, Sendable {
     case setStarred([Int64], Bool)
     case markAllRead(HeadlineQuery)
     case loadCategories
-    /// Find the nearest unread article after (or before) position `index` of `query`.
-    case findUnread(HeadlineQuery, index: Int, forward: Bool)
+    /// Find the nearest unread article after (or before) `anchor` in `query`;
+    /// asked only when the loaded window has none on that side.
+    case findUnread(HeadlineQuery, from: ListAnchor, forward: Bool)
     case openURL(String)
     /// Fetch every feed in the background, reporting with `fetchProgress`
     /// and `fetchFinished`.

@@ -39,8 +39,8 @@ extension ReaderState {
         case .nextCaption: return jump(to: \.captions, forward: true, noun: "caption")
         case .previousCaption: return jump(to: \.captions, forward: false, noun: "caption")
         case .showOutline: return showOutline()
-        case .nextUnread: return [.findUnread(query, index: selection, forward: true)]
-        case .previousUnread: return [.findUnread(query, index: selection, forward: false)]
+        case .nextUnread: return findUnread(forward: true)
+        case .previousUnread: return findUnread(forward: false)
         case .toggleRead: return toggleRead()
         case .markAllRead: return markAllRead()
         case .toggleUnreadOnly:
@@ -115,13 +115,8 @@ extension ReaderState {
                 : "Fetched \(feeds) feeds: \(newArticles) new" + (failed > 0 ? ", \(failed) failed" : "")
             return reload(keepingSelection: true)
         case .unreadFound(let headline, let index, let forward):
-            guard let headline, let index else {
-                message = forward ? "No unread articles below" : "No unread articles above"
-                return []
-            }
-            var effects = select(index)
-            if focus == .article { effects += open(headline) }
-            return effects
+            guard let headline, let index else { return noUnread(forward: forward) }
+            return show(headline, at: index)
         case .storeChanged: return reload(keepingSelection: true)
         case .failed(let text):
             message = text
@@ -174,6 +169,34 @@ extension ReaderState {
         selection = max(0, min(selection, loaded.total - 1))
         scrollListToSelection()
         return ensureWindow()
+    }
+
+    /// The nearest unread headline on one side of the selection. The loaded
+    /// window answers when it can, with no query; otherwise the store searches
+    /// from the window's edge, since every row up to there is known to be read.
+    private mutating func findUnread(forward: Bool) -> [Effect] {
+        let local = selection - page.offset
+        let rows = page.rows
+        guard page.query == query, rows.indices.contains(local) else { return noUnread(forward: forward) }
+        let found = forward ? rows[(local + 1)...].firstIndex { !$0.isRead } : rows[..<local].lastIndex { !$0.isRead }
+        if let found { return show(rows[found], at: page.offset + found) }
+        let edge = forward ? rows.count - 1 : 0
+        let edgeIndex = page.offset + edge
+        if forward ? edgeIndex >= page.total - 1 : edgeIndex <= 0 { return noUnread(forward: forward) }
+        return [.findUnread(query, from: ListAnchor(id: rows[edge].id, index: edgeIndex), forward: forward)]
+    }
+
+    private mutating func noUnread(forward: Bool) -> [Effect] {
+        message = forward ? "No unread articles below" : "No unread articles above"
+        return []
+    }
+
+    /// Selects a headline found by `n` or `N`, opening it when an article is
+    /// being read. The open comes first so its write reaches the store before
+    /// the window around the headline is read back.
+    private mutating func show(_ headline: Headline, at index: Int) -> [Effect] {
+        let opening = focus == .article ? open(headline) : []
+        return opening + select(index)
     }
 
     private mutating func openSelected() -> [Effect] {

@@ -7,6 +7,9 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
     var articles: [Article]
     private(set) var requestedLimits: [Int] = []
     private(set) var countCalls = 0
+    /// Rows a store would step through for the requests so far (skipped ones
+    /// included): what makes a key slow in a large view.
+    var rowsWalked = 0
 
     init(_ articles: [Article]) {
         self.articles = articles.enumerated().map { index, article in
@@ -38,11 +41,24 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
 
     func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline] {
         requestedLimits.append(limit)
-        return view(query).dropFirst(offset).prefix(limit).map { article in
-            Headline(id: article.id!, title: article.title, source: article.source, category: article.category,
-                     published: article.published, when: article.when, isRead: article.isRead,
-                     isStarred: article.isStarred)
-        }
+        rowsWalked += offset + limit
+        return view(query).dropFirst(offset).prefix(limit).map(Self.headline)
+    }
+
+    func headlines(_ query: HeadlineQuery, fromEnd: Int, limit: Int) throws -> [Headline] {
+        requestedLimits.append(limit)
+        rowsWalked += fromEnd + limit
+        return view(query).dropLast(fromEnd).suffix(limit).map(Self.headline)
+    }
+
+    func headlines(_ query: HeadlineQuery, from anchor: Int64, forward: Bool, skip: Int, limit: Int) throws
+        -> [Headline]? {
+        requestedLimits.append(limit)
+        rowsWalked += skip + limit
+        let rows = view(query)
+        guard let split = split(rows, at: anchor) else { return nil }
+        let range = forward ? (split + skip)..<(split + skip + limit) : (split - skip - limit)..<(split - skip)
+        return rows[range.clamped(to: rows.indices)].map(Self.headline)
     }
 
     func counts(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
@@ -51,18 +67,43 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
         return (rows.count, rows.count { !$0.isRead })
     }
 
-    func position(of id: Int64, in query: HeadlineQuery) throws -> Int? {
-        view(query).firstIndex { $0.id == id }
-    }
-
-    func unreadPosition(from index: Int, in query: HeadlineQuery, forward: Bool) throws -> Int? {
+    func position(of id: Int64, in query: HeadlineQuery, fromEnd: Bool) throws -> Int? {
         let rows = view(query)
-        return forward
-            ? rows.indices.first { $0 > index && !rows[$0].isRead }
-            : rows.indices.last { $0 < index && !rows[$0].isRead }
+        guard let index = rows.firstIndex(where: { $0.id == id }) else { return nil }
+        rowsWalked += fromEnd ? rows.count - index : index
+        return fromEnd ? rows.count - 1 - index : index
     }
 
-    func article(id: Int64) throws -> Article? { articles.first { $0.id == id } }
+    func nearestUnread(to anchor: Int64, in query: HeadlineQuery, forward: Bool) throws
+        -> (headline: Headline, distance: Int)? {
+        let rows = view(query)
+        guard let split = split(rows, at: anchor) else { return nil }
+        let found = forward
+            ? rows.indices.first { $0 >= split && rows[$0].id != anchor && !rows[$0].isRead }
+            : rows.indices.last { $0 < split && !rows[$0].isRead }
+        guard let found else { return nil }
+        rowsWalked += abs(found - split)
+        return (Self.headline(rows[found]), abs(found - split))
+    }
+
+    /// Where `anchor` splits the view: the position of the first row listed at
+    /// or after it, whether or not it is in the view itself.
+    private func split(_ rows: [Article], at anchor: Int64) -> Int? {
+        guard let article = articles.first(where: { $0.id == anchor }) else { return nil }
+        let key = (article.published?.sortKey ?? "", anchor)
+        return rows.firstIndex { row in
+            let rowKey = (row.published?.sortKey ?? "", row.id!)
+            return rowKey.0 != key.0 ? rowKey.0 < key.0 : rowKey.1 <= key.1
+        } ?? rows.count
+    }
+
+    private static func headline(_ article: Article) -> Headline {
+        Headline(id: article.id!, title: article.title, source: article.source, category: article.category,
+                 published: article.published, when: article.when, isRead: article.isRead,
+                 isStarred: article.isStarred)
+    }
+
+    func articleForReading(id: Int64) throws -> Article? { articles.first { $0.id == id } }
 
     func setRead(_ ids: [Int64], _ read: Bool) throws -> [Int64] {
         for index in articles.indices where ids.contains(articles[index].id!) { articles[index].isRead = read }

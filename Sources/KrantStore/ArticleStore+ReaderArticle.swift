@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import KrantCore
+
+/// What the reader reads besides windows: the open article and the chooser's
+/// feed counts, fetched without their dates. GRDB turns a stored date into a
+/// `Date` through Foundation's `Calendar`, whose first use maps about 5 MiB
+/// of ICU into the reader (measured with `krant-bench --memory-phases`),
+/// for values the reader never shows.
+extension ArticleStore {
+    public func articleForReading(id: Int64) throws -> Article? {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT articles.*, feeds.url AS feed_url
+                FROM articles LEFT JOIN feeds ON feeds.id = articles.feed_id
+                WHERE articles.id = ?
+                """, arguments: [id])
+            guard let row else { return nil }
+            let record = ArticleRecord(
+                id: row["id"], identity: row["identity"], feedID: row["feed_id"], originPath: row["origin_path"],
+                guid: row["guid"], url: row["url"], source: row["source"], category: row["category"],
+                title: row["title"], published: row["published"], publishedSort: row["published_sort"],
+                whenText: row["when_text"], leadCredit: row["lead_credit"], leadText: row["lead_text"],
+                blocks: row["blocks"], links: row["links"], isRead: row["is_read"], isStarred: row["is_starred"],
+                importedAt: Date(timeIntervalSince1970: 0))
+            return try record.article(feedURL: row["feed_url"])
+        }
+    }
+
+    /// Every feed with its counts, ordered as `feeds()` orders them.
+    public func feedCounts() throws -> [FeedCount] {
+        let counts = try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT feeds.id, COALESCE(feeds.title, feeds.url) AS name, COUNT(articles.id) AS total,
+                       COALESCE(SUM(articles.is_read = 0), 0) AS unread
+                FROM feeds LEFT JOIN articles ON articles.feed_id = feeds.id
+                GROUP BY feeds.id
+                """).map { FeedCount(id: $0["id"], title: $0["name"], total: $0["total"], unread: $0["unread"]) }
+        }
+        return counts.sorted { lhs, rhs in
+            let (left, right) = (lhs.title.lowercased(), rhs.title.lowercased())
+            return left != right ? left < right : lhs.id < rhs.id
+        }
+    }
+}
