@@ -161,6 +161,23 @@ import Testing
         #expect(driver.state.message == "No unread articles above")
     }
 
+    /// Opening an article in the unread view leaves its row in place (read)
+    /// until the view reloads; n and N must still land on the neighbours.
+    @Test func nextAndPreviousUnreadInTheUnreadViewAfterOpening() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(6))
+        driver.press(.character("u"), .character("j"), .enter, .character("q"))
+        #expect(driver.state.selection == 1)
+        let rows = driver.state.page.rows.map(\.id)
+        driver.press(.character("n"))
+        #expect(driver.state.selectedHeadline?.id == rows[2])
+        // Back over the opened (now read) row to the first one.
+        driver.press(.character("N"))
+        #expect(driver.state.selectedHeadline?.id == rows[0])
+        #expect(driver.state.message == nil)
+        driver.press(.character("N"))
+        #expect(driver.state.message == "No unread articles above")
+    }
+
     @Test func nextUnreadWhileReadingOpensIt() {
         var driver = ReaderFixtures.driver(ReaderFixtures.generated(5))
         driver.press(.enter)
