@@ -57,6 +57,13 @@ public struct FeedSync: Sendable {
     /// Reads, parses and converts a feed file: everything but the write.
     private func prepareFile(_ path: String) -> Result<PreparedFeed, FeedSyncFailure> {
         let url = URL(fileURLWithPath: path).standardizedFileURL
+        // A file's size and modification time are its validator, as an ETag
+        // is a server's: a feed file imported before and unchanged since is
+        // not read or parsed again, the way a 304 costs no parsing.
+        let validator = Self.validator(ofFile: url.path)
+        if let validator, let known = try? store.feed(matching: url.absoluteString), known.etag == validator {
+            return .failure(FeedSyncFailure(FeedSyncResult(source: path, feed: known, outcome: .notModified)))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -66,12 +73,19 @@ public struct FeedSync: Sendable {
         do {
             let parsed = try FeedParser.parse(data)
             let feed = try subscription(for: url.absoluteString, title: parsed.title, category: nil)
-            return .success(prepare(parsed, for: feed, etag: nil, lastModified: nil, newURL: nil))
+            return .success(prepare(parsed, for: feed, etag: validator, lastModified: nil, newURL: nil))
         } catch let error as FeedParseError {
             return .failure(FeedSyncFailure(FeedSyncResult(source: path, feed: nil, outcome: .failed(error.description))))
         } catch {
             return .failure(FeedSyncFailure(FeedSyncResult(source: path, feed: nil, outcome: .failed("store error: \(error)"))))
         }
+    }
+
+    /// "size-mtime" of a file, in nanoseconds, or nil when it cannot be read.
+    static func validator(ofFile path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return "file:\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }
 
     // MARK: - Subscriptions
@@ -148,12 +162,17 @@ public struct FeedSync: Sendable {
     }
 
     private func refreshFile(_ feed: FeedSubscription) -> FeedSyncResult {
+        if let url = URL(string: feed.url), let validator = Self.validator(ofFile: url.path), validator == feed.etag {
+            try? store.recordFetch(feedID: feed.id, status: "not modified")
+            return FeedSyncResult(source: feed.url, feed: feed, outcome: .notModified)
+        }
         guard let url = URL(string: feed.url), let data = try? Data(contentsOf: url) else {
             try? store.recordFetch(feedID: feed.id, status: "file cannot be read")
             return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed("file cannot be read"))
         }
         do {
-            return try storeItems(of: try FeedParser.parse(data), for: feed, etag: nil, lastModified: nil, newURL: nil)
+            return try storeItems(of: try FeedParser.parse(data), for: feed, etag: Self.validator(ofFile: url.path),
+                                  lastModified: nil, newURL: nil)
         } catch {
             try? store.recordFetch(feedID: feed.id, status: "\(error)")
             return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed("\(error)"))

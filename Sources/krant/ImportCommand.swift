@@ -58,7 +58,8 @@ struct ImportCommand: ParsableCommand {
                 new += feedReport.inserted.count
                 present += feedReport.updated + feedReport.unchanged
             case .notModified:
-                break
+                // Unchanged since it was imported: every item is present.
+                present += result.feed?.articleCount ?? 0
             case .failed(let reason):
                 printError("krant: \(result.source): \(reason)")
                 rejected += 1

@@ -46,8 +46,12 @@ struct Krant: ParsableCommand {
         } catch {
             throw UsageFailure(message: error.description)
         }
-        defer { terminal.stop() }
         ReaderRuntime(store: articles, terminal: terminal, environment: environment).run()
+        terminal.stop()
+        // Everything is committed. Closing the store now would only
+        // checkpoint its write-ahead log, tens of milliseconds of writing
+        // between `q` and the shell prompt; the next open does it instead.
+        Foundation.exit(0)
     }
 
     /// Like ArgumentParser's `main()`, but usage errors exit with status 2

@@ -110,6 +110,11 @@ import Testing
         let feeds = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]])
         #expect(feeds.first?["url"] as? String == URL(fileURLWithPath: path).absoluteString)
         #expect(try krant.run(["fetch"]).stdout == "1 feeds, 0 new articles, 0 failed\n")
+        let status = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]]).first?["last_status"]
+        #expect(status as? String == "not modified")
+        // A changed file is read again (its size and time are its validator).
+        _ = try krant.write("binnenland.xml", Array(SampleFeed.rss(items: [("x3", "Drie"), ("x1", "Een"), ("x2", "Twee")]).utf8))
+        #expect(try krant.run(["import", path]).stdout == "imported 1 new, 2 already present, 0 rejected\n")
     }
 
     private func writeOPML(_ krant: borrowing KrantRunner, urls: [String]) throws -> String {
