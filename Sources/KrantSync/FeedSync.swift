@@ -47,13 +47,6 @@ public struct FeedSync: Sendable {
         return writer.finish()
     }
 
-    public func importFile(_ path: String) -> FeedSyncResult {
-        switch prepareFile(path) {
-        case .failure(let failure): failure.result
-        case .success(let prepared): write(prepared)
-        }
-    }
-
     /// Reads, parses and converts a feed file: everything but the write.
     private func prepareFile(_ path: String) -> Result<PreparedFeed, FeedSyncFailure> {
         let url = URL(fileURLWithPath: path).standardizedFileURL
