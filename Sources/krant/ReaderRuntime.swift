@@ -18,15 +18,21 @@ struct ReaderRuntime {
     func run() {
         let size = terminal.size
         var driver = ReaderDriver(state: ReaderState(width: size.width, height: size.height), source: store)
+        driver.writesInBackground = true
         _ = driver.send(.resized(width: size.width, height: size.height))
         var changeCounter = (try? store.externalChangeCounter()) ?? 0
         let inbox = RuntimeInbox()
+        let writes = DispatchGroup()
+        // Quitting waits for a mark-all-read still being written, so `q`
+        // right after `A` loses nothing.
+        defer { writes.wait() }
 
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
             terminal.draw(ReaderRenderer.render(driver.state))
-            // While a fetch runs, wake often to show its progress.
-            let timeout = driver.state.fetchProgress == nil ? Self.pollInterval : 100
+            // While a fetch or a write runs, wake often to show its result.
+            let busy = driver.state.fetchProgress != nil || inbox.hasWork
+            let timeout = busy ? 50 : Self.pollInterval
             guard let event = terminal.readKey(timeoutMilliseconds: timeout) else {
                 let counter = (try? store.externalChangeCounter()) ?? changeCounter
                 if counter != changeCounter {
@@ -49,6 +55,8 @@ struct ReaderRuntime {
                     return
                 case .fetchFeeds:
                     startFetch(reportingTo: inbox)
+                case .markAllRead(let query):
+                    markAllRead(query, reportingTo: inbox, group: writes)
                 case .openURL(let url):
                     let failure = terminal.suspend { BrowserLauncher.open(url, environment: environment) }
                     if let failure { _ = driver.send(.failed(failure)) }
@@ -56,6 +64,22 @@ struct ReaderRuntime {
                     break
                 }
             }
+        }
+    }
+
+    /// Marks a view read off the main thread: thousands of rows are
+    /// rewritten, and the keys must not wait for it. The screen already
+    /// shows them read; `.storeChanged` reloads the view once committed.
+    private func markAllRead(_ query: HeadlineQuery, reportingTo inbox: RuntimeInbox, group: DispatchGroup) {
+        let store = self.store
+        inbox.begin()
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            if (try? store.markAllRead(query)) == nil { inbox.post(.failed("Could not mark the articles read")) }
+            // Reloaded either way: on failure the screen must stop showing them read.
+            inbox.post(.storeChanged)
+            inbox.end()
+            group.leave()
         }
     }
 
@@ -78,6 +102,12 @@ struct ReaderRuntime {
 final class RuntimeInbox: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [Action] = []
+    private var running = 0
+
+    /// Background work has started / ended; while any runs, the loop polls often.
+    func begin() { lock.withLock { running += 1 } }
+    func end() { lock.withLock { running -= 1 } }
+    var hasWork: Bool { lock.withLock { running > 0 || !pending.isEmpty } }
 
     func post(_ action: Action) {
         lock.withLock { pending.append(action) }

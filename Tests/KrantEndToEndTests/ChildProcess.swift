@@ -19,7 +19,7 @@ enum ChildProcess {
     }
 
     static func run(_ arguments: [String], environment: [String: String],
-                    timeout: Duration = .seconds(5)) throws(Failure) -> Output {
+                    timeout: Duration = .seconds(20)) throws(Failure) -> Output {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw Failure(description: "pipe: \(errnoText())") }
         let (readEnd, writeEnd) = (fds[0], fds[1])

@@ -123,6 +123,14 @@ import Testing
         #expect(try reader.session.display("#{alternate_on}") == "0")
     }
 
+    @Test func markAllReadThenQuitAtOnceLosesNothing() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        try reader.session.sendKeys("A", "q")
+        #expect(try reader.session.waitForExit() == 0)
+        #expect(try reader.cli(["list", "--unread", "--count"]) == "0\n")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let reader = try Reader()
         try reader.waitForStatus("5 unread of 5")

@@ -15,6 +15,11 @@ final class TmuxSession {
         var description: String
     }
 
+    /// How long a wait may take before it fails. Passing waits return as
+    /// soon as the screen matches; the limit only bounds a failure, and on
+    /// two busy cores (the rest of the suite runs alongside) 5 s was too short.
+    static let patience: Duration = .seconds(20)
+
     let directory: URL
     var socket: String { directory.appendingPathComponent("tmux.sock").path }
     private let environment: [String: String]
@@ -100,7 +105,7 @@ final class TmuxSession {
     /// Polls the screen about every 20 ms until `predicate` holds and returns
     /// that screen; on timeout throws an error showing the last screen.
     @discardableResult
-    func waitFor(timeout: Duration = .seconds(5), _ predicate: ([String]) -> Bool) throws -> [String] {
+    func waitFor(timeout: Duration = TmuxSession.patience, _ predicate: ([String]) -> Bool) throws -> [String] {
         let deadline = ContinuousClock.now + timeout
         while true {
             let screen = try capture()
@@ -115,13 +120,13 @@ final class TmuxSession {
 
     /// Waits until some row contains `text`.
     @discardableResult
-    func waitFor(text: String, timeout: Duration = .seconds(5)) throws -> [String] {
+    func waitFor(text: String, timeout: Duration = TmuxSession.patience) throws -> [String] {
         try waitFor(timeout: timeout) { screen in screen.contains { $0.contains(text) } }
     }
 
     /// Waits for the command to exit and returns its exit status (128 + n
     /// when signal n killed it).
-    func waitForExit(timeout: Duration = .seconds(5)) throws -> Int32 {
+    func waitForExit(timeout: Duration = TmuxSession.patience) throws -> Int32 {
         let screen = try waitFor(timeout: timeout) { Self.exitStatus(in: $0) != nil }
         return Self.exitStatus(in: screen)!
     }

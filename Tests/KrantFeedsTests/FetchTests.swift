@@ -8,13 +8,20 @@ import Testing
 @Suite struct FetchTests {
     static let feed = "<rss version=\"2.0\"><channel><title>T</title></channel></rss>"
 
+    /// The limit for fetches that are not about timeouts. Generous on
+    /// purpose: while other suites block the test runner's few threads
+    /// (tmux and command-line tests wait on processes), an async fetch can
+    /// sit ready but unscheduled for seconds, and a wall-clock limit of 5 s
+    /// then failed about one full run in three.
+    static let patience: Duration = .seconds(60)
+
     @Test func anETagTurnsTheSecondFetchIntoA304() async throws {
         let server = try FetchTestServer(routes: ["/feed": { request in
             request.header("If-None-Match") == "\"v1\""
                 ? TestResponse(status: 304, headers: [("ETag", "\"v1\"")])
                 : .text(Self.feed, headers: [("ETag", "\"v1\""), ("Content-Type", "application/rss+xml")])
         }])
-        let fetcher = FeedFetcher(timeout: .seconds(5))
+        let fetcher = FeedFetcher(timeout: Self.patience)
         let first = try fetched(await fetcher.fetch(FetchRequest(url: server.url("/feed"))))
         #expect(String(decoding: first.body, as: UTF8.self) == Self.feed)
         #expect(first.etag == "\"v1\"")
@@ -38,7 +45,7 @@ import Testing
                 ? TestResponse(status: 304)
                 : .text(Self.feed, headers: [("Last-Modified", stamp)])
         }])
-        let fetcher = FeedFetcher(timeout: .seconds(5))
+        let fetcher = FeedFetcher(timeout: Self.patience)
         let first = try fetched(await fetcher.fetch(FetchRequest(url: server.url("/feed"))))
         #expect(first.lastModified == stamp)
         #expect(first.etag == nil)
@@ -57,7 +64,7 @@ import Testing
             "/away-then-moved": { _ in TestResponse(status: 307, headers: [("Location", "/moved")]) },
             "/feed?edition=nl": { _ in .text(Self.feed) },
         ])
-        let fetcher = FeedFetcher(timeout: .seconds(5))
+        let fetcher = FeedFetcher(timeout: Self.patience)
         let moved = try fetched(await fetcher.fetch(FetchRequest(url: server.url("/moved"))))
         #expect(moved.permanentRedirect == server.url("/feed?edition=nl"))
         #expect(moved.finalURL == server.url("/feed?edition=nl"))
@@ -79,7 +86,7 @@ import Testing
             "/loop": { _ in TestResponse(status: 302, headers: [("Location", "/loop")]) },
             "/to-file": { _ in TestResponse(status: 301, headers: [("Location", "file:///etc/passwd")]) },
         ])
-        let fetcher = FeedFetcher(timeout: .seconds(5))
+        let fetcher = FeedFetcher(timeout: Self.patience)
         #expect(try failure(await fetcher.fetch(FetchRequest(url: server.url("/loop"))))
                 == .tooManyRedirects(limit: 5))
         #expect(server.requests.count == 6)
@@ -91,7 +98,7 @@ import Testing
         let server = try FetchTestServer(routes: [
             "/broken": { _ in .text("<h1>oops</h1>", status: 500) },
         ])
-        let fetcher = FeedFetcher(timeout: .seconds(5))
+        let fetcher = FeedFetcher(timeout: Self.patience)
         let missing = try failure(await fetcher.fetch(FetchRequest(url: server.url("/missing"))))
         #expect(missing == .http(status: 404))
         #expect(missing.description == "HTTP 404 Not Found")
@@ -134,7 +141,7 @@ import Testing
             return TestResponse(status: 200, headers: [("Content-Encoding", "gzip")],
                                 body: FetchGzip.encode(Data(text.utf8)))
         }])
-        let feed = try fetched(await FeedFetcher(timeout: .seconds(5)).fetch(FetchRequest(url: server.url("/feed"))))
+        let feed = try fetched(await FeedFetcher(timeout: Self.patience).fetch(FetchRequest(url: server.url("/feed"))))
         #expect(server.requests.first?.header("Accept-Encoding") == "gzip")
         #expect(feed.body == Data(text.utf8))
     }
@@ -166,7 +173,7 @@ import Testing
                 })
             },
         ])
-        let fetcher = FeedFetcher(timeout: .seconds(10), sizeLimit: 100_000)
+        let fetcher = FeedFetcher(timeout: Self.patience, sizeLimit: 100_000)
         let start = ContinuousClock.now
         let endless = try failure(await fetcher.fetch(FetchRequest(url: server.url("/endless"))))
         #expect(endless == .tooLarge(limit: 100_000))
@@ -199,7 +206,7 @@ import Testing
 
     @Test func aClosedPortIsAConnectionError() async throws {
         let closed = try ClosedPort()
-        let outcome = try failure(await FeedFetcher(timeout: .seconds(5))
+        let outcome = try failure(await FeedFetcher(timeout: Self.patience)
             .fetch(FetchRequest(url: "http://127.0.0.1:\(closed.port)/feed")))
         #expect(outcome == .connection("cannot connect to 127.0.0.1:\(closed.port)"))
     }
@@ -220,7 +227,7 @@ import Testing
         let server = try FetchTestServer(routes: routes)
         let progress = FetchProgressLog()
         let requests = (0..<6).map { FetchRequest(url: server.url("/feed\($0)")) }
-        let outcomes = await FeedFetcher(timeout: .seconds(5)).fetchAll(requests, concurrency: 2) { done, total in
+        let outcomes = await FeedFetcher(timeout: Self.patience).fetchAll(requests, concurrency: 2) { done, total in
             progress.append(done, total)
         }
         #expect(outcomes.count == 6)

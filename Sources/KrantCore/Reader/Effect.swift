@@ -7,6 +7,7 @@ public enum Effect: Hashable, Sendable {
     case loadArticle(id: Int64)
     case setRead([Int64], Bool)
     case setStarred([Int64], Bool)
+    /// Mark every article of the view read; `.storeChanged` follows when done.
     case markAllRead(HeadlineQuery)
     case loadCategories
     /// Find the nearest unread article after (or before) `anchor` in `query`;

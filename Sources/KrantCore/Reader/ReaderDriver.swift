@@ -24,6 +24,12 @@ public struct ReaderDriver<Source: ReaderDataSource> {
     /// window's last row may have moved up.
     private var windowLostRows = false
 
+    /// When set, marking a whole view read is handed to the runtime to run
+    /// off the main thread (it rewrites thousands of rows); the runtime sends
+    /// `.storeChanged` when it is committed. The screen shows the result at
+    /// once either way: `update` marks the loaded rows itself.
+    public var writesInBackground = false
+
     public init(state: ReaderState, source: Source) {
         self.state = state
         self.source = source
@@ -85,9 +91,10 @@ public struct ReaderDriver<Source: ReaderDataSource> {
             try source.setStarred(ids, starred)
             return .done
         case .markAllRead(let query):
-            forgetPositions()
+            if writesInBackground { return .external }
             try source.markAllRead(query)
-            return .done
+            // Every position and count may have moved: read the view again.
+            return .result(.storeChanged)
         case .loadCategories:
             let (total, unread) = try counts(HeadlineQuery())
             return .result(.categoriesLoaded(try source.categories(), feeds: try source.feedCounts(),

@@ -258,7 +258,9 @@ extension ReaderState {
         page.unread = 0
         reading?.article.isRead = true
         message = "Marked \(count) \(count == 1 ? "article" : "articles") read"
-        return [.markAllRead(query)] + reload(keepingSelection: true)
+        // The view is read again once the write is committed (`.storeChanged`):
+        // reading it now could show the rows still unread.
+        return [.markAllRead(query)]
     }
 
     private mutating func openInBrowser() -> [Effect] {
