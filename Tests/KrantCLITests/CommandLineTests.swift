@@ -151,7 +151,9 @@ import Testing
     @Test func versionAndHelp() throws {
         let krant = try KrantRunner()
         #expect(try krant.run(["--version"]).stdout == "0.1.0\n")
-        for command in [[], ["import"], ["list"], ["show"], ["mark"], ["star"], ["unstar"]] {
+        for command in [[], ["import"], ["list"], ["show"], ["mark"], ["star"], ["unstar"], ["fetch"], ["feeds"],
+                        ["feeds", "add"], ["feeds", "list"], ["feeds", "remove"], ["feeds", "import-opml"],
+                        ["feeds", "export-opml"]] {
             let help = try krant.run(command + ["--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Example"), "\(command) --help has no examples")
