@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 import KrantCore
 
-/// What the reader reads besides windows: the open article and the chooser's
-/// feed counts, fetched without their dates. GRDB turns a stored date into a
+/// Whole articles and the chooser's feed counts, read without their import
+/// dates. GRDB turns a stored date into a
 /// `Date` through Foundation's `Calendar`, whose first use maps about 5 MiB
 /// of ICU into the reader (measured with `krant-bench --memory-phases`),
 /// for values the reader never shows.
 extension ArticleStore {
-    public func articleForReading(id: Int64) throws -> Article? {
+    /// The whole article: blocks, lead caption, state and origin.
+    public func article(id: Int64) throws -> Article? {
         try pool.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT articles.*, feeds.url AS feed_url

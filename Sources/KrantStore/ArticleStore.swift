@@ -85,19 +85,6 @@ public final class ArticleStore: Sendable {
 
     // MARK: Reading
 
-    /// The whole article: blocks, lead caption, state and origin.
-    public func article(id: Int64) throws -> Article? {
-        try pool.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT articles.*, feeds.url AS feed_url
-                FROM articles LEFT JOIN feeds ON feeds.id = articles.feed_id
-                WHERE articles.id = ?
-                """, arguments: [id])
-            guard let row else { return nil }
-            return try ArticleRecord(row: row).article(feedURL: row["feed_url"])
-        }
-    }
-
     /// A page of the view, newest first (published date, then id, both
     /// descending). Only list columns are read, never the bodies.
     public func headlines(_ query: HeadlineQuery, limit: Int, offset: Int = 0) throws -> [Headline] {

@@ -28,7 +28,7 @@ public protocol ReaderDataSource {
     func nearestUnread(to anchor: Int64, in query: HeadlineQuery, forward: Bool) throws
         -> (headline: Headline, distance: Int)?
     /// The whole article, for the pane.
-    func articleForReading(id: Int64) throws -> Article?
+    func article(id: Int64) throws -> Article?
     /// Returns the ids that do not exist.
     @discardableResult func setRead(_ ids: [Int64], _ read: Bool) throws -> [Int64]
     @discardableResult func setStarred(_ ids: [Int64], _ starred: Bool) throws -> [Int64]

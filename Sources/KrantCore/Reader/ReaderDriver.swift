@@ -78,7 +78,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         case .loadHeadlines(let query, let offset, let limit, let keeping):
             return .result(.headlinesLoaded(try loadWindow(query, offset: offset, limit: limit, keeping: keeping)))
         case .loadArticle(let id):
-            guard let article = try source.articleForReading(id: id) else { return .result(.failed("Article \(id) is gone")) }
+            guard let article = try source.article(id: id) else { return .result(.failed("Article \(id) is gone")) }
             return .result(.articleLoaded(article))
         case .setRead(let ids, let read):
             adjustCounts(flipped: ids.count, toRead: read)

@@ -103,7 +103,7 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
                  isStarred: article.isStarred)
     }
 
-    func articleForReading(id: Int64) throws -> Article? { articles.first { $0.id == id } }
+    func article(id: Int64) throws -> Article? { articles.first { $0.id == id } }
 
     func setRead(_ ids: [Int64], _ read: Bool) throws -> [Int64] {
         for index in articles.indices where ids.contains(articles[index].id!) { articles[index].isRead = read }

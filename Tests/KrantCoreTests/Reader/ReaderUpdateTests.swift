@@ -42,7 +42,7 @@ import Testing
         #expect(driver.state.reading?.article.id == id)
         #expect(driver.state.selectedHeadline?.isRead == true)
         #expect(driver.state.page.unread == unreadBefore - 1)
-        #expect(try driver.source.articleForReading(id: id)?.isRead == true)
+        #expect(try driver.source.article(id: id)?.isRead == true)
     }
 
     @Test func updateReturnsStoreWritesAsEffects() throws {
