@@ -21,8 +21,6 @@ struct ReaderKeyset {
     var atOrAfter: SQL { "(published_sort, id) <= (\(publishedSort), \(id))" }
     /// Rows listed after this key.
     var after: SQL { "(published_sort, id) < (\(publishedSort), \(id))" }
-    /// This key's row and every row listed before it.
-    var atOrBefore: SQL { "(published_sort, id) >= (\(publishedSort), \(id))" }
 
     /// List order, or its reverse for reading upwards from a key or the bottom.
     static func order(_ request: QueryInterfaceRequest<ArticleRecord>, listOrder: Bool)

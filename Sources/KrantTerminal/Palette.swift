@@ -72,7 +72,6 @@ public struct Palette: Hashable, Sendable {
         case .overlay: Style(.white, on: .blue)
         case .overlaySelected: Style(.black, on: .cyan)
         case .overlayTitle: Style(.yellow, on: .blue, [.bold])
-        case .searchMatch: Style(.black, on: .yellow)
         }
     }
 
@@ -95,7 +94,6 @@ public struct Palette: Hashable, Sendable {
         case .overlay: Style()
         case .overlaySelected: Style(.terminalDefault, on: .terminalDefault, [.reverse])
         case .overlayTitle: Style(.terminalDefault, on: .terminalDefault, [.bold, .underline])
-        case .searchMatch: Style(.terminalDefault, on: .terminalDefault, [.bold, .underline])
         }
     }
 }

@@ -32,7 +32,7 @@ struct PaletteTests {
 
     @Test func rolesThatMustStandOutDoSoInBothPalettes() {
         let standOut: [StyleRole] = [.title, .section, .selected, .selectedUnread, .unread, .statusBar,
-                                     .statusMessage, .overlaySelected, .overlayTitle, .searchMatch]
+                                     .statusMessage, .overlaySelected, .overlayTitle]
         for palette in [colored, monochrome] {
             let normal = palette.style(for: .normal)
             #expect(normal == Palette.Style(), "normal text is the terminal's own")
@@ -42,17 +42,16 @@ struct PaletteTests {
         }
     }
 
-    @Test func selectionDiffersFromUnreadAndSearchMatch() {
+    @Test func selectionDiffersFromUnread() {
         for palette in [colored, monochrome] {
             let selected = palette.style(for: .selected)
             #expect(selected != palette.style(for: .unread))
-            #expect(selected != palette.style(for: .searchMatch))
             #expect(selected != palette.style(for: .selectedUnread))
         }
     }
 
     @Test func colouredBarsHaveABackground() {
-        for role in [StyleRole.selected, .selectedUnread, .statusBar, .overlay, .overlaySelected, .searchMatch] {
+        for role in [StyleRole.selected, .selectedUnread, .statusBar, .overlay, .overlaySelected] {
             let style = colored.style(for: role)
             #expect(style.background != .terminalDefault, "\(role)")
             #expect(style.foreground != style.background, "\(role) readable")

@@ -19,5 +19,4 @@ public enum StyleRole: UInt8, Hashable, Sendable, CaseIterable {
     case overlay
     case overlaySelected
     case overlayTitle
-    case searchMatch
 }

@@ -64,14 +64,6 @@ public struct CellBuffer: Hashable, Sendable {
         }
     }
 
-    /// Sets the role of existing cells without changing their text (selection bars).
-    public mutating func restyle(x: Int, y: Int, width styleWidth: Int, role: StyleRole) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<max(max(0, x), min(width, x + styleWidth)) {
-            cells[y * width + column].role = role
-        }
-    }
-
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         let index = y * width + x
         // Overwriting half of a wide cluster blanks its other half.

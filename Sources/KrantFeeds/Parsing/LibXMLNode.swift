@@ -20,7 +20,6 @@ struct LibXMLNode {
 
     var children: LibXMLChildren { LibXMLChildren(first: pointer.pointee.children) }
     var elementChildren: [LibXMLNode] { children.filter(\.isElement) }
-    var nextSibling: LibXMLNode? { pointer.pointee.next.map(LibXMLNode.init) }
 
     /// All descendant text and CDATA. Entity reference nodes are skipped, never
     /// expanded: libxml2's own `xmlNodeGetContent` and `xmlGetProp` expand

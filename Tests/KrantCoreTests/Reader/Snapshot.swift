@@ -11,7 +11,6 @@ enum Snapshot {
         .normal: " ", .title: "T", .byline: "B", .section: "S", .captionCredit: "C", .captionText: "c",
         .quote: "Q", .listMarker: "L", .dim: ".", .selected: "R", .selectedUnread: "R", .unread: "U",
         .statusBar: "=", .statusMessage: "!", .overlay: "o", .overlaySelected: "O", .overlayTitle: "h",
-        .searchMatch: "M",
     ]
 
     static func render(_ buffer: CellBuffer, roles: Bool) -> String {
