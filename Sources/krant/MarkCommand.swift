@@ -21,14 +21,10 @@ struct MarkCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Flag var state: State
-    @Argument(help: "Article ids.") var ids: [Int64]
-
-    func validate() throws {
-        if ids.isEmpty { throw ValidationError("Name at least one article id.") }
-    }
+    @OptionGroup var articles: ArticleIDs
 
     func run() throws {
-        let missing = try store.open().setRead(ids, state == .read)
+        let missing = try store.open().setRead(articles.ids, state == .read)
         try reportMissing(missing)
     }
 }
@@ -39,14 +35,10 @@ struct StarCommand: ParsableCommand {
         discussion: "Example:\n  krant star 7 8")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "Article ids.") var ids: [Int64]
-
-    func validate() throws {
-        if ids.isEmpty { throw ValidationError("Name at least one article id.") }
-    }
+    @OptionGroup var articles: ArticleIDs
 
     func run() throws {
-        try reportMissing(try store.open().setStarred(ids, true))
+        try reportMissing(try store.open().setStarred(articles.ids, true))
     }
 }
 
@@ -56,14 +48,19 @@ struct UnstarCommand: ParsableCommand {
         discussion: "Example:\n  krant unstar 7")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "Article ids.") var ids: [Int64]
+    @OptionGroup var articles: ArticleIDs
+
+    func run() throws {
+        try reportMissing(try store.open().setStarred(articles.ids, false))
+    }
+}
+
+/// The article ids `mark`, `star` and `unstar` act on.
+struct ArticleIDs: ParsableArguments {
+    @Argument(help: "Article ids (see `krant list`).") var ids: [Int64]
 
     func validate() throws {
         if ids.isEmpty { throw ValidationError("Name at least one article id.") }
-    }
-
-    func run() throws {
-        try reportMissing(try store.open().setStarred(ids, false))
     }
 }
 
