@@ -101,7 +101,7 @@ public struct FileImporter: Sendable {
             return .failure(.unreadable(Self.readableReason(error)))
         }
         do {
-            let readingDay = datesFromFileTimes ? Self.modificationDay(of: path) : nil
+            let readingDay = datesFromFileTimes ? Self.localDay(of: status.st_mtim.tv_sec) : nil
             let result = try parser.parse(bytes, readingDay: readingDay)
             var article = result.article
             article.origin = .file(path: url.standardizedFileURL.path)
@@ -119,10 +119,8 @@ public struct FileImporter: Sendable {
     /// The day the file was saved, in local time: what "vandaag" meant to its reader.
     /// Plain `stat` and `localtime_r`: FileManager's attributes also look up
     /// the owner's name, an NSS query per file.
-    static func modificationDay(of path: String) -> CivilDate? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        var seconds = status.st_mtim.tv_sec
+    static func localDay(of time: time_t) -> CivilDate? {
+        var seconds = time
         var local = tm()
         guard localtime_r(&seconds, &local) != nil else { return nil }
         return CivilDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))

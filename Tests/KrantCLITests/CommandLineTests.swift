@@ -79,6 +79,20 @@ import Testing
         #expect(try krant.run(["list", "--unread", "--count"]).stdout == "4\n")
     }
 
+    /// "gisteren" counts back from the day the file was saved (its modification time).
+    @Test func relativeDatesResolveAgainstTheFileTime() throws {
+        let krant = try KrantRunner()
+        let path = try krant.write("opgeslagen.txt", Array("NOS Nieuws • gisteren, 10:00 Kop\n\nTekst.\n".utf8))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let saved = try #require(calendar.date(from: DateComponents(year: 2024, month: 6, day: 20, hour: 12)))
+        try FileManager.default.setAttributes([.modificationDate: saved], ofItemAtPath: path)
+        try krant.run(["import", path])
+        let rows = try #require(try krant.json(["list", "--json"]) as? [[String: Any]])
+        #expect(rows.first?["published"] as? String == "2024-06-19T10:00:00")
+        #expect(rows.first?["when"] as? String == "gisteren, 10:00")
+    }
+
     @Test func searchIgnoresDiacritics() throws {
         let krant = try KrantRunner()
         try krant.run(["import", KrantRunner.sampleArticle])
