@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantCore", "KrantTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
-        .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantTestSupport"]),
+        .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantStore", "KrantTestSupport"]),
         .testTarget(name: "KrantEndToEndTests", dependencies: ["krant", "KrantTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,26 +14,25 @@ extension ArticleStore {
     /// unchanged one is not written at all, so refetching a feed is cheap.
     /// The feed URL in the items' origins is ignored: `feedID` says which
     /// feed they belong to.
-    public func upsertFeedArticles(_ articles: [Article], feedID: Int64) throws -> FeedUpsertReport {
+    public func upsertFeedArticles(_ articles: [Article], feedID: Int64,
+                                   indexing: SearchIndexing = .now) throws -> FeedUpsertReport {
         let now = Date()
-        // Rows, search text and identities are prepared before taking the
-        // write lock: another import can store its feed meanwhile.
-        let prepared = try articles.map { article -> (record: ArticleRecord, body: String) in
+        // Rows and identities are prepared before taking the write lock:
+        // another import can store its feed meanwhile.
+        let prepared = try articles.map { article -> ArticleRecord in
             var guid = ""
             if case .feed(_, let itemGUID) = article.origin { guid = itemGUID }
-            let body = article.searchableBody
             let identity = ArticleIdentity.forFeedItem(feedID: feedID, guid: guid, link: article.url,
-                                                       title: article.title, body: body)
-            return (try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: now), body)
+                                                       title: article.title, body: article.searchableBody)
+            return try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: now)
         }
         return try pool.write { db in
             guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
             let findIdentity = try db.cachedStatement(sql: "SELECT * FROM articles WHERE identity = ?")
             var report = FeedUpsertReport()
-            for (prepared, body) in prepared {
+            for prepared in prepared {
                 var record = prepared
                 if let id = try record.insertIfNew(db) {
-                    try ArticleSearch.index(id: id, title: record.title, body: body, in: db)
                     report.inserted.append(id)
                     continue
                 }
@@ -49,11 +48,15 @@ extension ArticleStore {
                     report.unchanged += 1
                     continue
                 }
-                try ArticleSearch.unindex(id: record.id!, in: db)
+                // An article still waiting for the index is indexed with its
+                // new text when the index catches up.
+                let indexed = try SearchBacklog.isIndexed(record.id!, in: db)
+                if indexed { try ArticleSearch.unindex(id: record.id!, in: db) }
                 try record.updateChanges(db, from: stored)
-                try ArticleSearch.index(id: record.id!, title: record.title, body: body, in: db)
+                if indexed { try ArticleSearch.index(id: record.id!, in: db) }
                 report.updated += 1
             }
+            if indexing == .now { try SearchBacklog.catchUp(limit: nil, in: db) }
             return report
         }
     }

@@ -9,19 +9,20 @@ extension ArticleStore {
     /// An identity that is already stored is left exactly as it is (its read
     /// and starred state are never reset) and reported as `alreadyPresent`;
     /// so is a repeat of an identity earlier in the same batch.
-    public func insert(_ articles: [(article: Article, identity: String)]) throws -> [InsertOutcome] {
+    public func insert(_ articles: [(article: Article, identity: String)],
+                       indexing: SearchIndexing = .now) throws -> [InsertOutcome] {
         let importedAt = Date()
-        // Rows and search text are prepared before taking the write lock.
+        // Rows are prepared before taking the write lock.
         let prepared = try articles.map { article, identity in
             (record: try ArticleRecord(article, identity: identity, feedID: nil, importedAt: importedAt),
-             body: article.searchableBody, feedURL: article.feedURL)
+             feedURL: article.feedURL)
         }
         return try pool.write { db in
             let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
             var feedIDs: [String: Int64] = [:]
             var outcomes: [InsertOutcome] = []
             outcomes.reserveCapacity(articles.count)
-            for (prepared, body, feedURL) in prepared {
+            for (prepared, feedURL) in prepared {
                 var record = prepared
                 if let url = feedURL {
                     let id = try feedIDs[url] ?? FeedRecord.id(forURL: url, in: db)
@@ -33,9 +34,9 @@ extension ArticleStore {
                     outcomes.append(.alreadyPresent(id: existing ?? 0))
                     continue
                 }
-                try ArticleSearch.index(id: id, title: record.title, body: body, in: db)
                 outcomes.append(.inserted(id: id))
             }
+            if indexing == .now { try SearchBacklog.catchUp(limit: nil, in: db) }
             return outcomes
         }
     }

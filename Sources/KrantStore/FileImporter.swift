@@ -26,6 +26,8 @@ public struct FileImporter: Sendable {
     /// modification day. Off for the bundled samples, whose file times only
     /// say when krant was installed.
     public var datesFromFileTimes = true
+    /// When the new articles enter the search index (see `SearchIndexing`).
+    public var searchIndexing = SearchIndexing.now
 
     public init(store: ArticleStore) {
         self.store = store
@@ -55,7 +57,7 @@ public struct FileImporter: Sendable {
 
         func flush() throws {
             guard !batch.isEmpty else { return }
-            for outcome in try store.insert(batch) {
+            for outcome in try store.insert(batch, indexing: searchIndexing) {
                 switch outcome {
                 case .inserted(let id): report.inserted.append(id)
                 case .alreadyPresent: report.alreadyPresent += 1

@@ -13,7 +13,23 @@ enum StoreMigrations {
         migrator.registerMigration("v2-links", migrate: v2Links)
         migrator.registerMigration("v3-feeds", migrate: v3Feeds)
         migrator.registerMigration("v4-contentless-search", migrate: v4ContentlessSearch)
+        migrator.registerMigration("v5-search-backlog", migrate: v5SearchBacklog)
         return migrator
+    }
+
+    /// The search index may lag the articles (see `SearchBacklog`): every
+    /// article up to `indexed_through` is indexed, none after it. The delete
+    /// trigger now takes out only articles that were indexed.
+    private static func v5SearchBacklog(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE \(SearchBacklog.tableName) (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                indexed_through INTEGER NOT NULL);
+            INSERT INTO \(SearchBacklog.tableName) (id, indexed_through)
+                SELECT 1, coalesce(max(id), 0) FROM articles;
+            DROP TRIGGER articles_search_delete;
+            """)
+        try ArticleSearch.createDeleteTrigger(in: db)
     }
 
     /// The search index stops storing a second copy of every article (see

@@ -30,7 +30,8 @@ public struct FeedSync: Sendable {
     /// Imports feed files: each becomes a subscription to its `file://` URL
     /// (so `krant fetch` re-reads it) and its items become articles. Two
     /// files are worked on at once, so one is parsed while the other is stored.
-    public func importFiles(_ paths: [String]) -> [FeedSyncResult] {
+    /// `indexing` says when the items enter the search index.
+    public func importFiles(_ paths: [String], indexing: SearchIndexing = .now) -> [FeedSyncResult] {
         // One file is parsed and converted (on every core) while the one
         // before it is written: SQLite has one writer, and running two
         // files side by side kept them in step, both converting and then
@@ -41,7 +42,7 @@ public struct FeedSync: Sendable {
             case .failure(let failure):
                 writer.set(index, failure.result)
             case .success(let prepared):
-                writer.write(index) { self.write(prepared) }
+                writer.write(index) { self.write(prepared, indexing: indexing) }
             }
         }
         return writer.finish()
@@ -204,10 +205,10 @@ public struct FeedSync: Sendable {
     }
 
     /// One transaction for the feed's items, then its fetch record.
-    private func write(_ prepared: PreparedFeed) -> FeedSyncResult {
+    private func write(_ prepared: PreparedFeed, indexing: SearchIndexing = .now) -> FeedSyncResult {
         let feed = prepared.feed
         do {
-            let report = try store.upsertFeedArticles(prepared.articles, feedID: feed.id)
+            let report = try store.upsertFeedArticles(prepared.articles, feedID: feed.id, indexing: indexing)
             let status = report.inserted.isEmpty && report.updated == 0
                 ? "ok, nothing new" : "ok, \(report.inserted.count) new, \(report.updated) updated"
             try store.recordFetch(feedID: feed.id, status: status, etag: prepared.etag,

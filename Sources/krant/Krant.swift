@@ -23,7 +23,8 @@ struct Krant: ParsableCommand {
         """,
         version: version,
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
-                      StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self]
+                      StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self,
+                      IndexCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

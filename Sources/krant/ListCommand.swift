@@ -37,6 +37,9 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let articles = try store.open()
         let query = HeadlineQuery(unreadOnly: unread, starredOnly: starred, category: category, search: search)
+        // A search finds every article: what an import left for the index
+        // to catch up with is indexed first.
+        if search != nil { try articles.catchUpSearch() }
         if count {
             print(try articles.count(query))
             return

@@ -26,6 +26,7 @@ struct ReaderRuntime {
         // Quitting waits for a mark-all-read still being written, so `q`
         // right after `A` loses nothing.
         defer { writes.wait() }
+        startIndexing(reportingTo: inbox)
 
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
@@ -80,6 +81,20 @@ struct ReaderRuntime {
             inbox.post(.storeChanged)
             inbox.end()
             group.leave()
+        }
+    }
+
+    /// Lets the search index catch up with an import, a transaction of a
+    /// few thousand articles at a time, when an import's own background
+    /// indexer did not finish (it was killed, or the machine restarted).
+    /// Quitting does not wait: what is not indexed yet stays waiting.
+    private func startIndexing(reportingTo inbox: RuntimeInbox) {
+        guard let backlog = try? store.searchBacklog(), backlog > 0 else { return }
+        let store = self.store
+        DispatchQueue.global(qos: .utility).async {
+            while let indexed = try? store.indexForSearch(), indexed > 0 {}
+            // A search on screen finds the rest now.
+            inbox.post(.storeChanged)
         }
     }
 

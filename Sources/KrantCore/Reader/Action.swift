@@ -47,14 +47,18 @@ public struct HeadlinePage: Hashable, Sendable {
     public var unread: Int
     /// Where the article the reader had selected is now, when it is still in the view.
     public var selectedIndex: Int?
+    /// For a search: how many stored articles the search index has not taken
+    /// in yet, so the reader can say the results may grow.
+    public var unsearched: Int
 
     public init(query: HeadlineQuery, offset: Int, rows: [Headline], total: Int, unread: Int,
-                selectedIndex: Int? = nil) {
+                selectedIndex: Int? = nil, unsearched: Int = 0) {
         self.query = query
         self.offset = offset
         self.rows = rows
         self.total = total
         self.unread = unread
         self.selectedIndex = selectedIndex
+        self.unsearched = unsearched
     }
 }

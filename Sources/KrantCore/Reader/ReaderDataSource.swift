@@ -36,4 +36,7 @@ public protocol ReaderDataSource {
     @discardableResult func markAllRead(_ query: HeadlineQuery) throws -> Int
     func categories() throws -> [CategoryCount]
     func feedCounts() throws -> [FeedCount]
+    /// How many articles search cannot find yet because the index is still
+    /// catching up with an import.
+    func searchBacklog() throws -> Int
 }

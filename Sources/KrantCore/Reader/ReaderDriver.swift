@@ -174,8 +174,9 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         windowIsCurrent = true
         windowLostRows = false
         foundAnchor = nil
+        let unsearched = query.search == nil ? 0 : try source.searchBacklog()
         return HeadlinePage(query: query, offset: start, rows: rows, total: total, unread: unread,
-                            selectedIndex: selectedIndex)
+                            selectedIndex: selectedIndex, unsearched: unsearched)
     }
 
     /// Articles of `query` whose positions are known to match the store.

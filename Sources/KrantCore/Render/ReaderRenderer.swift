@@ -112,6 +112,7 @@ public enum ReaderRenderer {
             ? "\(state.page.total) \(state.page.total == 1 ? "result" : "results"), \(state.page.unread) unread"
             : "\(state.page.unread) unread of \(state.page.total)"
         var left = " \(state.viewName) · \(counts)"
+        if state.page.unsearched > 0 { left += " · \(state.page.unsearched) not indexed yet" }
         if let section = state.currentSection { left += " · § " + section }
         let right = state.message ?? state.fetchProgress ?? "? help"
         let rightWidth = min(DisplayWidth.of(right) + 1, max(0, area.width - 24))

@@ -10,6 +10,9 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
     /// Rows a store would step through for the requests so far (skipped ones
     /// included): what makes a key slow in a large view.
     var rowsWalked = 0
+    /// What `searchBacklog` answers: articles a store's index has not taken in.
+    var unsearched = 0
+
 
     init(_ articles: [Article]) {
         self.articles = articles.enumerated().map { index, article in
@@ -18,6 +21,8 @@ final class InMemorySource: ReaderDataSource, @unchecked Sendable {
             return article
         }
     }
+
+    func searchBacklog() throws -> Int { unsearched }
 
     private func view(_ query: HeadlineQuery) -> [Article] {
         articles.filter { article in

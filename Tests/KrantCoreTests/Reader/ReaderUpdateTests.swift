@@ -266,6 +266,30 @@ import Testing
         #expect(driver.state.page.total == 5)
     }
 
+    @Test func aSearchSaysWhatTheIndexHasNotTakenInYet() throws {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
+        driver.source.unsearched = 12_000
+        driver.press(.character("/"))
+        driver.type("oekraine")
+        driver.press(.enter)
+        var status = ReaderRenderer.render(driver.state).textLines.last ?? ""
+        #expect(status.contains("1 result, 1 unread · 12000 not indexed yet"))
+
+        // The index catches up (the runtime then reports a store change).
+        driver.source.unsearched = 0
+        _ = driver.send(.storeChanged)
+        status = ReaderRenderer.render(driver.state).textLines.last ?? ""
+        #expect(status.contains("1 result, 1 unread"))
+        #expect(!status.contains("indexed"))
+
+        // Lists that are not searches never mention it.
+        driver.source.unsearched = 5
+        driver.press(.escape)
+        status = ReaderRenderer.render(driver.state).textLines.last ?? ""
+        #expect(status.contains("5 unread of 5"))
+        #expect(!status.contains("indexed"))
+    }
+
     @Test func aSearchWithoutAWordIsRefused() throws {
         var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
         driver.press(.character("/"))

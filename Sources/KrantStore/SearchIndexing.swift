@@ -1,0 +1,9 @@
+/// When a write puts its new articles into the search index.
+public enum SearchIndexing: Sendable {
+    /// In the same transaction: the articles are searchable as soon as they
+    /// are stored. For small writes (a fetch, a few files).
+    case now
+    /// Later, by `ArticleStore.indexForSearch`: a bulk import stores its
+    /// articles at twice the rate and the index catches up afterwards.
+    case later
+}

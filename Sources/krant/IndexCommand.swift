@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KrantStore
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Bring the search index up to date.",
+        discussion: """
+        A large import stores its articles first, so they can be read at once,
+        and leaves the search index to catch up in a background process;
+        until it has, search does not find the newest articles (the reader
+        says how many). `krant index` does the same work in the foreground
+        and returns when every article can be found. It is safe to run while
+        the reader or another import runs.
+
+        Examples:
+          krant index
+          krant import ~/Nieuws && krant index
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: .hidden)
+    var background = false
+
+    func run() throws {
+        if background {
+            // Started by an import: yield the processor to the user's work,
+            // and never create a store that was deleted meanwhile.
+            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            guard FileManager.default.fileExists(atPath: store.resolvedPath) else { return }
+        }
+        let articles = try store.open()
+        let indexed = try articles.catchUpSearch()
+        if !background {
+            print(indexed == 0 ? "search index is up to date"
+                  : "indexed \(indexed) \(indexed == 1 ? "article" : "articles") for search")
+        }
+    }
+
+    /// What an import does once its articles are stored: a small backlog is
+    /// indexed at once, a large one in the background.
+    static func finishImport(of articles: ArticleStore, waiting: Bool) throws {
+        let backlog = try articles.searchBacklog()
+        guard backlog > 0 else { return }
+        if !waiting && backlog > foregroundLimit && BackgroundIndexer.start(storePath: articles.path) {
+            print("indexing \(backlog) articles for search in the background (krant index waits for it)")
+        } else {
+            try articles.catchUpSearch()
+        }
+    }
+
+    /// Indexing this many takes about a third of a second: not worth a
+    /// process of its own.
+    static let foregroundLimit = 5_000
+}

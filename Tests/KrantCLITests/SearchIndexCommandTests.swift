@@ -1,0 +1,65 @@
+import Foundation
+import KrantStore
+import KrantTestSupport
+import Testing
+
+/// A large import returns once its articles are stored; the search index
+/// catches up in a background process (`krant index --background`).
+@Suite struct SearchIndexCommandTests {
+    /// More items than `IndexCommand.foregroundLimit` (5,000), with one
+    /// planted word.
+    static func largeFeed(in krant: borrowing KrantRunner) throws -> String {
+        var items = (1...5_100).map { (guid: "g\($0)", title: "Bericht \($0)") }
+        items[4_321].title = "Walvisstranding bij Texel"
+        let path = krant.directory.appendingPathComponent("groot.xml").path
+        try SampleFeed.rss(items: items).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let patience: Duration = .seconds(60)
+
+    @Test func aLargeImportIsIndexedInTheBackground() throws {
+        let krant = try KrantRunner()
+        let imported = try krant.run(["import", try Self.largeFeed(in: krant)])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("imported 5100 new"))
+        #expect(imported.stdout.contains("indexing 5100 articles for search in the background (krant index waits for it)"))
+        #expect(imported.stderr.isEmpty)
+
+        // Nothing else indexes here: only the background process can empty the backlog.
+        let store = try ArticleStore(path: krant.databasePath)
+        let deadline = ContinuousClock.now + Self.patience
+        while try store.searchBacklog() > 0 && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(try store.searchBacklog() == 0)
+        let found = try krant.run(["list", "--search", "walvisstranding"])
+        #expect(found.stdout.contains("Walvisstranding bij Texel"))
+        #expect(try krant.run(["index"]).stdout == "search index is up to date\n")
+    }
+
+    @Test func indexNowWaitsAndASearchNeverMissesWaitingArticles() throws {
+        let krant = try KrantRunner()
+        let feed = try Self.largeFeed(in: krant)
+        let imported = try krant.run(["import", "--index-now", feed])
+        #expect(imported.status == 0)
+        #expect(!imported.stdout.contains("background"))
+        let store = try ArticleStore(path: krant.databasePath)
+        #expect(try store.searchBacklog() == 0)
+
+        // Articles stored without the index (as a killed indexer leaves
+        // them) are indexed by the next search before it looks.
+        let feedID = try #require(try store.feeds().first?.id)
+        _ = try store.upsertFeedArticles(
+            [.init(title: "Zeearend gespot", origin: .feed(url: "file:///x", guid: "extra"))],
+            feedID: feedID, indexing: .later)
+        #expect(try store.searchBacklog() == 1)
+        #expect(try krant.run(["list", "--search", "zeearend"]).stdout.contains("Zeearend gespot"))
+        #expect(try store.searchBacklog() == 0)
+
+        _ = try store.upsertFeedArticles(
+            [.init(title: "Tweede zeearend", origin: .feed(url: "file:///x", guid: "extra2"))],
+            feedID: feedID, indexing: .later)
+        #expect(try krant.run(["index"]).stdout == "indexed 1 article for search\n")
+    }
+}
