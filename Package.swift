@@ -21,6 +21,9 @@ let package = Package(
             name: "KrantStore",
             dependencies: [
                 "KrantCore",
+                // Feed items are stored with their HTML bodies, made into
+                // blocks when read (and when indexed for search).
+                "KrantFeeds",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

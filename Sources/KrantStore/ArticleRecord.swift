@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KrantCore
+import KrantFeeds
 
 /// One row of `articles`: the stored form of an `Article`.
 ///
@@ -26,6 +27,9 @@ struct ArticleRecord: Codable, Equatable, FetchableRecord, MutablePersistableRec
     var blocks: String
     /// JSON array of link targets (`Article.links`); NULL when there are none.
     var links: String?
+    /// A feed item's body as the feed sent it (`Article.bodyHTML`); `blocks`
+    /// is then empty and the blocks are made when the article is read.
+    var bodyHTML: String?
     var isRead: Bool
     var isStarred: Bool
     var importedAt: Date
@@ -38,6 +42,7 @@ struct ArticleRecord: Codable, Equatable, FetchableRecord, MutablePersistableRec
         case whenText = "when_text"
         case leadCredit = "lead_credit"
         case leadText = "lead_text"
+        case bodyHTML = "body_html"
         case isRead = "is_read"
         case isStarred = "is_starred"
         case importedAt = "imported_at"
@@ -83,6 +88,7 @@ extension ArticleRecord {
         leadText = article.leadCaption?.text
         blocks = BlockJSON.encode(article.blocks)
         links = article.links.isEmpty ? nil : BlockJSON.encode(strings: article.links)
+        bodyHTML = article.bodyHTML
         isRead = article.isRead
         isStarred = article.isStarred
         self.importedAt = importedAt
@@ -95,18 +101,19 @@ extension ArticleRecord {
     func insertIfNew(_ db: Database) throws -> Int64? {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO articles (identity, feed_id, origin_path, guid, url, source, category, title, published,
-                                  published_sort, when_text, lead_credit, lead_text, blocks, links, is_read,
-                                  is_starred, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  published_sort, when_text, lead_credit, lead_text, blocks, links, body_html,
+                                  is_read, is_starred, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(identity) DO NOTHING
             """)
         try statement.execute(arguments: [identity, feedID, originPath, guid, url, source, category, title, published,
-                                          publishedSort, whenText, leadCredit, leadText, blocks, links, isRead,
-                                          isStarred, importedAt])
+                                          publishedSort, whenText, leadCredit, leadText, blocks, links, bodyHTML,
+                                          isRead, isStarred, importedAt])
         return db.changesCount == 0 ? nil : db.lastInsertedRowID
     }
 
-    /// The article this row stores; `feedURL` is the URL of the row's feed.
+    /// The article this row stores, its HTML body (if any) made into blocks;
+    /// `feedURL` is the URL of the row's feed.
     func article(feedURL: String?) throws -> Article {
         var origin: ArticleOrigin?
         if let feedURL {
@@ -118,11 +125,12 @@ extension ArticleRecord {
         if let leadCredit, let leadText {
             leadCaption = Caption(credit: leadCredit, text: leadText)
         }
-        return Article(id: id, source: source, category: category, title: title,
+        let article = Article(id: id, source: source, category: category, title: title,
                        published: published.flatMap(PublishedDate.init(iso8601:)), when: whenText,
                        url: url, leadCaption: leadCaption,
                        blocks: try JSONDecoder().decode([Block].self, from: Data(blocks.utf8)),
                        links: try links.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [],
-                       isRead: isRead, isStarred: isStarred, origin: origin)
+                       bodyHTML: bodyHTML, isRead: isRead, isStarred: isStarred, origin: origin)
+        return HTMLBody.resolve(article, baseURL: url ?? feedURL)
     }
 }

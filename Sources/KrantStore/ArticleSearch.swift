@@ -1,21 +1,41 @@
 import GRDB
+import KrantFeeds
 
 /// The full-text index: one row per article, rowid = article id.
 enum ArticleSearch {
     static let tableName = "article_search"
 
     /// The text an article is indexed under, computed by SQLite from a row of
-    /// `articles` (`row` is `articles`, `old` or `new`): the lead caption's
-    /// text, then every block's text (a section's title, a caption's text
-    /// without its credit), as `Article.searchableBody` has them. The index is
-    /// contentless, so removing an article from it means handing FTS5 the
-    /// same words again; this expression is the one place that says which.
+    /// `articles` (`row` is `articles`, `old` or `new`): `Article.searchableBody`
+    /// of the article the row stores. The index is contentless, so removing
+    /// an article from it means handing FTS5 the same words again; this
+    /// expression is the one place that says which.
     static func bodyExpression(_ row: String) -> String {
+        """
+        CASE WHEN \(row).body_html IS NULL THEN \(blocksTextExpression(row))
+        ELSE \(htmlText.name)(\(row).lead_credit, \(row).lead_text, \(row).body_html) END
+        """
+    }
+
+    /// The words of a row whose body is blocks, in plain SQL (so a store
+    /// before migration v5, without `body_html`, is indexed the same way):
+    /// the lead caption's text, then every block's text (a section's title,
+    /// a caption's text without its credit).
+    static func blocksTextExpression(_ row: String) -> String {
         """
         coalesce(\(row).lead_text, '') || char(10) || coalesce((SELECT group_concat(
             coalesce(json_extract(value, '$.text'), json_extract(value, '$.title'), ''), char(10))
             FROM json_each(\(row).blocks)), '')
         """
+    }
+
+    /// The words of a row whose body is still HTML: the blocks are made from
+    /// it, as when the article is read. Every connection of the store
+    /// registers it (`ArticleStore.init`); SQLite cannot lay out HTML itself.
+    static let htmlText = DatabaseFunction("krant_html_search_text", argumentCount: 3, pure: true) { values in
+        guard let html = String.fromDatabaseValue(values[2]) else { return nil }
+        return HTMLBody.searchableText(leadCredit: String.fromDatabaseValue(values[0]),
+                                       leadText: String.fromDatabaseValue(values[1]), html: html)
     }
 
     /// The contentless, column-detail FTS5 table.
@@ -33,7 +53,7 @@ enum ArticleSearch {
                 title, body, content='', detail=column, tokenize='unicode61 remove_diacritics 2');
             CREATE TRIGGER articles_search_delete BEFORE DELETE ON articles BEGIN
                 INSERT INTO \(tableName) (\(tableName), rowid, title, body)
-                VALUES ('delete', old.id, old.title, \(bodyExpression("old")));
+                VALUES ('delete', old.id, old.title, \(blocksTextExpression("old")));
             END;
             """)
     }

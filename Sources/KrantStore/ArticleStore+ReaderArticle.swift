@@ -22,7 +22,7 @@ extension ArticleStore {
                 guid: row["guid"], url: row["url"], source: row["source"], category: row["category"],
                 title: row["title"], published: row["published"], publishedSort: row["published_sort"],
                 whenText: row["when_text"], leadCredit: row["lead_credit"], leadText: row["lead_text"],
-                blocks: row["blocks"], links: row["links"], isRead: row["is_read"], isStarred: row["is_starred"],
+                blocks: row["blocks"], links: row["links"], bodyHTML: row["body_html"], isRead: row["is_read"], isStarred: row["is_starred"],
                 importedAt: Date(timeIntervalSince1970: 0))
             return try record.article(feedURL: row["feed_url"])
         }

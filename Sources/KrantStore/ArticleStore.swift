@@ -37,6 +37,8 @@ public final class ArticleStore: Sendable {
         // An import holds the write lock for a whole batch; a reader marking
         // an article read waits for it rather than failing at once.
         configuration.busyMode = .timeout(5)
+        // Triggers and the search backlog compute an HTML body's words.
+        configuration.prepareDatabase { db in db.add(function: ArticleSearch.htmlText) }
         // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
         // Setting up a connection while another process commits can report
         // "database is locked" at once, before any busy handler runs: that

@@ -13,14 +13,20 @@ enum StoreMigrations {
         migrator.registerMigration("v2-links", migrate: v2Links)
         migrator.registerMigration("v3-feeds", migrate: v3Feeds)
         migrator.registerMigration("v4-contentless-search", migrate: v4ContentlessSearch)
-        migrator.registerMigration("v5-search-backlog", migrate: v5SearchBacklog)
+        migrator.registerMigration("v5-deferred-work", migrate: v5DeferredWork)
         return migrator
     }
 
-    /// The search index may lag the articles (see `SearchBacklog`): every
-    /// article up to `indexed_through` is indexed, none after it. The delete
-    /// trigger now takes out only articles that were indexed.
-    private static func v5SearchBacklog(_ db: Database) throws {
+    /// Work an import used to do for every article now waits until it is
+    /// needed. Feed items keep their HTML (`body_html`), made into blocks when
+    /// read. The search index may lag the articles (see `SearchBacklog`):
+    /// every article up to `indexed_through` is indexed, none after it. The
+    /// delete trigger takes out only articles that were indexed, with the
+    /// words of either kind of body.
+    private static func v5DeferredWork(_ db: Database) throws {
+        try db.alter(table: ArticleRecord.databaseTableName) { t in
+            t.add(column: "body_html", .text)
+        }
         try db.execute(sql: """
             CREATE TABLE \(SearchBacklog.tableName) (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -40,7 +46,7 @@ enum StoreMigrations {
         try ArticleSearch.create(in: db)
         try db.execute(sql: """
             INSERT INTO \(ArticleSearch.tableName) (rowid, title, body)
-            SELECT id, title, \(ArticleSearch.bodyExpression("articles")) FROM articles
+            SELECT id, title, \(ArticleSearch.blocksTextExpression("articles")) FROM articles
             """)
     }
 

@@ -198,7 +198,7 @@ public struct FeedSync: Sendable {
         let title = feed.title ?? parsed.title
         let category = feed.category
         let articles = parsed.items.concurrentMap { item in
-            item.article(feedURL: feedURL, feedTitle: title, category: category)
+            item.storableArticle(feedURL: feedURL, feedTitle: title, category: category)
         }
         return PreparedFeed(feed: feed, articles: articles, title: parsed.title, siteURL: parsed.siteURL,
                             etag: etag, lastModified: lastModified, newURL: newURL)

@@ -95,6 +95,35 @@ import Testing
         #expect(try rawMatches(store, "nieuwewoord").isEmpty)
     }
 
+    @Test func anHTMLBodyIsLaidOutWhenReadAndIndexedAndForgottenByItsWords() throws {
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore(path: directory.file("krant.db"))
+        let feed = try store.addFeed(url: "https://nos.example/feed", title: "NOS")
+        let html = """
+            <figure><img src="a.jpg"><figcaption>ANP Kievit in de polder</figcaption></figure>
+            <p>Boeren zien de <a href="/weidevogels">weidevogels</a> terugkeren.</p><h2>Grutto</h2><p>Telling.</p>
+            """
+        let stored = Article(title: "Weidevogels", url: "https://nos.example/artikel/1", bodyHTML: html,
+                             origin: .feed(url: feed.url, guid: "w1"))
+        let id = try store.upsertFeedArticles([stored], feedID: feed.id, indexing: .later).inserted[0]
+        let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT blocks, body_html FROM articles") }
+        #expect(row?["blocks"] == "[]")
+        #expect(row?["body_html"] == html)
+
+        let read = try #require(try store.article(id: id))
+        #expect(read.bodyHTML == nil)
+        #expect(read.leadCaption == Caption(credit: "ANP", text: "Kievit in de polder"))
+        #expect(read.blocks == [.paragraph("Boeren zien de weidevogels [1] terugkeren."), .section("Grutto"),
+                                .paragraph("Telling.")])
+        #expect(read.links == ["https://nos.example/weidevogels"])
+
+        try store.catchUpSearch()
+        for word in ["kievit", "weidevogels", "grutto", "telling"] { #expect(try rawMatches(store, word) == [id], "\(word)") }
+        #expect(try rawMatches(store, "ANP").isEmpty)
+        try store.removeFeed(id: feed.id)
+        for word in ["kievit", "weidevogels", "grutto", "telling"] { #expect(try rawMatches(store, word).isEmpty, "\(word)") }
+    }
+
     @Test func aStoreFromBeforeTheBacklogCountsEveryArticleIndexed() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("old.db")
@@ -105,7 +134,8 @@ import Testing
                 INSERT INTO articles (identity, title, published_sort, blocks, imported_at)
                 VALUES ('sha256:x', 'Oude kop', '', '[{"type":"paragraph","text":"grutto"}]', '2024-06-19')
                 """)
-            try ArticleSearch.index(id: 1, in: db)
+            // What v4 indexed: the lead text (none), a newline, the blocks' text.
+            try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, 'Oude kop', char(10) || 'grutto')")
         }
         try queue.close()
 

@@ -21,7 +21,7 @@ import Testing
              try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
         #expect(tables.isSuperset(of: ["feeds", "articles", "article_search", "articles_search_delete"]))
-        #expect(applied == ["v1", "v2-links", "v3-feeds", "v4-contentless-search", "v5-search-backlog"])
+        #expect(applied == ["v1", "v2-links", "v3-feeds", "v4-contentless-search", "v5-deferred-work"])
         #expect(journalMode == "wal")
 
         let ids = try Sample.insert([Sample.article("Kabinet valt", body: "De coalitie breekt.")], into: store)

@@ -23,14 +23,20 @@ public struct Article: Hashable, Sendable {
     /// its words and the reader lists the targets at the end, so no URL is
     /// ever hidden behind text.
     public var links: [String]
+    /// A feed item's body while it is still HTML: set between parsing and
+    /// storing, and in the store, so an import does not lay out 50,000 bodies
+    /// nobody has opened yet. `blocks`, `links` and a lead caption from the
+    /// body are made from it when the article is read (KrantFeeds'
+    /// `HTMLBody.resolve`), which also clears it.
+    public var bodyHTML: String?
     public var isRead: Bool
     public var isStarred: Bool
     public var origin: ArticleOrigin?
 
     public init(id: Int64? = nil, source: String? = nil, category: String? = nil, title: String,
                 published: PublishedDate? = nil, when: String? = nil, url: String? = nil,
-                leadCaption: Caption? = nil, blocks: [Block] = [], links: [String] = [], isRead: Bool = false,
-                isStarred: Bool = false, origin: ArticleOrigin? = nil) {
+                leadCaption: Caption? = nil, blocks: [Block] = [], links: [String] = [], bodyHTML: String? = nil,
+                isRead: Bool = false, isStarred: Bool = false, origin: ArticleOrigin? = nil) {
         self.id = id
         self.source = source
         self.category = category
@@ -41,6 +47,7 @@ public struct Article: Hashable, Sendable {
         self.leadCaption = leadCaption
         self.blocks = blocks
         self.links = links
+        self.bodyHTML = bodyHTML
         self.isRead = isRead
         self.isStarred = isStarred
         self.origin = origin

@@ -5,30 +5,34 @@ extension FeedItem {
     /// The item as an article of the feed at `feedURL`: title, url (link), published (local calendar components of the date in `timeZone`), when (nil), source = feed title, category = `category ?? first item category`, lead caption (mediaCaption, else a figure that opens the body), blocks + links from the HTML, origin .feed(url: feedURL, guid: guid ?? link ?? ""). All text sanitised.
     public func article(feedURL: String, feedTitle: String?, category: String?,
                         timeZone: TimeZone = .current) -> Article {
-        let html = contentHTML.map { HTMLArticleConverter.convert($0, baseURL: link ?? feedURL) } ?? HTMLArticle()
-        var blocks = html.blocks
-        var leadCaption = mediaCaption.map(Self.clean)
-        if let bodyLead = html.leadCaption {
-            if let leadCaption {
-                // Both the feed and the body name a photo: keep the body's figure
-                // in place unless it is the same caption.
-                if bodyLead.text != leadCaption.text { blocks.insert(.caption(bodyLead), at: 0) }
-            } else {
-                leadCaption = bodyLead
-            }
-        }
+        HTMLBody.resolve(storableArticle(feedURL: feedURL, feedTitle: feedTitle, category: category, timeZone: timeZone),
+                         baseURL: link ?? feedURL)
+    }
+
+    /// The item as `article` makes it, but with the body left as HTML
+    /// (`Article.bodyHTML`) for the store to convert when it is read: laying
+    /// out a body costs more than storing it, and most are never opened.
+    /// An item without a title or without a guid and a link is converted at
+    /// once: its title, or its identity, comes from the text.
+    public func storableArticle(feedURL: String, feedTitle: String?, category: String?,
+                                timeZone: TimeZone = .current) -> Article {
         let cleanTitle = Sanitizer.cleanLine(title)
-        return Article(
+        var article = Article(
             source: feedTitle.map { Sanitizer.cleanLine($0) }.flatMap { $0.isEmpty ? nil : $0 },
             category: (category ?? categories.first).map { Sanitizer.cleanLine($0) }.flatMap { $0.isEmpty ? nil : $0 },
-            title: cleanTitle.isEmpty ? Self.fallbackTitle(blocks: blocks, link: link) : cleanTitle,
+            title: cleanTitle,
             published: published.map { Self.localComponents(of: $0, in: timeZone) },
             when: nil,
             url: link.map { Sanitizer.cleanLine($0) },
-            leadCaption: leadCaption,
-            blocks: blocks,
-            links: html.links,
+            leadCaption: mediaCaption.map(Self.clean),
+            bodyHTML: contentHTML,
             origin: .feed(url: Sanitizer.cleanLine(feedURL), guid: Sanitizer.cleanLine(guid ?? link ?? "")))
+        let identifiedByText = (guid ?? "").isEmpty && (link ?? "").isEmpty
+        if cleanTitle.isEmpty || identifiedByText {
+            article = HTMLBody.resolve(article, baseURL: link ?? feedURL)
+            if cleanTitle.isEmpty { article.title = Self.fallbackTitle(blocks: article.blocks, link: link) }
+        }
+        return article
     }
 
     private static func clean(_ caption: Caption) -> Caption {

@@ -5,9 +5,10 @@ import KrantCore
 /// Turns an item's HTML body into blocks with libxml2's forgiving HTML parser,
 /// the way a browser would read it (see `HTMLBlockBuilder` for the rules).
 public enum HTMLArticleConverter {
-    /// HTML body → blocks, with links as numbered references.
-    public static func convert(_ html: String, baseURL: String?) -> HTMLArticle {
-        var builder = HTMLBlockBuilder(baseURL: baseURL)
+    /// HTML body → blocks, with links as numbered references unless
+    /// `numbersLinks` is false (the words alone, for the search index).
+    public static func convert(_ html: String, baseURL: String?, numbersLinks: Bool = true) -> HTMLArticle {
+        var builder = HTMLBlockBuilder(baseURL: baseURL, numbersLinks: numbersLinks)
         withDocument(html) { builder.walk($0) }
         var blocks = builder.finish()
         var leadCaption: Caption?

@@ -1,0 +1,56 @@
+import Foundation
+import KrantCore
+import KrantFeeds
+import Testing
+
+/// An import stores feed items with their HTML bodies (`storableArticle`)
+/// and the store lays them out when read (`HTMLBody.resolve`): the article a
+/// reader sees must be the one `article` makes at once.
+@Suite struct StorableArticleTests {
+    static let zone = TimeZone(identifier: "Europe/Amsterdam")!
+
+    @Test(arguments: ["rss2.xml", "atom.xml", "rdf.xml", "jsonfeed.json"])
+    func resolvingAStoredItemGivesTheArticle(_ fixture: String) throws {
+        let feed = try FeedParser.parse(try ParsingFixtures.data(fixture))
+        #expect(!feed.items.isEmpty)
+        for item in feed.items {
+            let stored = item.storableArticle(feedURL: "https://f.example/feed", feedTitle: feed.title, category: nil,
+                                              timeZone: Self.zone)
+            let direct = item.article(feedURL: "https://f.example/feed", feedTitle: feed.title, category: nil,
+                                      timeZone: Self.zone)
+            #expect(direct.bodyHTML == nil)
+            #expect(HTMLBody.resolve(stored, baseURL: item.link ?? "https://f.example/feed") == direct, "\(item.title)")
+            if let html = stored.bodyHTML {
+                let text = HTMLBody.searchableText(leadCredit: stored.leadCaption?.credit,
+                                                   leadText: stored.leadCaption?.text, html: html)
+                let withoutLinkNumbers = direct.searchableBody.replacing(#/ \[\d+\]/#, with: "")
+                #expect(text == withoutLinkNumbers)
+            }
+        }
+    }
+
+    @Test func aStoredItemKeepsItsHTMLAndTheFeedsCaption() throws {
+        let feed = try FeedParser.parse(try ParsingFixtures.data("rss2.xml"))
+        let stored = feed.items[0].storableArticle(feedURL: "https://f.example/feed", feedTitle: feed.title,
+                                                   category: nil, timeZone: Self.zone)
+        #expect(stored.bodyHTML == feed.items[0].contentHTML)
+        #expect(stored.blocks.isEmpty)
+        #expect(stored.leadCaption == Caption(credit: "ANP", text: "Werkzaamheden aan de dijk bij Zwolle"))
+        #expect(stored.title == "Dijk bij Zwolle & Kampen versterkt")
+    }
+
+    @Test func anItemWithoutTitleOrIdentityIsLaidOutAtOnce() throws {
+        let json = """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+              {"id": "1", "content_html": "<p>Eerste woorden van het bericht</p>"},
+              {"id": "", "title": "Zonder id", "content_html": "<p>Tekst zonder adres</p>"}]}
+            """
+        let feed = try FeedParser.parse(Data(json.utf8))
+        let untitled = feed.items[0].storableArticle(feedURL: "https://f.example/feed", feedTitle: nil, category: nil)
+        #expect(untitled.bodyHTML == nil)
+        #expect(untitled.title == "Eerste woorden van het bericht")
+        let anonymous = feed.items[1].storableArticle(feedURL: "https://f.example/feed", feedTitle: nil, category: nil)
+        #expect(anonymous.bodyHTML == nil)
+        #expect(anonymous.blocks == [.paragraph("Tekst zonder adres")])
+    }
+}
