@@ -38,7 +38,15 @@ public final class ArticleStore: Sendable {
         // an article read waits for it rather than failing at once.
         configuration.busyMode = .timeout(5)
         // Triggers and the search backlog compute an HTML body's words.
-        configuration.prepareDatabase { db in db.add(function: ArticleSearch.htmlText) }
+        configuration.prepareDatabase { db in
+            db.add(function: ArticleSearch.htmlText)
+            // Takes effect only in a new, empty store (an existing one keeps
+            // its size). Articles are a few kilobytes: with 4 KB pages each
+            // spills into overflow pages and an import makes four times as
+            // many write calls. Importing 50,000 feed items (10 files, 214 MB)
+            // took 2.0-2.2 s with 16 KB pages, 2.6-3.5 s with 4 KB.
+            try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+        }
         // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
         // Setting up a connection while another process commits can report
         // "database is locked" at once, before any busy handler runs: that
@@ -84,6 +92,9 @@ public final class ArticleStore: Sendable {
             throw .cannotCreate(path: path, reason: "its directory \(directory.path) cannot be created")
         }
     }
+
+    /// The page size of a new store, in bytes.
+    static let pageSize = 16_384
 
     // MARK: Reading
 
