@@ -1,4 +1,6 @@
 import GRDB
+import KrantCore
+import KrantFeeds
 
 /// The articles the search index has not taken in yet.
 ///
@@ -30,9 +32,10 @@ enum SearchBacklog {
     }
 
     /// Indexes the oldest `limit` waiting articles (all when nil) in the
-    /// caller's transaction and returns how many. The text comes from the
-    /// same SQL expression the delete trigger uses, so what goes in is
-    /// exactly what will come out.
+    /// caller's transaction and returns how many. The words are the ones the
+    /// delete trigger will hand back (`ArticleSearch.bodyExpression`): SQL
+    /// for bodies of blocks, `HTMLBody.searchableText` for HTML bodies, laid
+    /// out here on every core rather than one at a time inside SQLite.
     @discardableResult
     static func catchUp(limit: Int?, in db: Database) throws -> Int {
         let through = try indexedThrough(db)
@@ -42,11 +45,35 @@ enum SearchBacklog {
         guard let lastID else { return 0 }
         try db.execute(sql: """
             INSERT INTO \(ArticleSearch.tableName) (rowid, title, body)
-            SELECT id, title, \(ArticleSearch.bodyExpression("articles")) FROM articles
-            WHERE id > ? AND id <= ? ORDER BY id
+            SELECT id, title, \(ArticleSearch.blocksTextExpression("articles")) FROM articles
+            WHERE id > ? AND id <= ? AND body_html IS NULL
             """, arguments: [through, lastID])
-        let indexed = db.changesCount
+        var indexed = db.changesCount
+        let htmlRows = try Row.fetchAll(db, sql: """
+            SELECT id, title, lead_credit, lead_text, body_html FROM articles
+            WHERE id > ? AND id <= ? AND body_html IS NOT NULL
+            """, arguments: [through, lastID]).map { row in
+                HTMLRow(id: row["id"], title: row["title"], leadCredit: row["lead_credit"],
+                        leadText: row["lead_text"], html: row["body_html"])
+            }
+        let texts = htmlRows.concurrentMap { row in
+            HTMLBody.searchableText(leadCredit: row.leadCredit, leadText: row.leadText, html: row.html)
+        }
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(ArticleSearch.tableName) (rowid, title, body) VALUES (?, ?, ?)")
+        for (row, text) in zip(htmlRows, texts) {
+            try insert.execute(arguments: [row.id, row.title, text])
+        }
+        indexed += htmlRows.count
         try db.execute(sql: "UPDATE \(tableName) SET indexed_through = ?", arguments: [lastID])
         return indexed
+    }
+
+    /// What an HTML body's words are computed from.
+    private struct HTMLRow: Sendable {
+        var id: Int64
+        var title: String
+        var leadCredit: String?
+        var leadText: String?
+        var html: String
     }
 }
