@@ -98,15 +98,15 @@ extension ArticleStore {
         }
     }
 
-    /// Feeds with their article counts, in one pass over the feed index.
+    /// Feeds with their article counts, from `article_counts`.
     private static func subscriptions(_ db: Database, where condition: String? = nil,
                                       _ arguments: StatementArguments = []) throws -> [FeedSubscription] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT feeds.*, COUNT(articles.id) AS article_count,
-                   COALESCE(SUM(articles.is_read = 0), 0) AS unread_count
-            FROM feeds LEFT JOIN articles ON articles.feed_id = feeds.id
+            SELECT feeds.*, coalesce(counts.total, 0) AS article_count, coalesce(counts.unread, 0) AS unread_count
+            FROM feeds LEFT JOIN (
+                SELECT feed_id, sum(total) AS total, sum(unread) AS unread
+                FROM \(ArticleCounts.tableName) GROUP BY feed_id) AS counts ON counts.feed_id = feeds.id
             \(condition.map { "WHERE " + $0 } ?? "")
-            GROUP BY feeds.id
             """, arguments: arguments)
         return try rows.map { row in
             FeedSubscription(try FeedRecord(row: row), articleCount: row["article_count"],

@@ -31,12 +31,12 @@ extension ArticleStore {
     /// Every feed with its counts, ordered as `feeds()` orders them.
     public func feedCounts() throws -> [FeedCount] {
         let counts = try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT feeds.id, COALESCE(feeds.title, feeds.url) AS name, COUNT(articles.id) AS total,
-                       COALESCE(SUM(articles.is_read = 0), 0) AS unread
-                FROM feeds LEFT JOIN articles ON articles.feed_id = feeds.id
-                GROUP BY feeds.id
-                """).map { FeedCount(id: $0["id"], title: $0["name"], total: $0["total"], unread: $0["unread"]) }
+            let perFeed = try ArticleCounts.feeds(in: db)
+            return try Row.fetchAll(db, sql: "SELECT id, COALESCE(title, url) AS name FROM feeds").map { row in
+                let id: Int64 = row["id"]
+                let counts = perFeed[id] ?? (0, 0)
+                return FeedCount(id: id, title: row["name"], total: counts.total, unread: counts.unread)
+            }
         }
         return counts.sorted { lhs, rhs in
             let (left, right) = (lhs.title.lowercased(), rhs.title.lowercased())

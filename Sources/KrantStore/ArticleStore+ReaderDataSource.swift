@@ -28,10 +28,6 @@ extension ArticleStore: ReaderDataSource {
         }
     }
 
-    public func counts(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
-        (try count(query), try unreadCount(query))
-    }
-
     public func position(of id: Int64, in query: HeadlineQuery, fromEnd: Bool) throws -> Int? {
         try pool.read { db in
             let row = try Row.fetchOne(db, HeadlineFilter.request(query).filter(ArticleRecord.Columns.id == id)

@@ -109,28 +109,29 @@ public final class ArticleStore: Sendable {
     }
 
     public func count(_ query: HeadlineQuery) throws -> Int {
-        let request = HeadlineFilter.request(query)
-        return try pool.read { db in try request.fetchCount(db) }
+        try counts(query).total
     }
 
     /// How many articles of the view are unread (whatever `unreadOnly` says).
     public func unreadCount(_ query: HeadlineQuery) throws -> Int {
-        var unread = query
-        unread.unreadOnly = true
-        return try count(unread)
+        try counts(query).unread
+    }
+
+    /// The view's size and how many of it are unread, from `article_counts`
+    /// where it can answer, else by counting the view's rows.
+    public func counts(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
+        try pool.read { db in
+            if let counts = try ArticleCounts.counts(query, in: db) { return counts }
+            var unread = query
+            unread.unreadOnly = true
+            return (try HeadlineFilter.request(query).fetchCount(db), try HeadlineFilter.request(unread).fetchCount(db))
+        }
     }
 
     /// Every category with its totals, by name; uncategorised articles are
     /// left out because the chooser's "Alle" already covers them.
     public func categories() throws -> [CategoryCount] {
-        let counts = try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT category, COUNT(*) AS total, SUM(is_read = 0) AS unread
-                FROM articles WHERE category IS NOT NULL GROUP BY category
-                """).map { row in
-                    CategoryCount(name: row["category"], total: row["total"], unread: row["unread"])
-                }
-        }
+        let counts = try pool.read { db in try ArticleCounts.categories(in: db) }
         // Sorted here rather than in SQL: SQLite's binary collation would put
         // "buitenland" after "Wetenschap".
         return counts.sorted { lhs, rhs in

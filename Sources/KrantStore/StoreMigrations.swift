@@ -14,6 +14,7 @@ enum StoreMigrations {
         migrator.registerMigration("v3-feeds", migrate: v3Feeds)
         migrator.registerMigration("v4-contentless-search", migrate: v4ContentlessSearch)
         migrator.registerMigration("v5-deferred-work", migrate: v5DeferredWork)
+        migrator.registerMigration("v6-article-counts", migrate: ArticleCounts.create)
         return migrator
     }
 

@@ -44,6 +44,7 @@ struct FetchCommand: ParsableCommand {
             }
         }
         if showProgress && !results.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        articles.truncateWriteAheadLog()
         var failed = 0
         for result in results {
             guard let failure = result.failure else { continue }

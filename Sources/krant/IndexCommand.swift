@@ -34,6 +34,7 @@ struct IndexCommand: ParsableCommand {
         }
         let articles = try store.open()
         let indexed = try articles.catchUpSearch()
+        if indexed > 0 { articles.truncateWriteAheadLog() }
         if !background {
             print(indexed == 0 ? "search index is up to date"
                   : "indexed \(indexed) \(indexed == 1 ? "article" : "articles") for search")
@@ -44,12 +45,13 @@ struct IndexCommand: ParsableCommand {
     /// indexed at once, a large one in the background.
     static func finishImport(of articles: ArticleStore, waiting: Bool) throws {
         let backlog = try articles.searchBacklog()
-        guard backlog > 0 else { return }
-        if !waiting && backlog > foregroundLimit && BackgroundIndexer.start(storePath: articles.path) {
+        if backlog > 0 && !waiting && backlog > foregroundLimit && BackgroundIndexer.start(storePath: articles.path) {
             print("indexing \(backlog) articles for search in the background (krant index waits for it)")
-        } else {
-            try articles.catchUpSearch()
+            // The indexer empties the log when it is done.
+            return
         }
+        try articles.catchUpSearch()
+        articles.truncateWriteAheadLog()
     }
 
     /// Indexing this many takes about a third of a second: not worth a

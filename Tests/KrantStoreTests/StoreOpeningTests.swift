@@ -15,13 +15,15 @@ import Testing
         #expect(store.path == path)
         #expect(try store.isEmpty)
 
-        let (tables, applied, journalMode) = try store.pool.read { db in
+        let (tables, applied, journalMode, pageSize) = try store.pool.read { db in
             (try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"),
              try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
-             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+             try Int.fetchOne(db, sql: "PRAGMA page_size"))
         }
+        #expect(pageSize == 16_384)
         #expect(tables.isSuperset(of: ["feeds", "articles", "article_search", "articles_search_delete"]))
-        #expect(applied == ["v1", "v2-links", "v3-feeds", "v4-contentless-search", "v5-deferred-work"])
+        #expect(applied == ["v1", "v2-links", "v3-feeds", "v4-contentless-search", "v5-deferred-work", "v6-article-counts"])
         #expect(journalMode == "wal")
 
         let ids = try Sample.insert([Sample.article("Kabinet valt", body: "De coalitie breekt.")], into: store)
