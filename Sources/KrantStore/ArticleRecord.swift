@@ -3,11 +3,13 @@ import GRDB
 import KrantCore
 import KrantFeeds
 
-/// One row of `articles`: the stored form of an `Article`.
+/// The stored form of an `Article`: its row of `articles` (the list columns)
+/// and its row of `article_bodies` (see `ArticleBodies`), fetched together
+/// with `selectWhole`.
 ///
 /// The body is kept as one JSON array of blocks: an article is written once
 /// and always read whole, so a blocks table would only add joins.
-struct ArticleRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct ArticleRecord: Codable, Equatable, FetchableRecord, TableRecord {
     static let databaseTableName = "articles"
 
     var id: Int64?
@@ -62,9 +64,11 @@ struct ArticleRecord: Codable, Equatable, FetchableRecord, MutablePersistableRec
         static let isStarred = Column(CodingKeys.isStarred)
     }
 
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
+    /// Every column of a stored article, to append a `WHERE` on `article`.
+    static let selectWhole = """
+        SELECT article.*, body.lead_credit, body.lead_text, body.blocks, body.links, body.body_html
+        FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
+        """
 }
 
 extension ArticleRecord {
@@ -94,22 +98,44 @@ extension ArticleRecord {
         self.importedAt = importedAt
     }
 
-    /// Inserts the row unless its identity is already stored; returns the new
-    /// id, or nil when the identity was there. One prepared statement with
-    /// positional arguments: the import's hot path, where GRDB's Codable
+    /// Inserts the article unless its identity is already stored, counting
+    /// it in `tally` (apply it before the transaction ends); returns the new
+    /// id, or nil when the identity was there. Prepared statements
+    /// with positional arguments: the import's hot path, where GRDB's Codable
     /// persistence and a separate existence check cost more than SQLite.
-    func insertIfNew(_ db: Database) throws -> Int64? {
-        let statement = try db.cachedStatement(sql: """
+    func insertIfNew(_ db: Database, counting tally: inout ArticleCounts.Tally) throws -> Int64? {
+        let insertRow = try db.cachedStatement(sql: """
             INSERT INTO articles (identity, feed_id, origin_path, guid, url, source, category, title, published,
-                                  published_sort, when_text, lead_credit, lead_text, blocks, links, body_html,
-                                  is_read, is_starred, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  published_sort, when_text, is_read, is_starred, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(identity) DO NOTHING
             """)
-        try statement.execute(arguments: [identity, feedID, originPath, guid, url, source, category, title, published,
-                                          publishedSort, whenText, leadCredit, leadText, blocks, links, bodyHTML,
-                                          isRead, isStarred, importedAt])
-        return db.changesCount == 0 ? nil : db.lastInsertedRowID
+        try insertRow.execute(arguments: [identity, feedID, originPath, guid, url, source, category, title, published,
+                                          publishedSort, whenText, isRead, isStarred, importedAt])
+        guard db.changesCount > 0 else { return nil }
+        let id = db.lastInsertedRowID
+        let insertBody = try db.cachedStatement(sql: """
+            INSERT INTO \(ArticleBodies.tableName) (id, lead_credit, lead_text, blocks, links, body_html)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        try insertBody.execute(arguments: [id, leadCredit, leadText, blocks, links, bodyHTML])
+        tally.add(category: category, feedID: feedID, isRead: isRead)
+        return id
+    }
+
+    /// Rewrites a stored article (`id` set) with this record's values.
+    func update(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE articles SET identity = ?, feed_id = ?, origin_path = ?, guid = ?, url = ?, source = ?,
+                category = ?, title = ?, published = ?, published_sort = ?, when_text = ?, is_read = ?,
+                is_starred = ?, imported_at = ?
+            WHERE id = ?
+            """, arguments: [identity, feedID, originPath, guid, url, source, category, title, published,
+                             publishedSort, whenText, isRead, isStarred, importedAt, id])
+        try db.execute(sql: """
+            UPDATE \(ArticleBodies.tableName) SET lead_credit = ?, lead_text = ?, blocks = ?, links = ?, body_html = ?
+            WHERE id = ?
+            """, arguments: [leadCredit, leadText, blocks, links, bodyHTML, id])
     }
 
     /// The article this row stores, its HTML body (if any) made into blocks;

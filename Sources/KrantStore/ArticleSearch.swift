@@ -6,19 +6,26 @@ enum ArticleSearch {
     static let tableName = "article_search"
 
     /// The text an article is indexed under, computed by SQLite from a row of
-    /// `articles` (`row` is `articles`, `old` or `new`): `Article.searchableBody`
-    /// of the article the row stores. The index is contentless, so removing
-    /// an article from it means handing FTS5 the same words again; this
-    /// expression is the one place that says which.
-    static func bodyExpression(_ row: String) -> String {
+    /// `article_bodies` (`body` is its alias): `Article.searchableBody` of
+    /// the article stored. The index is contentless, so removing an article
+    /// from it means handing FTS5 the same words again; this expression is
+    /// the one place that says which.
+    static func bodyExpression(_ body: String) -> String {
         """
-        CASE WHEN \(row).body_html IS NULL THEN \(blocksTextExpression(row))
-        ELSE \(htmlText.name)(\(row).lead_credit, \(row).lead_text, \(row).body_html) END
+        CASE WHEN \(body).body_html IS NULL THEN \(blocksTextExpression(body))
+        ELSE \(htmlText.name)(\(body).lead_credit, \(body).lead_text, \(body).body_html) END
         """
     }
 
-    /// The words of a row whose body is blocks, in plain SQL (so a store
-    /// before migration v5, without `body_html`, is indexed the same way):
+    /// An article's title and words, `SELECT`ed from `articles AS article`
+    /// joined with its body.
+    static let titleAndBody = """
+        article.id, article.title, \(bodyExpression("body")) FROM articles AS article
+        JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
+        """
+
+    /// The words of a row whose body is blocks, in plain SQL (so migration v4
+    /// indexed `articles` rows, before bodies had a table, the same way):
     /// the lead caption's text, then every block's text (a section's title,
     /// a caption's text without its credit).
     static func blocksTextExpression(_ row: String) -> String {
@@ -40,7 +47,7 @@ enum ArticleSearch {
 
     /// The contentless, column-detail FTS5 table.
     ///
-    /// Contentless: the text is already in `articles.blocks`; storing it
+    /// Contentless: the text is already in `article_bodies`; storing it
     /// twice doubled an import's writes. Column detail: search asks for
     /// words and prefixes only, never phrases, and the smaller index writes
     /// faster. Measured with 10,000 articles of 4 KB (Python, same SQLite):
@@ -66,28 +73,28 @@ enum ArticleSearch {
             CREATE TRIGGER articles_search_delete BEFORE DELETE ON articles
             WHEN old.id <= (SELECT indexed_through FROM \(SearchBacklog.tableName)) BEGIN
                 INSERT INTO \(tableName) (\(tableName), rowid, title, body)
-                VALUES ('delete', old.id, old.title, \(bodyExpression("old")));
+                SELECT 'delete', old.id, old.title, \(bodyExpression("body"))
+                FROM \(ArticleBodies.tableName) AS body WHERE body.id = old.id;
             END;
             """)
     }
 
-    /// Indexes one stored article again after its row changed; call
-    /// `unindex` before the change. Both read the words from `articles`
-    /// through `bodyExpression`, so the two always agree.
+    /// Indexes one stored article again after it changed; call `unindex`
+    /// before the change. Both read the words back from the store through
+    /// `bodyExpression`, so the two always agree.
     static func index(id: Int64, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO \(tableName) (rowid, title, body)
-            SELECT id, title, \(bodyExpression("articles")) FROM articles WHERE id = ?
+            INSERT INTO \(tableName) (rowid, title, body) SELECT \(titleAndBody) WHERE article.id = ?
             """)
         try statement.execute(arguments: [id])
     }
 
     /// Takes the words an article was indexed under out of the index; call it
-    /// before the row changes (it reads them back from `articles`).
+    /// before the article changes.
     static func unindex(id: Int64, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO \(tableName) (\(tableName), rowid, title, body)
-            SELECT 'delete', id, title, \(bodyExpression("articles")) FROM articles WHERE id = ?
+            SELECT 'delete', \(titleAndBody) WHERE article.id = ?
             """)
         try statement.execute(arguments: [id])
     }

@@ -28,11 +28,12 @@ extension ArticleStore {
         }
         return try pool.write { db in
             guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
-            let findIdentity = try db.cachedStatement(sql: "SELECT * FROM articles WHERE identity = ?")
+            let findIdentity = try db.cachedStatement(sql: ArticleRecord.selectWhole + " WHERE article.identity = ?")
             var report = FeedUpsertReport()
+            var tally = ArticleCounts.Tally()
             for prepared in prepared {
                 var record = prepared
-                if let id = try record.insertIfNew(db) {
+                if let id = try record.insertIfNew(db, counting: &tally) {
                     report.inserted.append(id)
                     continue
                 }
@@ -52,10 +53,11 @@ extension ArticleStore {
                 // new text when the index catches up.
                 let indexed = try SearchBacklog.isIndexed(record.id!, in: db)
                 if indexed { try ArticleSearch.unindex(id: record.id!, in: db) }
-                try record.updateChanges(db, from: stored)
+                try record.update(db)
                 if indexed { try ArticleSearch.index(id: record.id!, in: db) }
                 report.updated += 1
             }
+            try tally.apply(in: db)
             if indexing == .now { try SearchBacklog.catchUp(limit: nil, in: db) }
             return report
         }

@@ -12,9 +12,11 @@ extension ArticleStore {
     public func article(id: Int64) throws -> Article? {
         try pool.read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT articles.*, feeds.url AS feed_url
-                FROM articles LEFT JOIN feeds ON feeds.id = articles.feed_id
-                WHERE articles.id = ?
+                SELECT article.*, body.lead_credit, body.lead_text, body.blocks, body.links, body.body_html,
+                       feeds.url AS feed_url
+                FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
+                LEFT JOIN feeds ON feeds.id = article.feed_id
+                WHERE article.id = ?
                 """, arguments: [id])
             guard let row else { return nil }
             let record = ArticleRecord(

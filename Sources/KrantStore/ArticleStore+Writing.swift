@@ -20,6 +20,7 @@ extension ArticleStore {
         return try pool.write { db in
             let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
             var feedIDs: [String: Int64] = [:]
+            var tally = ArticleCounts.Tally()
             var outcomes: [InsertOutcome] = []
             outcomes.reserveCapacity(articles.count)
             for (prepared, feedURL) in prepared {
@@ -29,13 +30,14 @@ extension ArticleStore {
                     feedIDs[url] = id
                     record.feedID = id
                 }
-                guard let id = try record.insertIfNew(db) else {
+                guard let id = try record.insertIfNew(db, counting: &tally) else {
                     let existing = try Int64.fetchOne(findIdentity, arguments: [record.identity])
                     outcomes.append(.alreadyPresent(id: existing ?? 0))
                     continue
                 }
                 outcomes.append(.inserted(id: id))
             }
+            try tally.apply(in: db)
             if indexing == .now { try SearchBacklog.catchUp(limit: nil, in: db) }
             return outcomes
         }

@@ -45,13 +45,15 @@ enum SearchBacklog {
         guard let lastID else { return 0 }
         try db.execute(sql: """
             INSERT INTO \(ArticleSearch.tableName) (rowid, title, body)
-            SELECT id, title, \(ArticleSearch.blocksTextExpression("articles")) FROM articles
-            WHERE id > ? AND id <= ? AND body_html IS NULL
+            SELECT article.id, article.title, \(ArticleSearch.blocksTextExpression("body"))
+            FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
+            WHERE article.id > ? AND article.id <= ? AND body.body_html IS NULL
             """, arguments: [through, lastID])
         var indexed = db.changesCount
         let htmlRows = try Row.fetchAll(db, sql: """
-            SELECT id, title, lead_credit, lead_text, body_html FROM articles
-            WHERE id > ? AND id <= ? AND body_html IS NOT NULL
+            SELECT article.id, article.title, body.lead_credit, body.lead_text, body.body_html
+            FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
+            WHERE article.id > ? AND article.id <= ? AND body.body_html IS NOT NULL
             """, arguments: [through, lastID]).map { row in
                 HTMLRow(id: row["id"], title: row["title"], leadCredit: row["lead_credit"],
                         leadText: row["lead_text"], html: row["body_html"])

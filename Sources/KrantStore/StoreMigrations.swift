@@ -19,23 +19,29 @@ enum StoreMigrations {
     }
 
     /// Work an import used to do for every article now waits until it is
-    /// needed. Feed items keep their HTML (`body_html`), made into blocks when
-    /// read. The search index may lag the articles (see `SearchBacklog`):
-    /// every article up to `indexed_through` is indexed, none after it. The
-    /// delete trigger takes out only articles that were indexed, with the
-    /// words of either kind of body.
+    /// needed, and list rows no longer carry bodies.
+    ///
+    /// Bodies move to `article_bodies` (see `ArticleBodies`), and feed items
+    /// keep their HTML there (`body_html`), made into blocks when read. The
+    /// search index may lag the articles (see `SearchBacklog`): every article
+    /// up to `indexed_through` is indexed, none after it. The delete trigger
+    /// takes out only articles that were indexed, reading their words from
+    /// `article_bodies`.
     private static func v5DeferredWork(_ db: Database) throws {
-        try db.alter(table: ArticleRecord.databaseTableName) { t in
-            t.add(column: "body_html", .text)
-        }
+        try db.execute(sql: "DROP TRIGGER articles_search_delete")
+        try ArticleBodies.create(in: db)
         try db.execute(sql: """
+            INSERT INTO \(ArticleBodies.tableName) (id, lead_credit, lead_text, blocks, links)
+                SELECT id, lead_credit, lead_text, blocks, links FROM articles;
             CREATE TABLE \(SearchBacklog.tableName) (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
                 indexed_through INTEGER NOT NULL);
             INSERT INTO \(SearchBacklog.tableName) (id, indexed_through)
                 SELECT 1, coalesce(max(id), 0) FROM articles;
-            DROP TRIGGER articles_search_delete;
             """)
+        try db.alter(table: ArticleRecord.databaseTableName) { t in
+            for column in ["lead_credit", "lead_text", "blocks", "links"] { t.drop(column: column) }
+        }
         try ArticleSearch.createDeleteTrigger(in: db)
     }
 

@@ -95,8 +95,9 @@ import Testing
         try queue.write { db in
             for (index, (category, read)) in [("Sport", 0), ("Sport", 1), (nil, 0)].enumerated() {
                 try db.execute(sql: """
-                    INSERT INTO articles (identity, title, category, published_sort, blocks, is_read, imported_at)
-                    VALUES (?, 'Kop', ?, '', '[]', ?, '2024-06-19')
+                    INSERT INTO articles (identity, title, category, published_sort, is_read, imported_at)
+                    VALUES (?, 'Kop', ?, '', ?, '2024-06-19');
+                    INSERT INTO article_bodies (id, blocks) VALUES (last_insert_rowid(), '[]');
                     """, arguments: ["sha256:\(index)", category, read])
             }
         }

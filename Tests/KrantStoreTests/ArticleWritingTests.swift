@@ -73,7 +73,7 @@ import Testing
         #expect(try store.article(id: 999_999) == nil)
 
         let blocksJSON = try store.pool.read { db in
-            try String.fetchOne(db, sql: "SELECT blocks FROM articles WHERE id = ?", arguments: [id])
+            try String.fetchOne(db, sql: "SELECT blocks FROM article_bodies WHERE id = ?", arguments: [id])
         }
         #expect(blocksJSON?.hasPrefix(#"[{"#) == true)
         #expect(blocksJSON?.contains(#""type":"list_item""#) == true)

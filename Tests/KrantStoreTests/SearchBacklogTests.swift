@@ -106,7 +106,7 @@ import Testing
         let stored = Article(title: "Weidevogels", url: "https://nos.example/artikel/1", bodyHTML: html,
                              origin: .feed(url: feed.url, guid: "w1"))
         let id = try store.upsertFeedArticles([stored], feedID: feed.id, indexing: .later).inserted[0]
-        let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT blocks, body_html FROM articles") }
+        let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT blocks, body_html FROM article_bodies") }
         #expect(row?["blocks"] == "[]")
         #expect(row?["body_html"] == html)
 
@@ -142,6 +142,10 @@ import Testing
         let store = try ArticleStore(path: path)
         #expect(try store.searchBacklog() == 0)
         #expect(try found(store, "grutto") == [1])
+        // The body moved to article_bodies with the upgrade.
+        #expect(try store.article(id: 1)?.blocks == [.paragraph("grutto")])
+        let columns = try store.pool.read { db in try db.columns(in: "articles").map(\.name) }
+        #expect(!columns.contains("blocks"))
         try store.pool.write { db in try db.execute(sql: "DELETE FROM articles WHERE id = 1") }
         #expect(try rawMatches(store, "grutto").isEmpty)
     }
