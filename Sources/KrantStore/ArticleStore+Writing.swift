@@ -65,16 +65,21 @@ extension ArticleStore {
         }
     }
 
+    /// One statement per few hundred ids rather than per id: each statement
+    /// that changes rows with a trigger (`article_counts`) keeps a statement
+    /// journal, and rows already set are not rewritten.
     private func setFlag(_ column: Column, of ids: [Int64], to value: Bool) throws -> [Int64] {
-        try pool.write { db in
-            let update = try db.cachedStatement(sql: "UPDATE articles SET \(column.name) = ? WHERE id = ?")
+        var seen = Set<Int64>()
+        let unique = ids.filter { seen.insert($0).inserted }
+        return try pool.write { db in
             var missing: [Int64] = []
-            var seen = Set<Int64>()
-            for id in ids where seen.insert(id).inserted {
-                try update.execute(arguments: [value, id])
-                // SQLite counts a matched row as changed even when the value
-                // was already set, so 0 means the id does not exist.
-                if db.changesCount == 0 { missing.append(id) }
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = Array(unique[start..<min(unique.count, start + 500)])
+                let list = chunk.map(String.init).joined(separator: ",")
+                let existing = Set(try Int64.fetchAll(db, sql: "SELECT id FROM articles WHERE id IN (\(list))"))
+                missing += chunk.filter { !existing.contains($0) }
+                try db.execute(sql: "UPDATE articles SET \(column.name) = ? WHERE id IN (\(list)) AND \(column.name) != ?",
+                               arguments: [value, value])
             }
             return missing
         }
