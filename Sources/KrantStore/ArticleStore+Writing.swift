@@ -60,7 +60,11 @@ extension ArticleStore {
     @discardableResult
     public func markAllRead(_ query: HeadlineQuery) throws -> Int {
         let request = HeadlineFilter.request(query).filter(ArticleRecord.Columns.isRead == 0)
-        return try pool.write { db in
+        // One statement is atomic on its own. Outside a transaction SQLite
+        // needs no statement journal (a copy of every page the update
+        // changes, to undo half a statement): in memory that was 16 MB of
+        // the reader's peak for a 7,000-article category.
+        return try pool.writeWithoutTransaction { db in
             try request.updateAll(db, ArticleRecord.Columns.isRead.set(to: true))
         }
     }

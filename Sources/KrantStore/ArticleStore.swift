@@ -46,11 +46,11 @@ public final class ArticleStore: Sendable {
             // many write calls. Importing 50,000 feed items (10 files, 214 MB)
             // took 2.0-2.2 s with 16 KB pages, 2.6-3.5 s with 4 KB.
             try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
-            // An insert whose trigger writes (`article_counts`) keeps a
-            // statement journal to undo half a statement; in a temporary
-            // file that was 1.4 s of system time in a 50,000-item import
-            // that takes 2.2 s without it.
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // Readers walk a window of an index and one article at a time;
+            // half SQLite's default page cache serves them as well and keeps
+            // 1.7 MB off the reader's peak (measured with 50,000 items). The
+            // writer keeps the default: an import with less took 8 % longer.
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -1000") }
         }
         // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
         // Setting up a connection while another process commits can report
