@@ -127,9 +127,10 @@ public final class ArticleStore: Sendable {
     public func counts(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
         try pool.read { db in
             if let counts = try ArticleCounts.counts(query, in: db) { return counts }
-            var unread = query
-            unread.unreadOnly = true
-            return (try HeadlineFilter.request(query).fetchCount(db), try HeadlineFilter.request(unread).fetchCount(db))
+            // Both counts in one pass, so a search is evaluated once.
+            let row = try Row.fetchOne(db, HeadlineFilter.request(query)
+                .select(sql: "count(*), coalesce(sum(is_read = 0), 0)"))
+            return (row?[0] ?? 0, row?[1] ?? 0)
         }
     }
 
