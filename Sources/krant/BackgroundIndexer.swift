@@ -3,6 +3,12 @@ import Foundation
 /// Starts `krant index --background` as a process of its own, so a large
 /// import returns as soon as its articles are stored and the search index
 /// catches up after it, the way `git gc --auto` detaches.
+///
+/// A running indexer holds an exclusive `flock` on `STORE-index.lock` for
+/// its whole life (taken by the process that starts it, before it starts,
+/// and inherited): another start sees it and does not start a second one,
+/// and `krant index` waits on it, so when it returns no indexer is still
+/// writing to the store.
 enum BackgroundIndexer {
     /// glibc's `POSIX_SPAWN_SETSID` (spawn.h), which Swift does not import:
     /// the indexer gets a session of its own, so closing the terminal or a
@@ -10,9 +16,14 @@ enum BackgroundIndexer {
     private static let setSessionFlag: Int16 = 0x80
 
     /// Returns false when the process could not be started (the caller then
-    /// indexes in the foreground).
+    /// indexes in the foreground); true when it was, or one already runs.
     static func start(storePath: String) -> Bool {
         guard let executable = currentExecutable() else { return false }
+        let lock = open(lockPath(storePath), O_RDWR | O_CREAT, 0o644)
+        guard lock >= 0 else { return false }
+        // The child keeps the inherited descriptor, and with it the lock, until it exits.
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -29,8 +40,20 @@ enum BackgroundIndexer {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        return posix_spawn(&pid, executable, &actions, &attributes, &argv, environ) == 0
+        let started = posix_spawn(&pid, executable, &actions, &attributes, &argv, environ) == 0
+        if !started { flock(lock, LOCK_UN) }
+        return started
     }
+
+    /// Returns once no background indexer runs on the store.
+    static func waitUntilFinished(storePath: String) {
+        let lock = open(lockPath(storePath), O_RDONLY | O_CLOEXEC)
+        guard lock >= 0 else { return }
+        while flock(lock, LOCK_SH) != 0 && errno == EINTR {}
+        close(lock)
+    }
+
+    private static func lockPath(_ storePath: String) -> String { storePath + "-index.lock" }
 
     private static func currentExecutable() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -36,6 +36,8 @@ struct IndexCommand: ParsableCommand {
         let indexed = try articles.catchUpSearch()
         if indexed > 0 { articles.truncateWriteAheadLog() }
         if !background {
+            // It shared the work; when it is gone nothing writes any more.
+            BackgroundIndexer.waitUntilFinished(storePath: articles.path)
             print(indexed == 0 ? "search index is up to date"
                   : "indexed \(indexed) \(indexed == 1 ? "article" : "articles") for search")
         }
@@ -54,7 +56,7 @@ struct IndexCommand: ParsableCommand {
         articles.truncateWriteAheadLog()
     }
 
-    /// Indexing this many takes about a third of a second: not worth a
+    /// Indexing this many takes about half a second: not worth a
     /// process of its own.
     static let foregroundLimit = 5_000
 }

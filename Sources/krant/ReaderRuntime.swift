@@ -22,11 +22,15 @@ struct ReaderRuntime {
         _ = driver.send(.resized(width: size.width, height: size.height))
         var changeCounter = (try? store.externalChangeCounter()) ?? 0
         let inbox = RuntimeInbox()
-        let writes = DispatchGroup()
-        // Quitting waits for a mark-all-read still being written, so `q`
-        // right after `A` loses nothing.
-        defer { writes.wait() }
-        startIndexing(reportingTo: inbox)
+        let writes = StoreWriteQueue()
+        // Quitting waits for marks still being written, so `q` right after
+        // `A` loses nothing.
+        defer { writes.waitUntilDone() }
+        // An import's indexer that did not finish (killed, or the machine
+        // restarted) is started again, in a process of its own.
+        if let backlog = try? store.searchBacklog(), backlog > 0 {
+            _ = BackgroundIndexer.start(storePath: store.path)
+        }
 
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
@@ -56,8 +60,16 @@ struct ReaderRuntime {
                     return
                 case .fetchFeeds:
                     startFetch(reportingTo: inbox)
+                case .setRead(let ids, let read):
+                    mark(after: writes, driver: &driver, failure: "Could not save the read mark") {
+                        try store.setRead(ids, read)
+                    }
+                case .setStarred(let ids, let starred):
+                    mark(after: writes, driver: &driver, failure: "Could not save the star") {
+                        try store.setStarred(ids, starred)
+                    }
                 case .markAllRead(let query):
-                    markAllRead(query, reportingTo: inbox, group: writes)
+                    markAllRead(query, reportingTo: inbox, on: writes)
                 case .openURL(let url):
                     let failure = terminal.suspend { BrowserLauncher.open(url, environment: environment) }
                     if let failure { _ = driver.send(.failed(failure)) }
@@ -68,33 +80,28 @@ struct ReaderRuntime {
         }
     }
 
+    /// Writes a read or starred mark before the screen shows it (a reader
+    /// killed a moment later keeps it), after any mark-all-read still being
+    /// written, so the view's write cannot overtake it. A mark is one row:
+    /// it waits only for another process's write, and the search indexer
+    /// writes 500 articles at a time to keep that wait short.
+    private func mark(after writes: StoreWriteQueue, driver: inout ReaderDriver<ArticleStore>, failure: String,
+                      _ body: () throws -> Void) {
+        writes.waitUntilDone()
+        do { try body() } catch { _ = driver.send(.failed(failure)) }
+    }
+
     /// Marks a view read off the main thread: thousands of rows are
     /// rewritten, and the keys must not wait for it. The screen already
     /// shows them read; `.storeChanged` reloads the view once committed.
-    private func markAllRead(_ query: HeadlineQuery, reportingTo inbox: RuntimeInbox, group: DispatchGroup) {
+    private func markAllRead(_ query: HeadlineQuery, reportingTo inbox: RuntimeInbox, on writes: StoreWriteQueue) {
         let store = self.store
         inbox.begin()
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
+        writes.perform {
             if (try? store.markAllRead(query)) == nil { inbox.post(.failed("Could not mark the articles read")) }
             // Reloaded either way: on failure the screen must stop showing them read.
             inbox.post(.storeChanged)
             inbox.end()
-            group.leave()
-        }
-    }
-
-    /// Lets the search index catch up with an import, a transaction of a
-    /// few thousand articles at a time, when an import's own background
-    /// indexer did not finish (it was killed, or the machine restarted).
-    /// Quitting does not wait: what is not indexed yet stays waiting.
-    private func startIndexing(reportingTo inbox: RuntimeInbox) {
-        guard let backlog = try? store.searchBacklog(), backlog > 0 else { return }
-        let store = self.store
-        DispatchQueue.global(qos: .utility).async {
-            while let indexed = try? store.indexForSearch(), indexed > 0 {}
-            // A search on screen finds the rest now.
-            inbox.post(.storeChanged)
         }
     }
 

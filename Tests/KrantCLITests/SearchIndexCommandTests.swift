@@ -38,6 +38,23 @@ import Testing
         #expect(try krant.run(["index"]).stdout == "search index is up to date\n")
     }
 
+    @Test func theIndexCommandReturnsOnlyWhenTheBackgroundIndexerIsGone() throws {
+        let krant = try KrantRunner()
+        let imported = try krant.run(["import", try Self.largeFeed(in: krant)])
+        #expect(imported.stdout.contains("in the background"))
+        // At once, while the background indexer works: the two share the
+        // backlog, and `krant index` returns when the other has exited.
+        let index = try krant.run(["index"])
+        #expect(index.status == 0)
+        let lock = open(krant.databasePath + "-index.lock", O_RDONLY)
+        #expect(lock >= 0)
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0, "an indexer still holds the lock")
+        close(lock)
+        let store = try ArticleStore(path: krant.databasePath)
+        #expect(try store.searchBacklog() == 0)
+        #expect(try krant.run(["list", "--search", "walvisstranding", "--count"]).stdout == "1\n")
+    }
+
     @Test func indexNowWaitsAndASearchNeverMissesWaitingArticles() throws {
         let krant = try KrantRunner()
         let feed = try Self.largeFeed(in: krant)

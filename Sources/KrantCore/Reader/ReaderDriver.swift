@@ -24,9 +24,11 @@ public struct ReaderDriver<Source: ReaderDataSource> {
     /// window's last row may have moved up.
     private var windowLostRows = false
 
-    /// When set, marking a whole view read is handed to the runtime to run
-    /// off the main thread (it rewrites thousands of rows); the runtime sends
-    /// `.storeChanged` when it is committed. The screen shows the result at
+    /// When set, writes (read and starred marks, marking a whole view read)
+    /// are handed to the runtime, which keeps them in order: marking a view
+    /// read runs off the main thread (it rewrites thousands of rows) and
+    /// sends `.storeChanged` once committed; a mark made meanwhile waits for
+    /// it, so `A` can never overtake it. The screen shows every change at
     /// once either way: `update` marks the loaded rows itself.
     public var writesInBackground = false
 
@@ -83,11 +85,13 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         case .setRead(let ids, let read):
             adjustCounts(flipped: ids.count, toRead: read)
             if state.query.unreadOnly { windowLostRows = true }
+            if writesInBackground { return .external }
             try source.setRead(ids, read)
             return .done
         case .setStarred(let ids, let starred):
             if state.query.starredOnly { windowLostRows = true }
             cachedCounts = cachedCounts.filter { !$0.key.starredOnly }
+            if writesInBackground { return .external }
             try source.setStarred(ids, starred)
             return .done
         case .markAllRead(let query):

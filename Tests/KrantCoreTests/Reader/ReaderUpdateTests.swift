@@ -266,6 +266,19 @@ import Testing
         #expect(driver.state.page.total == 5)
     }
 
+    @Test func writesInBackgroundHandsEveryWriteToTheRuntime() throws {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
+        driver.writesInBackground = true
+        let id = try #require(driver.state.selectedHeadline?.id)
+        let opened = driver.press(.enter)
+        #expect(opened == [.setRead([id], true)])
+        // The screen counts it read at once; the store is the runtime's to write.
+        #expect(driver.state.page.unread == 4)
+        #expect(driver.source.articles.first { $0.id == id }?.isRead == false)
+        #expect(driver.press(.character("s")) == [.setStarred([id], true)])
+        #expect(driver.source.articles.first { $0.id == id }?.isStarred == false)
+    }
+
     @Test func aSearchSaysWhatTheIndexHasNotTakenInYet() throws {
         var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
         driver.source.unsearched = 12_000
