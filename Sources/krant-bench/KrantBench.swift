@@ -88,16 +88,21 @@ struct KrantBench: ParsableCommand {
             report = try importer.importPaths([textFolder.path])
         }
         row.textImportPerSecond = Double(report?.inserted.count ?? 0) / (importMs / 1000)
+        for (path, reason) in report?.rejected ?? [] { log("\(path): \(reason)") }
         try? FileManager.default.removeItem(at: textFolder)
         try ArticleStore(path: databasePath).catchUpSearch()
 
         log("\(count): importing RSS")
-        let feeds = try generator.writeRSS(count: count, feeds: 10, to: folder.appendingPathComponent("rss"))
+        // Ten feeds, or more for large stores: a feed file over 100 MB is
+        // refused (FeedParser's limit), and 10,000 items make about 45 MB.
+        let feeds = try generator.writeRSS(count: count, feeds: max(10, count / 10_000),
+                                           to: folder.appendingPathComponent("rss"))
         let rssPath = folder.appendingPathComponent("rss.db").path
         var items = 0
         let rssMs = try Measurements.time {
             let results = FeedSync(store: try ArticleStore(path: rssPath)).importFiles(feeds.map(\.path), indexing: .later)
             items = results.reduce(0) { $0 + $1.newArticles }
+            for result in results { if let failure = result.failure { log("\(result.source): \(failure)") } }
         }
         row.rssImportPerSecond = Double(items) / (rssMs / 1000)
         var indexed = 0
