@@ -152,7 +152,11 @@ public enum ReaderRenderer {
                 StyledLine([StyledSpan(TextWrapper.pad(entry.label, width: 24), .overlay),
                             StyledSpan(" \(entry.unread) unread of \(entry.total)", .overlay)])
             }
-            OverlayBox(title: "Categories and feeds", lines: lines, selection: menu.selection, top: 0, preferredWidth: 50)
+            // Wide enough for the longest counts ("1000000 unread of 1000000"
+            // would otherwise lose its last digits to the frame).
+            let widest = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
+            OverlayBox(title: "Categories and feeds", lines: lines, selection: menu.selection, top: 0,
+                       preferredWidth: max(50, widest + 3))
                 .draw(into: &buffer, area: area)
         case .none, .search, .confirmMarkAll:
             break

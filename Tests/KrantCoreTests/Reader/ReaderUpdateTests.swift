@@ -266,6 +266,15 @@ import Testing
         #expect(driver.state.page.total == 5)
     }
 
+    @Test func theChooserShowsAMillionArticlesWhole() {
+        var state = ReaderState(width: 80, height: 24)
+        _ = state.update(.categoriesLoaded([CategoryCount(name: "Binnenland", total: 143_135, unread: 2)], feeds: [],
+                                           all: CategoryCount(name: "Alle", total: 1_000_000, unread: 1_000_000)))
+        let screen = ReaderRenderer.render(state).textLines
+        #expect(screen.contains { $0.contains("│Alle                     1000000 unread of 1000000 │") })
+        #expect(screen.contains { $0.contains("│Binnenland               2 unread of 143135        │") })
+    }
+
     @Test func writesInBackgroundHandsEveryWriteToTheRuntime() throws {
         var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
         driver.writesInBackground = true
