@@ -29,6 +29,7 @@ extension ArticleStore {
         return try pool.write { db in
             guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
             let findIdentity = try db.cachedStatement(sql: ArticleRecord.selectWhole + " WHERE article.identity = ?")
+            let backlogBefore = try !SearchBacklog.isEmpty(db)
             var report = FeedUpsertReport()
             var tally = ArticleCounts.Tally()
             for prepared in prepared {
@@ -58,7 +59,7 @@ extension ArticleStore {
                 report.updated += 1
             }
             try tally.apply(in: db)
-            if indexing == .now { try SearchBacklog.catchUp(limit: nil, in: db) }
+            if indexing == .now && !backlogBefore { try SearchBacklog.catchUp(limit: nil, in: db) }
             return report
         }
     }

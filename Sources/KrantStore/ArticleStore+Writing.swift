@@ -20,6 +20,7 @@ extension ArticleStore {
         return try pool.write { db in
             let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
             var feedIDs: [String: Int64] = [:]
+            let backlogBefore = try !SearchBacklog.isEmpty(db)
             var tally = ArticleCounts.Tally()
             var outcomes: [InsertOutcome] = []
             outcomes.reserveCapacity(articles.count)
@@ -38,7 +39,7 @@ extension ArticleStore {
                 outcomes.append(.inserted(id: id))
             }
             try tally.apply(in: db)
-            if indexing == .now { try SearchBacklog.catchUp(limit: nil, in: db) }
+            if indexing == .now && !backlogBefore { try SearchBacklog.catchUp(limit: nil, in: db) }
             return outcomes
         }
     }

@@ -7,7 +7,7 @@ import KrantFeeds
 /// Tokenising an article's text for FTS5 costs more than storing it (about
 /// half an import's writing time, measured with 50,000 feed items), so a bulk
 /// import stores articles first and the index catches up afterwards, in
-/// transactions of a few thousand articles. Ids only grow (AUTOINCREMENT),
+/// transactions of a few hundred articles. Ids only grow (AUTOINCREMENT),
 /// so one number says what is indexed: every article up to
 /// `indexed_through`, none after it. An article is listed and readable as
 /// soon as it is stored; it is found by search once the index has caught up.
@@ -24,7 +24,14 @@ enum SearchBacklog {
         try id <= indexedThrough(db)
     }
 
-    /// How many articles wait to be indexed (a rowid range: no scan).
+    /// Whether any article waits to be indexed (one rowid lookup).
+    static func isEmpty(_ db: Database) throws -> Bool {
+        try !(Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM articles WHERE id > (SELECT indexed_through FROM \(tableName)))
+            """) ?? false)
+    }
+
+    /// How many articles wait to be indexed (a rowid range of the table).
     static func count(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: """
             SELECT count(*) FROM articles WHERE id > (SELECT indexed_through FROM \(tableName))

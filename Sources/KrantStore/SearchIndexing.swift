@@ -1,7 +1,10 @@
 /// When a write puts its new articles into the search index.
 public enum SearchIndexing: Sendable {
     /// In the same transaction: the articles are searchable as soon as they
-    /// are stored. For small writes (a fetch, a few files).
+    /// are stored. For small writes (a fetch, a few files). When older
+    /// articles still wait for the index, the new ones wait with them: a
+    /// small write never takes on a large import's backlog (that is the
+    /// background indexer's, see `ArticleStore.indexForSearch`).
     case now
     /// Later, by `ArticleStore.indexForSearch`: a bulk import stores its
     /// articles at twice the rate and the index catches up afterwards.

@@ -44,7 +44,9 @@ struct FetchCommand: ParsableCommand {
             }
         }
         if showProgress && !results.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        articles.truncateWriteAheadLog()
+        // Left by an earlier import whose indexer did not finish; it also
+        // empties the write-ahead log.
+        try IndexCommand.catchUp(after: articles, waiting: false)
         var failed = 0
         for result in results {
             guard let failure = result.failure else { continue }

@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
         let textFiles = files.filter { !FeedSync.isFeedFile($0) }
 
         // Articles go in first and the search index catches up afterwards
-        // (`IndexCommand.finishImport`): storing is twice as fast without it.
+        // (`IndexCommand.catchUp`): storing is twice as fast without it.
         var importer = FileImporter(store: articles)
         importer.searchIndexing = .later
         let report = try importer.importFiles(textFiles) { path, reason in
@@ -73,7 +73,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         print("imported \(new) new, \(present) already present, \(rejected) rejected")
-        try IndexCommand.finishImport(of: articles, waiting: indexNow)
+        try IndexCommand.catchUp(after: articles, waiting: indexNow)
         if rejected > 0 { throw ExitCode(1) }
     }
 }

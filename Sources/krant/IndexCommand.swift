@@ -43,9 +43,9 @@ struct IndexCommand: ParsableCommand {
         }
     }
 
-    /// What an import does once its articles are stored: a small backlog is
-    /// indexed at once, a large one in the background.
-    static func finishImport(of articles: ArticleStore, waiting: Bool) throws {
+    /// What a command that stored articles does last: a small backlog is
+    /// indexed at once, a large one in the background (unless `waiting`).
+    static func catchUp(after articles: ArticleStore, waiting: Bool) throws {
         let backlog = try articles.searchBacklog()
         if backlog > 0 && !waiting && backlog > foregroundLimit && BackgroundIndexer.start(storePath: articles.path) {
             print("indexing \(backlog) articles for search in the background (krant index waits for it)")

@@ -114,6 +114,9 @@ struct ReaderRuntime {
             let results = await FeedSync(store: store).refresh(feeds) { done, total in
                 inbox.post(.fetchProgress(done: done, total: total))
             }
+            if let backlog = try? store.searchBacklog(), backlog > 0 {
+                _ = BackgroundIndexer.start(storePath: store.path)
+            }
             inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
                                       failed: results.count { $0.failure != nil }))
         }

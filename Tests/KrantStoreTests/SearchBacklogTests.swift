@@ -42,15 +42,22 @@ import Testing
         #expect(try store.catchUpSearch() == 0)
     }
 
-    @Test func anIndexingWriteTakesInWhatAnEarlierImportLeft() throws {
+    @Test func aSmallWriteNeverTakesOnAnImportsBacklog() throws {
         let directory = try TemporaryDirectory()
         let store = try ArticleStore(path: directory.file("krant.db"))
         let waiting = try store.insert([Sample.entry(Sample.article("Wachtend", body: "dijkdoorbraak"))],
                                        indexing: .later).map(\.id)
+        // Indexed at once only when nothing older waits; else it waits too,
+        // and one catch-up takes both.
         let now = try Sample.insert([Sample.article("Direct", body: "dijkdoorbraak verderop")], into: store)
-        #expect(try store.searchBacklog() == 0)
+        #expect(try store.searchBacklog() == 2)
+        #expect(try found(store, "dijkdoorbraak").isEmpty)
+        #expect(try store.catchUpSearch() == 2)
         #expect(try found(store, "dijkdoorbraak") == waiting + now)
         #expect(try rawMatches(store, "dijkdoorbraak") == waiting + now)
+        let next = try Sample.insert([Sample.article("Daarna", body: "dijkdoorbraak opnieuw")], into: store)
+        #expect(try store.searchBacklog() == 0)
+        #expect(try found(store, "dijkdoorbraak") == waiting + now + next)
     }
 
     @Test func deletingAWaitingArticleLeavesNoPhantom() throws {
