@@ -12,12 +12,8 @@ import Testing
         try store.headlines(HeadlineQuery(search: word), limit: 100).map(\.id).sorted()
     }
 
-    /// Index rows, not joined with articles: a phantom left by a bad delete shows here.
     func rawMatches(_ store: ArticleStore, _ word: String) throws -> [Int64] {
-        try store.pool.read { db in
-            try Int64.fetchAll(db, sql: "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid",
-                               arguments: ["\"\(word)\"*"])
-        }
+        try store.rawSearchMatches(word)
     }
 
     @Test func laterArticlesAreListedAtOnceAndFoundOnceIndexed() throws {

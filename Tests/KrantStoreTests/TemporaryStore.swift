@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KrantCore
 @testable import KrantStore
 
@@ -42,5 +43,16 @@ enum Sample {
     /// Inserts the articles and returns their new ids, in order.
     static func insert(_ articles: [Article], into store: ArticleStore) throws -> [Int64] {
         try store.insert(articles.map(entry)).map(\.id)
+    }
+}
+
+extension ArticleStore {
+    /// Rows of the search index matching a word as a prefix, by rowid, not
+    /// joined with articles: a phantom left by a bad delete shows here.
+    func rawSearchMatches(_ word: String) throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid",
+                               arguments: ["\"\(word)\"*"])
+        }
     }
 }
