@@ -31,14 +31,8 @@ struct DateScanner {
               let day = number(exactly: 2) else { return nil }
         var hour = 0, minute = 0, second = 0, offset = 0
         if skip("T") || skip("t") || (skip(" ") && peekIsDigit) {
-            guard let h = number(exactly: 2), skip(":"), let m = number(exactly: 2) else { return nil }
-            hour = h
-            minute = m
-            if skip(":") {
-                guard let s = number(exactly: 2) else { return nil }
-                second = s
-                if skip(".") || skip(",") { while peekIsDigit { index += 1 } }
-            }
+            guard let time = clockTime(hourDigits: 2) else { return nil }
+            (hour, minute, second) = time
             skipSpaces()
             if index < bytes.count {
                 guard let zone = zoneOffset() else { return nil }
@@ -70,13 +64,8 @@ struct DateScanner {
         skipSpaces()
         var hour = 0, minute = 0, second = 0
         if peekIsDigit {
-            guard let h = number(upTo: 2), skip(":"), let m = number(exactly: 2) else { return nil }
-            hour = h
-            minute = m
-            if skip(":") {
-                guard let s = number(exactly: 2) else { return nil }
-                second = s
-            }
+            guard let time = clockTime(hourDigits: nil) else { return nil }
+            (hour, minute, second) = time
         }
         skipSpaces()
         var offset = 0
@@ -88,6 +77,21 @@ struct DateScanner {
     }
 
     // MARK: Pieces
+
+    /// `hh:mm[:ss[.fraction]]`; the hour has exactly `hourDigits` digits, or
+    /// one or two when nil (RFC 822 writers drop the zero). A fraction of a
+    /// second is skipped.
+    private mutating func clockTime(hourDigits: Int?) -> (hour: Int, minute: Int, second: Int)? {
+        let hour = hourDigits.map { number(exactly: $0) } ?? number(upTo: 2)
+        guard let hour, skip(":"), let minute = number(exactly: 2) else { return nil }
+        var second = 0
+        if skip(":") {
+            guard let s = number(exactly: 2) else { return nil }
+            second = s
+            if skip(".") || skip(",") { while peekIsDigit { index += 1 } }
+        }
+        return (hour, minute, second)
+    }
 
     /// `Z`, `+02:00`, `+0200`, `-05`, or a zone name; trailing text after a
     /// name (`GMT+1`, `(CET)`) is tolerated only as a comment in parentheses.

@@ -54,7 +54,7 @@ extension FeedItem {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let civil = FeedDateParser.civil(daysSince1970: days)
+        let civil = CivilDate(daysSinceEpoch: days)
         return PublishedDate(year: civil.year, month: civil.month, day: civil.day,
                              hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60)
     }
