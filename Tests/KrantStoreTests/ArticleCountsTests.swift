@@ -89,10 +89,7 @@ import Testing
 
     @Test func aStoreFromBeforeTheTableIsCountedOnce() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("old.db")
-        let queue = try DatabaseQueue(path: path)
-        try StoreMigrations.migrator.migrate(queue, upTo: "v5-deferred-work")
-        try queue.write { db in
+        let path = try directory.oldStore(upTo: "v5-deferred-work") { db in
             for (index, (category, read)) in [("Sport", 0), ("Sport", 1), (nil, 0)].enumerated() {
                 try db.execute(sql: """
                     INSERT INTO articles (identity, title, category, published_sort, is_read, imported_at)
@@ -101,7 +98,6 @@ import Testing
                     """, arguments: ["sha256:\(index)", category, read])
             }
         }
-        try queue.close()
         let store = try ArticleStore(path: path)
         #expect(try store.counts(HeadlineQuery()) == (3, 2))
         #expect(try store.counts(HeadlineQuery(category: "Sport")) == (2, 1))

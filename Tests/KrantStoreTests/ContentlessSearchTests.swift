@@ -47,12 +47,9 @@ import Testing
 
     @Test func aStoreFromBeforeTheContentlessIndexIsMigrated() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("old.db")
         // A store as the previous version left it: migrated up to v3, with
         // the content-storing index and one article in it.
-        let queue = try DatabaseQueue(path: path)
-        try StoreMigrations.migrator.migrate(queue, upTo: "v3-feeds")
-        try queue.write { db in
+        let path = try directory.oldStore(upTo: "v3-feeds") { db in
             try db.execute(sql: """
                 INSERT INTO articles (identity, title, published_sort, lead_text, blocks, imported_at)
                 VALUES ('sha256:x', 'Oude kop', '', 'Foto van Oekraïne',
@@ -60,7 +57,6 @@ import Testing
                 """)
             try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, 'Oude kop', 'Foto van Oekraïne\nOude tekst\nTussenkop')")
         }
-        try queue.close()
 
         let store = try ArticleStore(path: path)
         #expect(try ids(store, matching: "oekraine") == [1])

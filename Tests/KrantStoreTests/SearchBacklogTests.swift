@@ -129,10 +129,7 @@ import Testing
 
     @Test func aStoreFromBeforeTheBacklogCountsEveryArticleIndexed() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.file("old.db")
-        let queue = try DatabaseQueue(path: path)
-        try StoreMigrations.migrator.migrate(queue, upTo: "v4-contentless-search")
-        try queue.write { db in
+        let path = try directory.oldStore(upTo: "v4-contentless-search") { db in
             try db.execute(sql: """
                 INSERT INTO articles (identity, title, published_sort, blocks, imported_at)
                 VALUES ('sha256:x', 'Oude kop', '', '[{"type":"paragraph","text":"grutto"}]', '2024-06-19')
@@ -140,7 +137,6 @@ import Testing
             // What v4 indexed: the lead text (none), a newline, the blocks' text.
             try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, 'Oude kop', char(10) || 'grutto')")
         }
-        try queue.close()
 
         let store = try ArticleStore(path: path)
         #expect(try store.searchBacklog() == 0)

@@ -22,6 +22,17 @@ final class TemporaryDirectory {
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: file(name)) }
 
     func bytes(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: file(name))) }
+
+    /// A store as an older krant left it: migrated up to `migration`, then
+    /// filled by `fill`; returns its path, ready for `ArticleStore` to upgrade.
+    func oldStore(upTo migration: String, _ fill: (Database) throws -> Void) throws -> String {
+        let path = file("old.db")
+        let queue = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator.migrate(queue, upTo: migration)
+        try queue.write(fill)
+        try queue.close()
+        return path
+    }
 }
 
 /// Short ways to make articles that differ only where a test cares.
