@@ -28,5 +28,4 @@ static inline void krant_xml_silence_thread(void) {
     xmlThrDefSetStructuredErrorFunc(NULL, krant_xml_ignore_structured);
 }
 
-static inline void krant_xml_free(void *pointer) { xmlFree(pointer); }
 #endif

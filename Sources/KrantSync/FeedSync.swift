@@ -103,7 +103,7 @@ public struct FeedSync: Sendable {
                 return try storeItems(of: parsed, for: feed, etag: fetched.etag,
                                       lastModified: fetched.lastModified, newURL: nil)
             } catch let error as FeedParseError {
-                return FeedSyncResult(source: url, feed: nil, outcome: .failed(FetchFailure.notAFeed(error.description).description))
+                return FeedSyncResult(source: url, feed: nil, outcome: .failed(error.description))
             } catch {
                 return FeedSyncResult(source: url, feed: nil, outcome: .failed("\(error)"))
             }
@@ -146,7 +146,7 @@ public struct FeedSync: Sendable {
                 return try storeItems(of: parsed, for: feed, etag: fetched.etag, lastModified: fetched.lastModified,
                                       newURL: fetched.permanentRedirect)
             } catch let error as FeedParseError {
-                let reason = FetchFailure.notAFeed(error.description).description
+                let reason = error.description
                 try? store.recordFetch(feedID: feed.id, status: reason)
                 return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed(reason))
             } catch {

@@ -93,8 +93,8 @@ struct KrantBench: ParsableCommand {
         try ArticleStore(path: databasePath).catchUpSearch()
 
         log("\(count): importing RSS")
-        // Ten feeds, or more for large stores: a feed file over 100 MB is
-        // refused (FeedParser's limit), and 10,000 items make about 45 MB.
+        // Ten feeds, or more for large stores: a feed file over 64 MB is
+        // refused (`FeedParser.defaultSizeLimit`), and 10,000 items make about 45 MB.
         let feeds = try generator.writeRSS(count: count, feeds: max(10, count / 10_000),
                                            to: folder.appendingPathComponent("rss"))
         let rssPath = folder.appendingPathComponent("rss.db").path

@@ -257,7 +257,6 @@ import Testing
         #expect(map(.httpTooManyRedirects) == .tooManyRedirects(limit: 5))
         #expect(map(.dataLengthExceedsMaximum).description == "larger than 1 MB")
         #expect(FetchFailure.http(status: 599).description == "HTTP 599")
-        #expect(FetchFailure.notAFeed("an HTML page").description == "not a feed: an HTML page")
         #expect(FetchFailure.tooLarge(limit: 64 * 1024 * 1024).description == "larger than 64 MB")
     }
 

@@ -18,7 +18,7 @@ public struct FeedFetcher: Sendable {
     public var sizeLimit: Int
     public var userAgent: String
 
-    public init(timeout: Duration = .seconds(20), sizeLimit: Int = 64 * 1024 * 1024,
+    public init(timeout: Duration = .seconds(20), sizeLimit: Int = FeedParser.defaultSizeLimit,
                 userAgent: String = "krant/0.1 (+terminal news reader)") {
         self.timeout = timeout
         self.sizeLimit = sizeLimit

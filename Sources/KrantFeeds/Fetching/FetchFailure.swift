@@ -17,8 +17,6 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case http(status: Int)
     case tooManyRedirects(limit: Int)
     case tooLarge(limit: Int)
-    /// Set by callers when the body did not parse as a feed.
-    case notAFeed(String)
 
     public var description: String {
         switch self {
@@ -31,7 +29,6 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
             Self.reasonPhrases[status].map { "HTTP \(status) \($0)" } ?? "HTTP \(status)"
         case .tooManyRedirects(let limit): "more than \(limit) redirects"
         case .tooLarge(let limit): "larger than \(Self.size(limit))"
-        case .notAFeed(let reason): "not a feed: \(reason)"
         }
     }
 

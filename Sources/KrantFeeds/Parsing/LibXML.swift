@@ -27,16 +27,4 @@ enum LibXML {
     static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         pointer.map { String(cString: $0) }
     }
-
-    /// Takes ownership of a string libxml2 allocated for us.
-    static func takeString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
-        guard let pointer else { return nil }
-        defer { krant_xml_free(pointer) }
-        return String(cString: pointer)
-    }
-
-    /// libxml2 spells its strings as unsigned bytes; Swift bridges only `CChar`.
-    static func withXMLString<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
-        text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
-    }
 }
