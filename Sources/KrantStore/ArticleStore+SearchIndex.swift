@@ -7,6 +7,11 @@ extension ArticleStore {
         try pool.read { db in try SearchBacklog.count(db) }
     }
 
+    /// Whether any article waits for the index: one lookup, whatever the backlog.
+    public func hasSearchBacklog() throws -> Bool {
+        try pool.read { db in try !SearchBacklog.isEmpty(db) }
+    }
+
     /// Indexes up to `limit` waiting articles in one transaction and returns
     /// how many; 0 means search is up to date. Small transactions (500 feed
     /// items hold the write lock about 50 ms) let a reader's marks and an

@@ -1,4 +1,5 @@
 import Foundation
+import KrantStore
 
 /// Starts `krant index --background` as a process of its own, so a large
 /// import returns as soon as its articles are stored and the search index
@@ -43,6 +44,12 @@ enum BackgroundIndexer {
         let started = posix_spawn(&pid, executable, &actions, &attributes, &argv, environ) == 0
         if !started { flock(lock, LOCK_UN) }
         return started
+    }
+
+    /// Starts an indexer when articles wait for the search index (and none
+    /// runs yet); for the reader, whose keys must not wait for indexing.
+    static func startIfNeeded(for store: ArticleStore) {
+        if (try? store.hasSearchBacklog()) == true { _ = start(storePath: store.path) }
     }
 
     /// Returns once no background indexer runs on the store.

@@ -19,18 +19,19 @@ struct ReaderRuntime {
         let size = terminal.size
         var driver = ReaderDriver(state: ReaderState(width: size.width, height: size.height), source: store)
         driver.writesInBackground = true
+        let writes = StoreWriteQueue()
+        // A mark is written before the screen shows it (a reader killed a
+        // moment later keeps it), after any mark-all-read still being written.
+        driver.beforeMarking = { writes.waitUntilDone() }
         _ = driver.send(.resized(width: size.width, height: size.height))
         var changeCounter = (try? store.externalChangeCounter()) ?? 0
         let inbox = RuntimeInbox()
-        let writes = StoreWriteQueue()
         // Quitting waits for marks still being written, so `q` right after
         // `A` loses nothing.
         defer { writes.waitUntilDone() }
         // An import's indexer that did not finish (killed, or the machine
         // restarted) is started again, in a process of its own.
-        if let backlog = try? store.searchBacklog(), backlog > 0 {
-            _ = BackgroundIndexer.start(storePath: store.path)
-        }
+        BackgroundIndexer.startIfNeeded(for: store)
 
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
@@ -39,6 +40,10 @@ struct ReaderRuntime {
             let busy = driver.state.fetchProgress != nil || inbox.hasWork
             let timeout = busy ? 50 : Self.pollInterval
             guard let event = terminal.readKey(timeoutMilliseconds: timeout) else {
+                // Our own fetch or mark-all-read holds the store's writer
+                // connection, which the change counter is read on; each
+                // reports its end itself, so the keys need not wait for it.
+                if busy { continue }
                 let counter = (try? store.externalChangeCounter()) ?? changeCounter
                 if counter != changeCounter {
                     changeCounter = counter
@@ -60,14 +65,6 @@ struct ReaderRuntime {
                     return
                 case .fetchFeeds:
                     startFetch(reportingTo: inbox)
-                case .setRead(let ids, let read):
-                    mark(after: writes, driver: &driver, failure: "Could not save the read mark") {
-                        try store.setRead(ids, read)
-                    }
-                case .setStarred(let ids, let starred):
-                    mark(after: writes, driver: &driver, failure: "Could not save the star") {
-                        try store.setStarred(ids, starred)
-                    }
                 case .markAllRead(let query):
                     markAllRead(query, reportingTo: inbox, on: writes)
                 case .openURL(let url):
@@ -78,17 +75,6 @@ struct ReaderRuntime {
                 }
             }
         }
-    }
-
-    /// Writes a read or starred mark before the screen shows it (a reader
-    /// killed a moment later keeps it), after any mark-all-read still being
-    /// written, so the view's write cannot overtake it. A mark is one row:
-    /// it waits only for another process's write, and the search indexer
-    /// writes 500 articles at a time to keep that wait short.
-    private func mark(after writes: StoreWriteQueue, driver: inout ReaderDriver<ArticleStore>, failure: String,
-                      _ body: () throws -> Void) {
-        writes.waitUntilDone()
-        do { try body() } catch { _ = driver.send(.failed(failure)) }
     }
 
     /// Marks a view read off the main thread: thousands of rows are
@@ -114,9 +100,7 @@ struct ReaderRuntime {
             let results = await FeedSync(store: store).refresh(feeds) { done, total in
                 inbox.post(.fetchProgress(done: done, total: total))
             }
-            if let backlog = try? store.searchBacklog(), backlog > 0 {
-                _ = BackgroundIndexer.start(storePath: store.path)
-            }
+            BackgroundIndexer.startIfNeeded(for: store)
             inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
                                       failed: results.count { $0.failure != nil }))
         }

@@ -1,9 +1,8 @@
 import Dispatch
 
-/// The reader's writes, run one after another off the main thread, in the
-/// order the keys asked for them: a key never waits for the store's write
-/// lock (an import or the search indexer may hold it), and a mark made after
-/// `A` is never overtaken by it.
+/// The reader's long writes (marking a whole view read), run one after
+/// another off the main thread, so the keys do not wait for them; a mark
+/// made meanwhile waits (`waitUntilDone`), so `A` never overtakes it.
 final class StoreWriteQueue: Sendable {
     private let queue = DispatchQueue(label: "krant.reader-writes", qos: .userInitiated)
     private let group = DispatchGroup()

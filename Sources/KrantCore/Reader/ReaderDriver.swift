@@ -24,13 +24,17 @@ public struct ReaderDriver<Source: ReaderDataSource> {
     /// window's last row may have moved up.
     private var windowLostRows = false
 
-    /// When set, writes (read and starred marks, marking a whole view read)
-    /// are handed to the runtime, which keeps them in order: marking a view
-    /// read runs off the main thread (it rewrites thousands of rows) and
-    /// sends `.storeChanged` once committed; a mark made meanwhile waits for
-    /// it, so `A` can never overtake it. The screen shows every change at
+    /// When set, marking a whole view read is handed to the runtime to run
+    /// off the main thread (it rewrites thousands of rows); the runtime sends
+    /// `.storeChanged` when it is committed. The screen shows the result at
     /// once either way: `update` marks the loaded rows itself.
     public var writesInBackground = false
+
+    /// Called before a read or starred mark is written, in order with the
+    /// effects around it (the window read after an open must see the mark):
+    /// the runtime waits there for a mark-all-read still being written, so
+    /// `A` can never overtake a later mark.
+    public var beforeMarking: () -> Void = {}
 
     public init(state: ReaderState, source: Source) {
         self.state = state
@@ -85,13 +89,13 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         case .setRead(let ids, let read):
             adjustCounts(flipped: ids.count, toRead: read)
             if state.query.unreadOnly { windowLostRows = true }
-            if writesInBackground { return .external }
+            beforeMarking()
             try source.setRead(ids, read)
             return .done
         case .setStarred(let ids, let starred):
             if state.query.starredOnly { windowLostRows = true }
             cachedCounts = cachedCounts.filter { !$0.key.starredOnly }
-            if writesInBackground { return .external }
+            beforeMarking()
             try source.setStarred(ids, starred)
             return .done
         case .markAllRead(let query):
@@ -159,6 +163,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
     /// the end nearer to where it was) and the window is read around it.
     private mutating func loadWindow(_ query: HeadlineQuery, offset: Int, limit: Int, keeping: Int64?) throws
         -> HeadlinePage {
+        let recounted = cachedCounts[query] == nil
         let (total, unread) = try counts(query)
         var offset = offset
         var anchors: [ListAnchor] = []
@@ -178,7 +183,9 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         windowIsCurrent = true
         windowLostRows = false
         foundAnchor = nil
-        let unsearched = query.search == nil ? 0 : try source.searchBacklog()
+        // Asked when the view is counted, not on every window of it.
+        let unsearched = query.search == nil ? 0
+            : recounted || state.page.query != query ? try source.searchBacklog() : state.page.unsearched
         return HeadlinePage(query: query, offset: start, rows: rows, total: total, unread: unread,
                             selectedIndex: selectedIndex, unsearched: unsearched)
     }

@@ -275,17 +275,24 @@ import Testing
         #expect(screen.contains { $0.contains("│Binnenland               2 unread of 143135        │") })
     }
 
-    @Test func writesInBackgroundHandsEveryWriteToTheRuntime() throws {
+    @Test func marksAreWrittenInOrderAfterWaitingForABackgroundMarkAll() throws {
+        final class Calls: @unchecked Sendable { var waits = 0 }
+        let calls = Calls()
         var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
         driver.writesInBackground = true
+        driver.beforeMarking = { calls.waits += 1 }
         let id = try #require(driver.state.selectedHeadline?.id)
-        let opened = driver.press(.enter)
-        #expect(opened == [.setRead([id], true)])
-        // The screen counts it read at once; the store is the runtime's to write.
-        #expect(driver.state.page.unread == 4)
-        #expect(driver.source.articles.first { $0.id == id }?.isRead == false)
-        #expect(driver.press(.character("s")) == [.setStarred([id], true)])
-        #expect(driver.source.articles.first { $0.id == id }?.isStarred == false)
+        // Opening writes the mark itself, after the wait, before anything reads it back.
+        #expect(driver.press(.enter).isEmpty)
+        #expect(calls.waits == 1)
+        #expect(driver.source.articles.first { $0.id == id }?.isRead == true)
+        #expect(driver.press(.character("s")).isEmpty)
+        #expect(calls.waits == 2)
+        #expect(driver.source.articles.first { $0.id == id }?.isStarred == true)
+        // Marking the whole view read is the runtime's, off the main thread.
+        driver.press(.escape)
+        #expect(driver.press(.character("A")) == [.markAllRead(HeadlineQuery())])
+        #expect(driver.source.articles.contains { !$0.isRead })
     }
 
     @Test func aSearchSaysWhatTheIndexHasNotTakenInYet() throws {
