@@ -29,7 +29,8 @@ extension ArticleStore {
         return try pool.write { db in
             guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
             let findIdentity = try db.cachedStatement(sql: ArticleRecord.selectWhole + " WHERE article.identity = ?")
-            let backlogBefore = try !SearchBacklog.isEmpty(db)
+            // Only a write that indexes at once needs to know (see `SearchIndexing.now`).
+            let backlogBefore = try indexing == .now && !SearchBacklog.isEmpty(db)
             var report = FeedUpsertReport()
             var tally = ArticleCounts.Tally()
             for prepared in prepared {

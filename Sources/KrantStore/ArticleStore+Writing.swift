@@ -20,7 +20,8 @@ extension ArticleStore {
         return try pool.write { db in
             let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
             var feedIDs: [String: Int64] = [:]
-            let backlogBefore = try !SearchBacklog.isEmpty(db)
+            // Only a write that indexes at once needs to know (see `SearchIndexing.now`).
+            let backlogBefore = try indexing == .now && !SearchBacklog.isEmpty(db)
             var tally = ArticleCounts.Tally()
             var outcomes: [InsertOutcome] = []
             outcomes.reserveCapacity(articles.count)

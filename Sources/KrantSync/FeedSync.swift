@@ -156,16 +156,20 @@ public struct FeedSync: Sendable {
     }
 
     private func refreshFile(_ feed: FeedSubscription) -> FeedSyncResult {
-        if let url = URL(string: feed.url), let validator = Self.validator(ofFile: url.path), validator == feed.etag {
+        // Taken before the read: a file changed while it is read must not be
+        // remembered as the version that was read.
+        let url = URL(string: feed.url)
+        let validator = url.flatMap { Self.validator(ofFile: $0.path) }
+        if let validator, validator == feed.etag {
             try? store.recordFetch(feedID: feed.id, status: "not modified")
             return FeedSyncResult(source: feed.url, feed: feed, outcome: .notModified)
         }
-        guard let url = URL(string: feed.url), let data = try? Data(contentsOf: url) else {
+        guard let url, let data = try? Data(contentsOf: url) else {
             try? store.recordFetch(feedID: feed.id, status: "file cannot be read")
             return FeedSyncResult(source: feed.url, feed: feed, outcome: .failed("file cannot be read"))
         }
         do {
-            return try storeItems(of: try FeedParser.parse(data), for: feed, etag: Self.validator(ofFile: url.path),
+            return try storeItems(of: try FeedParser.parse(data), for: feed, etag: validator,
                                   lastModified: nil, newURL: nil)
         } catch {
             try? store.recordFetch(feedID: feed.id, status: "\(error)")

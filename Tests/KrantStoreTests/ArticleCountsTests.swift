@@ -66,6 +66,15 @@ import Testing
                                          feedID: rtv.id, indexing: .later)
         try expectAgreement(store, feeds: [nos.id, rtv.id])
 
+        // Writing the same articles again (also twice in one batch) counts nothing.
+        let again = Sample.article("Een", category: "Sport")
+        #expect(try store.insert([Sample.entry(again), Sample.entry(again)]).allSatisfy {
+            if case .alreadyPresent = $0 { true } else { false }
+        })
+        #expect(try store.upsertFeedArticles([item("a", "Sport", feed: nos), item("a", "Sport", feed: nos)],
+                                             feedID: nos.id).inserted.isEmpty)
+        try expectAgreement(store, feeds: [nos.id, rtv.id])
+
         // Reading, unreading, marking a view read.
         try store.setRead([saved[0], nosIDs[0]], true)
         try store.setRead([saved[2]], false)
