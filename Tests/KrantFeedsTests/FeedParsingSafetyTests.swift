@@ -98,6 +98,21 @@ import Testing
         for block in article.blocks {
             #expect(!block.plainText.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
         }
-        #expect(article.blocks == [.paragraph("Een [2J titel en tekst"), .section("Kop")])
+        #expect(article.blocks == [.paragraph("Een titel en tekst"), .section("Kop")])
+    }
+
+    @Test func controlCharacterReferencesDoNotRejectAFeed() throws {
+        // XML 1.0 forbids `&#27;` as it forbids a raw ESC: one of them made
+        // libxml2 refuse the whole document. Each becomes what its raw byte
+        // becomes (ESC [ → CSI), so the sequence goes whole.
+        let xml = "<rss version=\"2.0\"><channel><title>Kanaal&#x1b;]0;gekaapt&#7;</title><item>"
+            + "<title>Kop&#27;[2J &#12;rood</title><description>Tekst&#27;[31m</description></item>"
+            + "<item><title>Tweede &amp;#27; weg</title></item></channel></rss>"
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        #expect(feed.title == "Kanaal")
+        // Escaped once more, it is markup in a title (as RSS titles often are), laid out as HTML.
+        #expect(feed.items.map(\.title) == ["Kop rood", "Tweede weg"])
+        let article = feed.items[0].article(feedURL: "https://x.example/feed", feedTitle: feed.title, category: nil)
+        #expect(article.blocks == [.paragraph("Tekst")])
     }
 }

@@ -1,52 +1,90 @@
 import Foundation
 
-/// Makes XML with raw control characters well-formed again.
+/// Makes XML with control characters well-formed again.
 ///
-/// XML 1.0 forbids C0 controls, so one stray byte (a pasted form feed, or a
-/// hostile `ESC [2J` in a title) would reject a whole feed. Escape sequences
-/// are rewritten to their 8-bit C1 equivalents (`ESC [` → U+009B CSI, `ESC ]`
-/// → U+009D OSC, BEL → U+009C ST, ...), which XML allows, so that the
-/// Sanitizer later removes each sequence *whole*, payload included, instead
-/// of leaving `[2J` behind. Other controls are dropped.
+/// XML 1.0 forbids C0 controls, raw or as character references, so one
+/// stray byte (a pasted form feed, or a hostile `ESC [2J` in a title) or one
+/// `&#27;` would reject a whole feed. Escape sequences are rewritten to their
+/// 8-bit C1 equivalents (`ESC [` → U+009B CSI, `ESC ]` → U+009D OSC, BEL →
+/// U+009C ST, ...), which XML allows, so that the Sanitizer later removes
+/// each sequence *whole*, payload included, instead of leaving `[2J` behind.
+/// Other controls are dropped. HTML bodies go through it too: libxml2's HTML
+/// parser drops the controls silently, payload left behind.
 enum ControlCharacterScrubber {
     /// The cleaned document, or nil when there was nothing to clean (or the
     /// document is not in an ASCII-compatible encoding, where bytes below
     /// 0x20 are part of characters).
     static func scrub(_ data: Data) -> Data? {
-        guard data.first != 0, !data.starts(with: [0xFE, 0xFF]), !data.starts(with: [0xFF, 0xFE]),
-              data.withUnsafeBytes(needsScrubbing) else { return nil }
-        var output = Data()
-        output.reserveCapacity(data.count)
-        var index = data.startIndex
-        while index < data.endIndex {
-            let byte = data[index]
-            index += 1
-            guard isForbidden(byte) else {
-                output.append(byte)
-                continue
-            }
-            switch byte {
-            case 0x1B:
-                // ESC Fe (0x40–0x5F) is the 7-bit form of C1 control 0x80 + (Fe − 0x40).
-                if index < data.endIndex, (0x40...0x5F).contains(data[index]) {
-                    output.append(contentsOf: [0xC2, 0x80 + data[index] - 0x40])
+        guard data.first != 0, !data.starts(with: [0xFE, 0xFF]), !data.starts(with: [0xFF, 0xFE]) else { return nil }
+        return data.withUnsafeBytes { bytes -> Data? in
+            guard needsScrubbing(bytes) else { return nil }
+            var output = Data()
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                guard let (control, length) = control(in: bytes, at: index) else {
+                    output.append(bytes[index])
                     index += 1
-                } else if index < data.endIndex, (0x30...0x7E).contains(data[index]) {
-                    index += 1  // a two-byte escape such as ESC c (reset): both bytes go
+                    continue
                 }
-            case 0x07:
-                output.append(contentsOf: [0xC2, 0x9C])
-            default:
-                break
+                index += length
+                switch control {
+                case 0x1B:
+                    // ESC Fe (0x40–0x5F) is the 7-bit form of C1 control 0x80 + (Fe − 0x40).
+                    if index < bytes.count, (0x40...0x5F).contains(bytes[index]) {
+                        output.append(contentsOf: [0xC2, 0x80 + bytes[index] - 0x40])
+                        index += 1
+                    } else if index < bytes.count, (0x30...0x7E).contains(bytes[index]) {
+                        index += 1  // a two-byte escape such as ESC c (reset): both bytes go
+                    }
+                case 0x07:
+                    output.append(contentsOf: [0xC2, 0x9C])
+                default:
+                    break
+                }
             }
+            return output
         }
-        return output
     }
 
     /// A plain loop over raw bytes: `Data.contains(where:)` is many times slower.
     static func needsScrubbing(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for byte in bytes where isForbidden(byte) { return true }
+        for index in bytes.indices where isForbidden(bytes[index])
+            || (bytes[index] == UInt8(ascii: "&") && control(in: bytes, at: index) != nil) {
+            return true
+        }
         return false
+    }
+
+    /// The forbidden control at `index`, raw or written as a character
+    /// reference (`&#27;`, `&#x1b;`), and how many bytes spell it.
+    private static func control(in bytes: UnsafeRawBufferPointer, at index: Int) -> (UInt8, Int)? {
+        let byte = bytes[index]
+        if isForbidden(byte) { return (byte, 1) }
+        guard byte == UInt8(ascii: "&"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") else {
+            return nil
+        }
+        var position = index + 2
+        let hex = bytes[position] | 0x20 == UInt8(ascii: "x")
+        if hex { position += 1 }
+        var value = 0
+        let digitsStart = position
+        while position < bytes.count, position - digitsStart < 8, let digit = digit(bytes[position], hex: hex) {
+            value = value * (hex ? 16 : 10) + digit
+            position += 1
+        }
+        guard position > digitsStart, position < bytes.count, bytes[position] == UInt8(ascii: ";"),
+              value < 0x20, isForbidden(UInt8(value)) else { return nil }
+        return (UInt8(value), position + 1 - index)
+    }
+
+    private static func digit(_ byte: UInt8, hex: Bool) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: Int(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: Int(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
     }
 
     private static func isForbidden(_ byte: UInt8) -> Bool {
