@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "KrantStoreTests", dependencies: [
             "KrantCore",
             "KrantStore",
+            "KrantFeeds",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // An HTTP server on 127.0.0.1 for the tests that fetch; test code, so it lives under Tests.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KrantCore
+import KrantFeeds
 import Testing
 @testable import KrantStore
 
@@ -13,6 +14,37 @@ import Testing
         directory = try TemporaryDirectory()
         store = try ArticleStore(path: directory.file("krant.db"))
         feed = try store.addFeed(url: FeedSample.feedURL, title: "Voorbeeld")
+    }
+
+    @Test func anItemStoredWithItsHTMLReadsBackAsItsArticle() throws {
+        // A relative link, a feed caption and a body figure: what the base
+        // URL and the lead-caption rules decide when the store lays it out.
+        let rss = """
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+            <item><title>Dijk versterkt</title><link>https://nos.example/artikel/1</link><guid>g1</guid>
+            <media:content url="https://nos.example/a.jpg"><media:description>ANP Werk aan de dijk</media:description></media:content>
+            <description><![CDATA[<figure><figcaption>Reuters De oude dijk</figcaption></figure>
+            <p>Het kost <a href="/kosten">veel</a>.</p><h2>Later</h2><p>Meer.</p>]]></description></item>
+            <item><title>Alleen tekst</title><link>https://nos.example/artikel/2</link>
+            <description>Een &lt;b&gt;korte&lt;/b&gt; beschrijving.</description></item></channel></rss>
+            """
+        let items = try FeedParser.parse(Data(rss.utf8)).items
+        let stored = items.map { $0.storableArticle(feedURL: feed.url, feedTitle: "T", category: nil) }
+        #expect(stored.allSatisfy { $0.bodyHTML != nil && $0.blocks.isEmpty })
+        let ids = try store.upsertFeedArticles(stored, feedID: feed.id).inserted
+        for (item, id) in zip(items, ids) {
+            let expected = item.article(feedURL: feed.url, feedTitle: "T", category: nil)
+            let read = try #require(try store.article(id: id))
+            #expect(read.bodyHTML == nil)
+            #expect(read.title == expected.title)
+            #expect(read.leadCaption == expected.leadCaption)
+            #expect(read.blocks == expected.blocks)
+            #expect(read.links == expected.links)
+        }
+        let first = try #require(try store.article(id: ids[0]))
+        #expect(first.leadCaption == Caption(credit: "ANP", text: "Werk aan de dijk"))
+        #expect(first.blocks.first == .caption(Caption(credit: "Reuters", text: "De oude dijk")))
+        #expect(first.links == ["https://nos.example/kosten"])
     }
 
     @Test func newItemsAreInsertedAndARefetchWritesNothing() throws {
