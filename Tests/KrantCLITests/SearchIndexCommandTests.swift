@@ -55,6 +55,23 @@ import Testing
         #expect(try krant.run(["list", "--search", "walvisstranding", "--count"]).stdout == "1\n")
     }
 
+    @Test func theIndexCommandWaitsWhileAnIndexerHoldsTheLock() throws {
+        let krant = try KrantRunner()
+        #expect(try krant.run(["import", KrantRunner.sampleArticle]).status == 0)
+        // The test holds the lock as a running background indexer would.
+        let lock = open(krant.databasePath + "-index.lock", O_RDWR | O_CREAT, 0o644)
+        #expect(flock(lock, LOCK_EX) == 0)
+        let index = try krant.start(["index"])
+        Thread.sleep(forTimeInterval: 1)
+        #expect(index.isRunning, "krant index returned while an indexer ran")
+        flock(lock, LOCK_UN)
+        close(lock)
+        let deadline = ContinuousClock.now + Self.patience
+        while index.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(!index.isRunning)
+        #expect(index.terminationStatus == 0)
+    }
+
     @Test func indexNowWaitsAndASearchNeverMissesWaitingArticles() throws {
         let krant = try KrantRunner()
         let feed = try Self.largeFeed(in: krant)
