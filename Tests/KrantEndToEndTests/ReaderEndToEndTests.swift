@@ -57,6 +57,30 @@ import Testing
         #expect(screen.filter { $0.hasPrefix("N  ") }.count == 5)
     }
 
+    @Test func readMarksFlipAndTheCommandLineSeesThem() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        // Open the top article (read), back to the list, `r` makes it unread
+        // again, `r` once more read; `s` stars it.
+        try reader.session.sendKeys("Enter")
+        try reader.waitForStatus("4 unread of 5")
+        try reader.session.sendKeys("q", "r")
+        var screen = try reader.waitForStatus("5 unread of 5")
+        #expect(screen.filter { $0.hasPrefix("N  ") }.count == 5)
+        try reader.session.sendKeys("r", "s")
+        screen = try reader.session.waitFor { $0.contains { $0.hasPrefix(" * ") } }
+        #expect(screen.filter { $0.hasPrefix("N  ") }.count == 4)
+        try reader.session.sendKeys("q")
+        #expect(try reader.session.waitForExit() == 0)
+
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(try reader.cli(["list", "--json"]).utf8))
+                                as? [[String: Any]])
+        #expect(list.count == 5)
+        #expect(list.filter { $0["read"] as? Bool == true }.count == 1)
+        #expect(list.first?["read"] as? Bool == true)
+        #expect(list.first?["starred"] as? Bool == true)
+    }
+
     @Test func aStoreEmptiedByItsReaderGetsNoSamples() throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("krant-e2e-feed-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
