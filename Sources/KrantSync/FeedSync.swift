@@ -134,8 +134,8 @@ public struct FeedSync: Sendable {
 
     private func record(_ outcome: FetchOutcome, for feed: FeedSubscription) -> FeedSyncResult {
         switch outcome {
-        case .notModified:
-            try? store.recordFetch(feedID: feed.id, status: "not modified")
+        case .notModified(let permanentRedirect):
+            try? store.recordFetch(feedID: feed.id, status: "not modified", newURL: permanentRedirect)
             return FeedSyncResult(source: feed.url, feed: feed, outcome: .notModified)
         case .failed(let failure):
             try? store.recordFetch(feedID: feed.id, status: failure.description)

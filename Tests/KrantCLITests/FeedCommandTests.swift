@@ -26,6 +26,40 @@ import Testing
         }
     }
 
+    @Test func aPermanentRedirectMovesTheSubscription() throws {
+        final class Moved: @unchecked Sendable {
+            private let lock = NSLock()
+            private var moved = false
+            var isMoved: Bool {
+                get { lock.withLock { moved } }
+                set { lock.withLock { moved = newValue } }
+            }
+        }
+        let feed = ChangingFeed()
+        let moved = Moved()
+        var newURL = ""
+        let server = try FetchTestServer(routes: [
+            "/oud.xml": { request in
+                moved.isMoved ? TestResponse(status: 301, headers: [("Location", "/nieuw.xml")]) : feed.respond(request)
+            },
+            "/nieuw.xml": { feed.respond($0) },
+        ])
+        defer { server.stop() }
+        newURL = server.url("/nieuw.xml")
+        let krant = try KrantRunner()
+        #expect(try krant.run(["feeds", "add", server.url("/oud.xml")]).status == 0)
+
+        moved.isMoved = true
+        #expect(try krant.run(["fetch"]).stdout == "1 feeds, 0 new articles, 0 failed\n")
+        let feeds = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]])
+        #expect(feeds.map { $0["url"] as? String } == [newURL])
+
+        // The next fetch goes to the new address, conditionally.
+        #expect(try krant.run(["fetch"]).status == 0)
+        #expect(server.requests.last?.path == "/nieuw.xml")
+        #expect(server.requests.last?.header("If-None-Match") == "\"v1\"")
+    }
+
     @Test func addFetchAndConditionalRefetch() throws {
         let feed = ChangingFeed()
         let server = try FetchTestServer(routes: [

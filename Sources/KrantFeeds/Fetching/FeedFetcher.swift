@@ -47,7 +47,7 @@ public struct FeedFetcher: Sendable {
                 return .fetched(FetchedFeed(body: body, etag: etag, lastModified: lastModified,
                                             finalURL: url.absoluteString, permanentRedirect: permanentRedirect))
             case .notModified:
-                return .notModified
+                return .notModified(permanentRedirect: permanentRedirect)
             case .failed(let failure):
                 return .failed(failure)
             case .redirect(let status, let location):

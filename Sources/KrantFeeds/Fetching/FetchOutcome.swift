@@ -2,6 +2,7 @@
 public enum FetchOutcome: Sendable {
     case fetched(FetchedFeed)
     /// The server answered 304 to the conditional request: nothing to parse.
-    case notModified
+    /// A permanent redirect on the way still moves the subscription.
+    case notModified(permanentRedirect: String?)
     case failed(FetchFailure)
 }
