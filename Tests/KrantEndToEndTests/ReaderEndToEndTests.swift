@@ -81,6 +81,33 @@ import Testing
         #expect(list.first?["starred"] as? Bool == true)
     }
 
+    @Test func capitalOOpensTheLinkInTheBrowserAndComesBack() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("krant-e2e-browser-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = folder.appendingPathComponent("feed.xml")
+        try SampleFeed.rss(items: [("e1", "Enige bericht")]).write(to: feed, atomically: true, encoding: .utf8)
+        // A "browser" that writes the URL it was given; the first in the
+        // colon-separated list does not exist and is passed over.
+        let opened = folder.appendingPathComponent("opened").path
+        let browser = folder.appendingPathComponent("browser.sh")
+        try "#!/bin/sh\nprintf '%s' \"$1\" > \(opened)\n".write(to: browser, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+        let binary = TmuxSession.krantExecutable.path
+        let reader = try Reader(environment: ["BROWSER": "/geen/browser:\(browser.path)"],
+                                prefix: "\(binary) import \(feed.path) >/dev/null && ")
+        try reader.waitForStatus("unread of")
+        try reader.session.sendKeys("g", "Enter")
+        try reader.waitForStatus("0 unread of 1")
+        try reader.session.sendKeys("O")
+        // The reader is back, on the same article, and still answers keys.
+        let screen = try reader.waitForStatus("Opening https://nos.example/artikel/e1")
+        #expect(screen.contains { $0.contains("│ ANP · Werkzaamheden aan de Lekdijk") })
+        #expect(try String(contentsOfFile: opened, encoding: .utf8) == "https://nos.example/artikel/e1")
+        try reader.session.sendKeys("q", "q")
+        #expect(try reader.session.waitForExit() == 0)
+    }
+
     @Test func aStoreEmptiedByItsReaderGetsNoSamples() throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("krant-e2e-feed-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
