@@ -55,7 +55,8 @@ public struct FeedSync: Sendable {
         // is a server's: a feed file imported before and unchanged since is
         // not read or parsed again, the way a 304 costs no parsing.
         let validator = Self.validator(ofFile: url.path)
-        if let validator, let known = try? store.feed(matching: url.absoluteString), known.etag == validator {
+        let known = try? store.feed(matching: url.absoluteString)
+        if let known, let validator, known.etag == validator {
             return .failure(FeedSyncFailure(FeedSyncResult(source: path, feed: known, outcome: .notModified)))
         }
         let data: Data
@@ -66,7 +67,7 @@ public struct FeedSync: Sendable {
         }
         do {
             let parsed = try FeedParser.parse(data)
-            let feed = try subscription(for: url.absoluteString, title: parsed.title, category: nil)
+            let feed = try known ?? subscription(for: url.absoluteString, title: parsed.title, category: nil)
             return .success(prepare(parsed, for: feed, etag: validator, lastModified: nil, newURL: nil))
         } catch let error as FeedParseError {
             return .failure(FeedSyncFailure(FeedSyncResult(source: path, feed: nil, outcome: .failed(error.description))))
