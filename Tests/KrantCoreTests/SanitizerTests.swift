@@ -2,6 +2,12 @@ import Testing
 import KrantCore
 
 @Suite struct SanitizerTests {
+    @Test func anAbsentOrEmptyLineIsNil() {
+        #expect(Sanitizer.cleanLineOrNil(nil) == nil)
+        #expect(Sanitizer.cleanLineOrNil("  \n\u{1B}[2J ") == nil)
+        #expect(Sanitizer.cleanLineOrNil(" Kop\nmet regel ") == "Kop met regel")
+    }
+
     @Test func stripsCSIWhole() {
         #expect(Sanitizer.cleanLine("a\u{1B}[2Jb\u{1B}[1;31mc\u{1B}[0m") == "abc")
     }

@@ -20,6 +20,14 @@ public enum Sanitizer {
         clean(text, keepNewlines: true)
     }
 
+    /// `cleanLine` for a field that may be absent: nil when it is, or when
+    /// nothing is left after cleaning (feeds write `<link></link>`).
+    public static func cleanLineOrNil(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let clean = cleanLine(text)
+        return clean.isEmpty ? nil : clean
+    }
+
     /// Cleans a single-line field such as a title: line breaks become spaces and
     /// surrounding whitespace is trimmed.
     public static func cleanLine(_ text: String) -> String {

@@ -18,8 +18,8 @@ extension FeedItem {
                                 timeZone: TimeZone = .current) -> Article {
         let cleanTitle = Sanitizer.cleanLine(title)
         var article = Article(
-            source: feedTitle.map { Sanitizer.cleanLine($0) }.flatMap { $0.isEmpty ? nil : $0 },
-            category: (category ?? categories.first).map { Sanitizer.cleanLine($0) }.flatMap { $0.isEmpty ? nil : $0 },
+            source: Sanitizer.cleanLineOrNil(feedTitle),
+            category: Sanitizer.cleanLineOrNil(category ?? categories.first),
             title: cleanTitle,
             published: published.map { Self.localComponents(of: $0, in: timeZone) },
             when: nil,

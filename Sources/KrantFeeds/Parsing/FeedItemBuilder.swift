@@ -146,8 +146,8 @@ struct FeedItemBuilder {
     }
 
     private func build() -> FeedItem {
-        let cleanGuid = guid.map { Sanitizer.cleanLine($0) }.flatMap(Self.nonEmpty)
-        var cleanLink = link.map { Sanitizer.cleanLine($0) }.flatMap(Self.nonEmpty)
+        let cleanGuid = Sanitizer.cleanLineOrNil(guid)
+        var cleanLink = Sanitizer.cleanLineOrNil(link)
         if cleanLink == nil, guidIsPermaLink, let cleanGuid, cleanGuid.hasPrefix("http") { cleanLink = cleanGuid }
         let date = [pubDate, published, dcDate, updated].lazy.compactMap { $0.flatMap(FeedDateParser.parse) }.first
         let body = [encodedContent, atomContent, summary].lazy.compactMap { $0 }
@@ -172,5 +172,4 @@ struct FeedItemBuilder {
         return values.map { Sanitizer.cleanLine($0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 }

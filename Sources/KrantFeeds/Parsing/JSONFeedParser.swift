@@ -44,9 +44,7 @@ enum JSONFeedParser {
 
     /// A sanitised single-line string, or nil when absent or empty.
     private static func line(_ value: Any?) -> String? {
-        guard let text = value as? String else { return nil }
-        let clean = Sanitizer.cleanLine(text)
-        return clean.isEmpty ? nil : clean
+        Sanitizer.cleanLineOrNil(value as? String)
     }
 
     private static func describe(_ error: any Error) -> String {

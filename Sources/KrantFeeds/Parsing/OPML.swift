@@ -39,9 +39,9 @@ public enum OPML {
 
     private static func collect(_ node: LibXMLNode, category: String?, into outlines: inout [OPMLOutline]) {
         for outline in node.elementChildren where outline.name == "outline" {
-            let title = line(outline.attribute("title")) ?? line(outline.attribute("text"))
-            if let url = line(outline.attribute("xmlUrl")) {
-                let attributeCategory = line(outline.attribute("category")).flatMap(firstCategory)
+            let title = Sanitizer.cleanLineOrNil(outline.attribute("title")) ?? Sanitizer.cleanLineOrNil(outline.attribute("text"))
+            if let url = Sanitizer.cleanLineOrNil(outline.attribute("xmlUrl")) {
+                let attributeCategory = Sanitizer.cleanLineOrNil(outline.attribute("category")).flatMap(firstCategory)
                 outlines.append(OPMLOutline(title: title, xmlURL: url, category: category ?? attributeCategory))
             } else {
                 collect(outline, category: title ?? category, into: &outlines)
@@ -56,12 +56,6 @@ public enum OPML {
         return name.isEmpty ? nil : name
     }
 
-    private static func line(_ value: String?) -> String? {
-        guard let value else { return nil }
-        let clean = Sanitizer.cleanLine(value)
-        return clean.isEmpty ? nil : clean
-    }
-
     /// OPML 2.0, categories as folder outlines, properly escaped. Feeds without
     /// a category come first, then one folder per category in order of first use.
     public static func export(_ outlines: [OPMLOutline], title: String = "krant subscriptions") -> String {
@@ -69,7 +63,7 @@ public enum OPML {
         var byFolder: [String: [OPMLOutline]] = [:]
         var loose: [OPMLOutline] = []
         for outline in outlines {
-            guard let category = line(outline.category) else {
+            guard let category = Sanitizer.cleanLineOrNil(outline.category) else {
                 loose.append(outline)
                 continue
             }
@@ -95,7 +89,7 @@ public enum OPML {
     }
 
     private static func feedLine(_ outline: OPMLOutline, indent: String) -> String {
-        let title = escape(line(outline.title) ?? outline.xmlURL)
+        let title = escape(Sanitizer.cleanLineOrNil(outline.title) ?? outline.xmlURL)
         return indent + #"<outline type="rss" text="\#(title)" title="\#(title)" xmlUrl="\#(escape(outline.xmlURL))"/>"#
     }
 

@@ -75,15 +75,15 @@ enum XMLFeedReader {
         let namespace = node.namespace
         switch node.name {
         case "title" where FeedNamespace.isRSS(namespace) && feed.kind == .rss:
-            if feed.title == nil { feed.title = nonEmpty(Sanitizer.cleanLine(FeedText.plain(node.text))) }
+            if feed.title == nil { feed.title = Sanitizer.cleanLineOrNil(FeedText.plain(node.text)) }
         case "title" where FeedNamespace.isAtom(namespace):
-            if feed.title == nil { feed.title = nonEmpty(FeedItemBuilder.textConstruct(node)) }
+            if feed.title == nil { feed.title = Sanitizer.cleanLineOrNil(FeedItemBuilder.textConstruct(node)) }
         case "link" where FeedNamespace.isRSS(namespace) && feed.kind == .rss:
-            if feed.siteURL == nil { feed.siteURL = nonEmpty(Sanitizer.cleanLine(node.text)) }
+            if feed.siteURL == nil { feed.siteURL = Sanitizer.cleanLineOrNil(node.text) }
         case "link" where FeedNamespace.isAtom(namespace):
             let rel = node.attribute("rel") ?? "alternate"
             if feed.siteURL == nil, rel == "alternate" {
-                feed.siteURL = node.attribute("href").flatMap { nonEmpty(Sanitizer.cleanLine($0)) }
+                feed.siteURL = Sanitizer.cleanLineOrNil(node.attribute("href"))
             }
         default:
             return false
@@ -91,5 +91,4 @@ enum XMLFeedReader {
         return true
     }
 
-    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 }
