@@ -159,7 +159,9 @@ import Testing
         try reader.session.waitFor { screen in
             Self.paneTop(screen)?.hasPrefix(" § Balanceeract") == true && screen.first?.count == 60
         }
+        // Each size is drawn before the next: 1x1 must not be skipped.
         try reader.session.resize(width: 1, height: 1)
+        try reader.session.waitFor { $0.count == 1 }
         try reader.session.resize(width: 150, height: 40)
         let wide = try reader.session.waitFor { $0.first?.contains("┃ § Balanceeract") == true }
         #expect(wide.count == 40)
