@@ -17,19 +17,23 @@ let package = Package(
             name: "KrantCore",
             exclude: ["Text/generate-width-table.py"]
         ),
+        .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Everything that turns markup into model text (HTML -> blocks, an
+        // article's searchable words, caption credits, link numbers), with
+        // the converter version the store's search index depends on.
+        .target(name: "KrantContent", dependencies: ["KrantCore", "CLibxml2"]),
         .target(
             name: "KrantStore",
             dependencies: [
                 "KrantCore",
                 // Feed items are stored with their HTML bodies, made into
                 // blocks when read (and when indexed for search).
-                "KrantFeeds",
+                "KrantContent",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "KrantFeeds", dependencies: ["KrantCore", "CLibxml2"]),
+        .target(name: "KrantFeeds", dependencies: ["KrantCore", "KrantContent", "CLibxml2"]),
         .target(name: "KrantSync", dependencies: ["KrantCore", "KrantFeeds", "KrantStore"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "KrantTerminal", dependencies: ["CNcursesw", "KrantCore"]),
@@ -47,7 +51,7 @@ let package = Package(
             // top-level Resources folder (SwiftPM only bundles resources that
             // lie inside a target's folder, and copies symlinks unresolved).
             path: ".",
-            exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantStore", "Sources/KrantTerminal",
+            exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantContent", "Sources/KrantStore", "Sources/KrantTerminal",
                       "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/KrantSync", "Sources/krant-bench"],
             sources: ["Sources/krant"],
             resources: [.copy("Resources/articles")]
@@ -62,15 +66,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KrantContentTests", dependencies: ["KrantContent", "KrantCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantStoreTests", dependencies: [
             "KrantCore",
+            "KrantContent",
             "KrantStore",
             "KrantFeeds",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // An HTTP server on 127.0.0.1 for the tests that fetch; test code, so it lives under Tests.
         .target(name: "KrantTestSupport", path: "Tests/KrantTestSupport"),
-        .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantCore", "KrantTestSupport"],
+        .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantContent", "KrantCore", "KrantTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantStore", "KrantTestSupport"]),

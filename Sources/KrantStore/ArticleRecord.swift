@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import KrantCore
-import KrantFeeds
+import KrantContent
 
 /// The stored form of an `Article`: its row of `articles` (the list columns)
 /// and its row of `article_bodies` (see `ArticleBodies`), fetched together

@@ -1,5 +1,5 @@
 import GRDB
-import KrantFeeds
+import KrantContent
 
 /// The full-text index: one row per article, rowid = article id.
 enum ArticleSearch {
@@ -13,7 +13,7 @@ enum ArticleSearch {
     static func bodyExpression(_ body: String) -> String {
         """
         CASE WHEN \(body).body_html IS NULL THEN \(blocksTextExpression(body))
-        ELSE \(htmlText.name)(\(body).lead_credit, \(body).lead_text, \(body).body_html) END
+        ELSE \(htmlTextName)(\(body).lead_credit, \(body).lead_text, \(body).body_html) END
         """
     }
 
@@ -36,14 +36,20 @@ enum ArticleSearch {
         """
     }
 
-    /// The words of a row whose body is still HTML: the blocks are made from
-    /// it, as when the article is read. Every connection of the store
-    /// registers it (`ArticleStore.init`); SQLite cannot lay out HTML itself.
-    static let htmlText = DatabaseFunction("krant_html_search_text", argumentCount: 3, pure: true) { values in
-        guard let html = String.fromDatabaseValue(values[2]) else { return nil }
-        return HTMLBody.searchableText(leadCredit: String.fromDatabaseValue(values[0]),
-                                       leadText: String.fromDatabaseValue(values[1]), html: html)
+    /// The words of a row whose body is still HTML, by the rules of
+    /// `converter`: the blocks are made from it, as when the article is read.
+    /// Every connection of the store registers it (`ArticleStore.init`);
+    /// SQLite cannot lay out HTML itself. Pure only for one converter
+    /// version, which is why the store rebuilds an index another version
+    /// built (`SearchBacklog.adopt`).
+    static func htmlText(_ converter: ContentConverter) -> DatabaseFunction {
+        DatabaseFunction(htmlTextName, argumentCount: 3, pure: true) { values in
+            guard let html = String.fromDatabaseValue(values[2]) else { return nil }
+            return converter.searchableText(String.fromDatabaseValue(values[0]), String.fromDatabaseValue(values[1]), html)
+        }
     }
+
+    static let htmlTextName = "krant_html_search_text"
 
     /// The contentless, column-detail FTS5 table.
     ///

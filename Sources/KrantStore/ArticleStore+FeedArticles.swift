@@ -26,17 +26,32 @@ extension ArticleStore {
                                                        title: article.title, body: article.searchableBody)
             return try ArticleRecord(article, identity: identity, feedID: feedID, importedAt: now)
         }
+        // Search words of the items that will be new, laid out before the
+        // write lock is taken (most items of a fetch are already stored).
+        var words: [String?] = Array(repeating: nil, count: prepared.count)
+        if indexing == .now {
+            let stored = try storedIdentities(prepared.map(\.identity))
+            let converter = self.converter
+            words = prepared.concurrentMap { record in
+                guard !stored.contains(record.identity), let html = record.bodyHTML else { return nil }
+                return converter.searchableText(record.leadCredit, record.leadText, html)
+            }
+        }
         return try pool.write { db in
             guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
             let findIdentity = try db.cachedStatement(sql: ArticleRecord.selectWhole + " WHERE article.identity = ?")
             // Only a write that indexes at once needs to know (see `SearchIndexing.now`).
             let backlogBefore = try indexing == .now && !SearchBacklog.isEmpty(db)
+            let through = try SearchBacklog.indexedThrough(db)
+            var newRows: [SearchBacklog.Row] = []
             var report = FeedUpsertReport()
             var tally = ArticleCounts.Tally()
-            for prepared in prepared {
+            for (prepared, words) in zip(prepared, words) {
                 var record = prepared
                 if let id = try record.insertIfNew(db, counting: &tally) {
                     report.inserted.append(id)
+                    newRows.append(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
+                                                     html: record.bodyHTML, words: words))
                     continue
                 }
                 guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [record.identity]) else { continue }
@@ -60,8 +75,24 @@ extension ArticleStore {
                 report.updated += 1
             }
             try tally.apply(in: db)
-            if indexing == .now && !backlogBefore { try SearchBacklog.catchUp(limit: nil, in: db) }
+            if indexing == .now && !backlogBefore, let last = newRows.last?.id {
+                _ = try SearchBacklog.write(newRows, after: through, through: last, with: converter, in: db)
+            }
             return report
+        }
+    }
+
+    /// Which of `identities` are stored, a few hundred per query.
+    private func storedIdentities(_ identities: [String]) throws -> Set<String> {
+        try pool.read { db in
+            var stored = Set<String>()
+            for start in stride(from: 0, to: identities.count, by: 500) {
+                let chunk = Array(identities[start..<min(identities.count, start + 500)])
+                let marks = databaseQuestionMarks(count: chunk.count)
+                stored.formUnion(try String.fetchAll(db, sql: "SELECT identity FROM articles WHERE identity IN (\(marks))",
+                                                     arguments: StatementArguments(chunk)))
+            }
+            return stored
         }
     }
 }

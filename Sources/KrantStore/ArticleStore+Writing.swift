@@ -22,6 +22,8 @@ extension ArticleStore {
             var feedIDs: [String: Int64] = [:]
             // Only a write that indexes at once needs to know (see `SearchIndexing.now`).
             let backlogBefore = try indexing == .now && !SearchBacklog.isEmpty(db)
+            let through = try SearchBacklog.indexedThrough(db)
+            var newRows: [SearchBacklog.Row] = []
             var tally = ArticleCounts.Tally()
             var outcomes: [InsertOutcome] = []
             outcomes.reserveCapacity(articles.count)
@@ -38,9 +40,13 @@ extension ArticleStore {
                     continue
                 }
                 outcomes.append(.inserted(id: id))
+                newRows.append(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
+                                                 html: record.bodyHTML))
             }
             try tally.apply(in: db)
-            if indexing == .now && !backlogBefore { try SearchBacklog.catchUp(limit: nil, in: db) }
+            if indexing == .now && !backlogBefore, let last = newRows.last?.id {
+                _ = try SearchBacklog.write(newRows, after: through, through: last, with: converter, in: db)
+            }
             return outcomes
         }
     }

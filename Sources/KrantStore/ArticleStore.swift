@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
+import KrantContent
 import KrantCore
 
-/// The SQLite store of articles, read state and feeds (DESIGN §5).
+/// The SQLite store of articles, read state and feeds (README: Architecture,
+/// Where the data lives).
 ///
 /// A `DatabasePool` in WAL mode lets an import write while a reader in
 /// another process keeps reading, and each read sees the latest commit, so
@@ -12,15 +14,20 @@ public final class ArticleStore: Sendable {
     /// True when this process created the store (it did not exist before):
     /// the reader then fills it with the bundled sample articles.
     public let wasCreated: Bool
+    /// The rules that make a stored HTML body's search words.
+    let converter: ContentConverter
     let pool: DatabasePool
 
     /// Opens the store at `path`, creating it (and its directories) when
     /// absent and migrating it to the current schema.
     ///
     /// A file that is not a krant store, or that a newer krant migrated, is
-    /// refused with a `StoreError` before anything is written to it.
-    public init(path: String) throws {
+    /// refused with a `StoreError` before anything is written to it. A search
+    /// index built by other rules than `converter`'s is emptied and left to
+    /// catch up (see `SearchBacklog.adopt`).
+    public init(path: String, converter: ContentConverter = .current) throws {
         self.path = path
+        self.converter = converter
         let migrator = StoreMigrations.migrator
         if !FileManager.default.fileExists(atPath: path) { try Self.createParentDirectory(of: path) }
         // Two krant processes may open a store that does not exist yet (the
@@ -34,12 +41,14 @@ public final class ArticleStore: Sendable {
 
         var configuration = Configuration()
         configuration.label = "krant"
-        // An import holds the write lock for a whole batch; a reader marking
-        // an article read waits for it rather than failing at once.
-        configuration.busyMode = .timeout(5)
+        // Writes are short (the search index catches up in slices of a few
+        // milliseconds; a feed is one transaction), so another writer waits
+        // rather than failing; the limit only stops a wait on a process
+        // that hangs while holding the lock.
+        configuration.busyMode = .timeout(Self.busyTimeout)
         // Triggers and the search backlog compute an HTML body's words.
         configuration.prepareDatabase { db in
-            db.add(function: ArticleSearch.htmlText)
+            db.add(function: ArticleSearch.htmlText(converter))
             // Takes effect only in a new, empty store (an existing one keeps
             // its size). Articles are a few kilobytes: with 4 KB pages each
             // spills into overflow pages and an import makes four times as
@@ -61,6 +70,7 @@ public final class ArticleStore: Sendable {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 try migrator.migrate(pool)
+                try pool.write { db in _ = try SearchBacklog.adopt(converter, in: db) }
                 self.pool = pool
                 return
             } catch let error as DatabaseError
@@ -97,6 +107,9 @@ public final class ArticleStore: Sendable {
             throw .cannotCreate(path: path, reason: "its directory \(directory.path) cannot be created")
         }
     }
+
+    /// How long a write waits for another process's write, in seconds.
+    static let busyTimeout: TimeInterval = 60
 
     /// The page size of a new store, in bytes.
     static let pageSize = 16_384

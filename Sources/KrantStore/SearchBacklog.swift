@@ -1,18 +1,29 @@
 import GRDB
+import KrantContent
 import KrantCore
-import KrantFeeds
 
 /// The articles the search index has not taken in yet.
 ///
 /// Tokenising an article's text for FTS5 costs more than storing it (about
 /// half an import's writing time, measured with 50,000 feed items), so a bulk
-/// import stores articles first and the index catches up afterwards, in
-/// transactions of a few hundred articles. Ids only grow (AUTOINCREMENT),
-/// so one number says what is indexed: every article up to
-/// `indexed_through`, none after it. An article is listed and readable as
-/// soon as it is stored; it is found by search once the index has caught up.
+/// import stores articles first and the index catches up afterwards. Ids
+/// only grow (AUTOINCREMENT), so one number says what is indexed: every
+/// article up to `indexed_through`, none after it. An article is listed and
+/// readable as soon as it is stored; it is found by search once the index
+/// has caught up.
+///
+/// Catching up never lays out HTML while holding the write lock: the waiting
+/// rows are read and their words computed first (on every core), then
+/// written in slices of `sliceSize` rows, each its own short transaction
+/// that checks nothing it relies on changed meanwhile. Another writer (the
+/// reader's read marks, an import, a second indexer) waits a few
+/// milliseconds at most.
 enum SearchBacklog {
     static let tableName = "search_progress"
+
+    /// Rows per write transaction while catching up: about 5 ms of FTS5
+    /// inserts for 4 KB articles on this machine.
+    static let sliceSize = 100
 
     /// The last indexed article id.
     static func indexedThrough(_ db: Database) throws -> Int64 {
@@ -38,51 +49,116 @@ enum SearchBacklog {
             """) ?? 0
     }
 
-    /// Indexes the oldest `limit` waiting articles (all when nil) in the
-    /// caller's transaction and returns how many. The words are the ones the
-    /// delete trigger will hand back (`ArticleSearch.bodyExpression`): SQL
-    /// for bodies of blocks, `HTMLBody.searchableText` for HTML bodies, laid
-    /// out here on every core rather than one at a time inside SQLite.
-    @discardableResult
-    static func catchUp(limit: Int?, in db: Database) throws -> Int {
-        let through = try indexedThrough(db)
-        let lastID = try Int64.fetchOne(db, sql: """
-            SELECT max(id) FROM (SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?)
-            """, arguments: [through, limit ?? -1])
-        guard let lastID else { return 0 }
+    // MARK: - Which rules built the index
+
+    /// The converter version whose words are in the index.
+    static func converterVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT converter_version FROM \(tableName)") ?? 0
+    }
+
+    /// Whether the index is being rebuilt because another krant's rules built it.
+    static func isRebuilding(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT rebuilding FROM \(tableName)") ?? false
+    }
+
+    /// Empties the index when rules other than `converter`'s built it, and
+    /// puts every article back in the backlog: the old words can no longer
+    /// be computed, so no update or delete may ask for them (the delete
+    /// trigger takes out only articles up to `indexed_through`, now none).
+    /// Returns whether it did. One statement empties a contentless index,
+    /// whatever its size; the background indexer fills it again.
+    static func adopt(_ converter: ContentConverter, in db: Database) throws -> Bool {
+        guard try converterVersion(db) != converter.version else { return false }
         try db.execute(sql: """
+            INSERT INTO \(ArticleSearch.tableName) (\(ArticleSearch.tableName)) VALUES ('delete-all');
+            UPDATE \(tableName) SET indexed_through = 0, converter_version = ?, rebuilding = 1;
+            """, arguments: [converter.version])
+        return true
+    }
+
+    // MARK: - Catching up
+
+    /// One waiting article with the inputs of its words, read before the
+    /// write lock is taken.
+    struct Row: Sendable {
+        var id: Int64
+        var leadCredit: String?
+        var leadText: String?
+        /// Nil for a body of blocks: SQL computes its words (`ArticleSearch.blocksTextExpression`).
+        var html: String?
+        /// The words of an HTML body, computed outside the transaction.
+        var words: String?
+    }
+
+    /// The oldest `limit` waiting articles after `through`, HTML words not yet computed.
+    static func waiting(after through: Int64, limit: Int, in db: Database) throws -> [Row] {
+        try GRDB.Row.fetchAll(db, sql: """
+            SELECT article.id, body.lead_credit, body.lead_text, body.body_html
+            FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
+            WHERE article.id > ? ORDER BY article.id LIMIT ?
+            """, arguments: [through, limit]).map { row in
+                Row(id: row["id"], leadCredit: row["lead_credit"], leadText: row["lead_text"], html: row["body_html"])
+            }
+    }
+
+    /// Computes the words of the HTML rows on every core.
+    static func computeWords(_ rows: [Row], with converter: ContentConverter) -> [Row] {
+        rows.concurrentMap { row in
+            var row = row
+            if let html = row.html { row.words = converter.searchableText(row.leadCredit, row.leadText, html) }
+            return row
+        }
+    }
+
+    /// Indexes `rows` (ascending ids, all after `through`) in the caller's
+    /// transaction and moves the watermark from `through` to `lastID`.
+    /// Returns how many were indexed, or nil when another writer moved the
+    /// watermark since `through` was read (the caller reads again).
+    ///
+    /// A row whose body changed since its words were computed gets them
+    /// computed again here (rare: an update of a waiting article); a row
+    /// deleted meanwhile is skipped (it was never in the index).
+    static func write(_ rows: [Row], after through: Int64, through lastID: Int64,
+                      with converter: ContentConverter, in db: Database) throws -> Int? {
+        guard try indexedThrough(db) == through else { return nil }
+        let insertBlocks = try db.cachedStatement(sql: """
             INSERT INTO \(ArticleSearch.tableName) (rowid, title, body)
             SELECT article.id, article.title, \(ArticleSearch.blocksTextExpression("body"))
             FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
-            WHERE article.id > ? AND article.id <= ? AND body.body_html IS NULL
-            """, arguments: [through, lastID])
-        var indexed = db.changesCount
-        let htmlRows = try Row.fetchAll(db, sql: """
-            SELECT article.id, article.title, body.lead_credit, body.lead_text, body.body_html
+            WHERE article.id = ? AND body.body_html IS NULL
+            """)
+        let current = try db.cachedStatement(sql: """
+            SELECT article.title, body.lead_credit, body.lead_text, body.body_html
             FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
-            WHERE article.id > ? AND article.id <= ? AND body.body_html IS NOT NULL
-            """, arguments: [through, lastID]).map { row in
-                HTMLRow(id: row["id"], title: row["title"], leadCredit: row["lead_credit"],
-                        leadText: row["lead_text"], html: row["body_html"])
-            }
-        let texts = htmlRows.concurrentMap { row in
-            HTMLBody.searchableText(leadCredit: row.leadCredit, leadText: row.leadText, html: row.html)
-        }
+            WHERE article.id = ?
+            """)
         let insert = try db.cachedStatement(sql: "INSERT INTO \(ArticleSearch.tableName) (rowid, title, body) VALUES (?, ?, ?)")
-        for (row, text) in zip(htmlRows, texts) {
-            try insert.execute(arguments: [row.id, row.title, text])
+        var indexed = 0
+        for row in rows {
+            guard row.html != nil else {
+                try insertBlocks.execute(arguments: [row.id])
+                indexed += db.changesCount
+                continue
+            }
+            guard let stored = try GRDB.Row.fetchOne(current, arguments: [row.id]) else { continue }
+            let (leadCredit, leadText, html): (String?, String?, String?) =
+                (stored["lead_credit"], stored["lead_text"], stored["body_html"])
+            guard let html else {
+                try insertBlocks.execute(arguments: [row.id])
+                indexed += db.changesCount
+                continue
+            }
+            var words = row.words
+            if words == nil || html != row.html || leadCredit != row.leadCredit || leadText != row.leadText {
+                words = converter.searchableText(leadCredit, leadText, html)
+            }
+            try insert.execute(arguments: [row.id, stored["title"] as String, words])
+            indexed += 1
         }
-        indexed += htmlRows.count
         try db.execute(sql: "UPDATE \(tableName) SET indexed_through = ?", arguments: [lastID])
+        if try isRebuilding(db), try isEmpty(db) {
+            try db.execute(sql: "UPDATE \(tableName) SET rebuilding = 0")
+        }
         return indexed
-    }
-
-    /// What an HTML body's words are computed from.
-    private struct HTMLRow: Sendable {
-        var id: Int64
-        var title: String
-        var leadCredit: String?
-        var leadText: String?
-        var html: String
     }
 }

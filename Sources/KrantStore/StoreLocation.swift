@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the database lives when the user did not say otherwise (DESIGN §5).
+/// Where the database lives when the user did not say otherwise (README: Where the data lives).
 public struct StoreLocation {
     /// The path to use, in this order: `KRANT_DB` (when set and non-empty), the
     /// explicit `--db` path, `$XDG_DATA_HOME/krant/krant.db`, then

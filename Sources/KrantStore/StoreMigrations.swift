@@ -15,7 +15,19 @@ enum StoreMigrations {
         migrator.registerMigration("v4-contentless-search", migrate: v4ContentlessSearch)
         migrator.registerMigration("v5-deferred-work", migrate: v5DeferredWork)
         migrator.registerMigration("v6-article-counts", migrate: ArticleCounts.create)
+        migrator.registerMigration("v7-converter-version", migrate: v7ConverterVersion)
         return migrator
+    }
+
+    /// The search index records which content rules made its words (see
+    /// `SearchBacklog.adopt`). Every store before this was indexed by the
+    /// rules numbered 1; `rebuilding` says the index is being filled again
+    /// after other rules built it.
+    private static func v7ConverterVersion(_ db: Database) throws {
+        try db.alter(table: SearchBacklog.tableName) { t in
+            t.add(column: "converter_version", .integer).notNull().defaults(to: 1)
+            t.add(column: "rebuilding", .boolean).notNull().defaults(to: false)
+        }
     }
 
     /// Work an import used to do for every article now waits until it is

@@ -81,11 +81,11 @@ struct KrantBench: ParsableCommand {
         log("\(count): importing text")
         // As `krant import` does: articles first, the search index after
         // (timed on its own for the RSS store below).
-        var report: FileImporter.Report?
+        var report: ImportReport?
         let importMs = try Measurements.time {
-            var importer = FileImporter(store: try ArticleStore(path: databasePath))
-            importer.searchIndexing = .later
-            report = try importer.importPaths([textFolder.path])
+            var ingestion = Ingestion(store: try ArticleStore(path: databasePath))
+            ingestion.indexing = .later
+            report = try ingestion.importPaths([textFolder.path])
         }
         row.textImportPerSecond = Double(report?.inserted.count ?? 0) / (importMs / 1000)
         for (path, reason) in report?.rejected ?? [] { log("\(path): \(reason)") }
@@ -100,9 +100,11 @@ struct KrantBench: ParsableCommand {
         let rssPath = folder.appendingPathComponent("rss.db").path
         var items = 0
         let rssMs = try Measurements.time {
-            let results = FeedSync(store: try ArticleStore(path: rssPath)).importFiles(feeds.map(\.path), indexing: .later)
-            items = results.reduce(0) { $0 + $1.newArticles }
-            for result in results { if let failure = result.failure { log("\(result.source): \(failure)") } }
+            var ingestion = Ingestion(store: try ArticleStore(path: rssPath))
+            ingestion.indexing = .later
+            let report = try ingestion.importPaths(feeds.map(\.path))
+            items = report.inserted.count
+            for (path, reason) in report.rejected { log("\(path): \(reason)") }
         }
         row.rssImportPerSecond = Double(items) / (rssMs / 1000)
         var indexed = 0

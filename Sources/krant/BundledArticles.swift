@@ -1,5 +1,6 @@
 import Foundation
 import KrantStore
+import KrantSync
 
 /// The sample articles shipped with krant, so a first run shows real news.
 enum BundledArticles {
@@ -20,8 +21,8 @@ enum BundledArticles {
     @discardableResult
     static func importIfNew(into store: ArticleStore) throws -> Int {
         guard store.wasCreated, let folder else { return 0 }
-        var importer = FileImporter(store: store)
-        importer.datesFromFileTimes = false
-        return try importer.importPaths([folder.path]).inserted.count
+        var ingestion = Ingestion(store: store)
+        ingestion.datesFromFileTimes = false
+        return try ingestion.importPaths([folder.path]).inserted.count
     }
 }

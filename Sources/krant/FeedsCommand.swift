@@ -31,9 +31,9 @@ struct FeedsCommand: ParsableCommand {
         var category: String?
 
         func run() throws {
-            let sync = FeedSync(store: try store.open())
+            let ingestion = Ingestion(store: try store.open())
             let (url, category) = (url, category)
-            let result = waitFor { await sync.subscribe(url: url, category: category) }
+            let result = waitFor { await ingestion.subscribe(url: url, category: category) }
             if let failure = result.failure { throw CommandFailure(message: "\(url): \(failure)") }
             let title = result.feed?.title ?? "(untitled)"
             print(Sanitizer.escapedForDisplay(
@@ -101,26 +101,17 @@ struct FeedsCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(message: "\(file): cannot be read")
             }
-            let outlines: [OPMLOutline]
+            let report: OPMLImportReport
             do {
-                outlines = try OPML.parse(data)
+                report = try Ingestion(store: articles).importOPML(data) { url, reason in
+                    printError("krant: \(url): \(reason), skipped")
+                }
+            } catch let error as StoreError {
+                throw CommandFailure(message: error.description)
             } catch {
                 throw CommandFailure(message: "\(file): \(error)")
             }
-            var added = 0, present = 0, refused = 0
-            for outline in outlines {
-                // Someone else's file: only web feeds, never a local file or
-                // another scheme that `krant fetch` would then read.
-                if case .failure(let failure) = FeedFetcher.validate(outline.xmlURL) {
-                    printError("krant: \(outline.xmlURL): \(failure), skipped")
-                    refused += 1
-                } else if try articles.feed(matching: outline.xmlURL) != nil {
-                    present += 1
-                } else {
-                    try articles.addFeed(url: outline.xmlURL, title: outline.title, category: outline.category)
-                    added += 1
-                }
-            }
+            let (added, present, refused) = (report.added, report.alreadySubscribed, report.refused)
             print("subscribed to \(added) feeds, \(present) already subscribed"
                   + (refused > 0 ? ", \(refused) refused" : ""))
             if refused > 0 { throw ExitCode(1) }

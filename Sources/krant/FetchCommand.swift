@@ -36,17 +36,17 @@ struct FetchCommand: ParsableCommand {
             }
         }
         let showProgress = isatty(STDERR_FILENO) != 0
-        let sync = FeedSync(store: articles)
+        let ingestion = Ingestion(store: articles)
         let chosen = selected
         let results = waitFor {
-            await sync.refresh(chosen) { done, total in
+            await ingestion.refresh(chosen) { done, total in
                 if showProgress { FileHandle.standardError.write(Data("\rfetching \(done)/\(total)\u{1B}[K".utf8)) }
             }
         }
         if showProgress && !results.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         // Left by an earlier import whose indexer did not finish; it also
         // empties the write-ahead log.
-        try IndexCommand.catchUp(after: articles, waiting: false)
+        try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: false))
         var failed = 0
         for result in results {
             guard let failure = result.failure else { continue }

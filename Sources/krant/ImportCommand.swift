@@ -41,39 +41,15 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let articles = try store.open()
-        var rejected = 0
-        let files = FileImporter.expand(paths, extensions: FeedSync.feedFileExtensions.union(["txt"])) { path, reason in
-            printError("krant: \(path): \(reason)")
-            rejected += 1
-        }
-        let feedFiles = files.filter(FeedSync.isFeedFile)
-        let textFiles = files.filter { !FeedSync.isFeedFile($0) }
-
-        // Articles go in first and the search index catches up afterwards
-        // (`IndexCommand.catchUp`): storing is twice as fast without it.
-        var importer = FileImporter(store: articles)
-        importer.searchIndexing = .later
-        let report = try importer.importFiles(textFiles) { path, reason in
+        // Articles go in first and the search index catches up afterwards:
+        // storing is twice as fast without it.
+        var ingestion = Ingestion(store: articles)
+        ingestion.indexing = .later
+        let report = try ingestion.importPaths(paths) { path, reason in
             printError("krant: \(path): \(reason)")
         }
-        var new = report.inserted.count
-        var present = report.alreadyPresent
-        rejected += report.rejected.count
-        for result in FeedSync(store: articles).importFiles(feedFiles, indexing: .later) {
-            switch result.outcome {
-            case .stored(let feedReport):
-                new += feedReport.inserted.count
-                present += feedReport.updated + feedReport.unchanged
-            case .notModified:
-                // Unchanged since it was imported: every item is present.
-                present += result.feed?.articleCount ?? 0
-            case .failed(let reason):
-                printError("krant: \(result.source): \(reason)")
-                rejected += 1
-            }
-        }
-        print("imported \(new) new, \(present) already present, \(rejected) rejected")
-        try IndexCommand.catchUp(after: articles, waiting: indexNow)
-        if rejected > 0 { throw ExitCode(1) }
+        print("imported \(report.inserted.count) new, \(report.alreadyPresent) already present, \(report.rejected.count) rejected")
+        try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: indexNow))
+        if !report.rejected.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KrantStore
+import KrantSync
 
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,30 +34,27 @@ struct IndexCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: store.resolvedPath) else { return }
         }
         let articles = try store.open()
+        let rebuilding = try articles.isRebuildingSearchIndex()
+        if !background {
+            // Indexing the same rows twice would only race for them: let a
+            // background indexer finish, then do what is left.
+            SearchIndexer.waitUntilFinished(storePath: articles.path)
+        }
         let indexed = try articles.catchUpSearch()
         if indexed > 0 { articles.truncateWriteAheadLog() }
-        if !background {
-            // It shared the work; when it is gone nothing writes any more.
-            BackgroundIndexer.waitUntilFinished(storePath: articles.path)
+        guard !background else { return }
+        if rebuilding {
+            print("rebuilt the search index for this version of krant")
+        } else {
             print(indexed == 0 ? "search index is up to date"
                   : "indexed \(indexed) \(indexed == 1 ? "article" : "articles") for search")
         }
     }
 
-    /// What a command that stored articles does last: a small backlog is
-    /// indexed at once, a large one in the background (unless `waiting`).
-    static func catchUp(after articles: ArticleStore, waiting: Bool) throws {
-        let backlog = try articles.searchBacklog()
-        if backlog > 0 && !waiting && backlog > foregroundLimit && BackgroundIndexer.start(storePath: articles.path) {
-            print("indexing \(backlog) articles for search in the background (krant index waits for it)")
-            // The indexer empties the log when it is done.
-            return
+    /// Says what the pipeline's index step did, after an import or a fetch.
+    static func report(_ outcome: SearchIndexer.Outcome) {
+        if case .inBackground(let waiting) = outcome {
+            print("indexing \(waiting) articles for search in the background (krant index waits for it)")
         }
-        try articles.catchUpSearch()
-        articles.truncateWriteAheadLog()
     }
-
-    /// Indexing this many takes about half a second: not worth a
-    /// process of its own.
-    static let foregroundLimit = 5_000
 }

@@ -31,7 +31,7 @@ struct ReaderRuntime {
         defer { writes.waitUntilDone() }
         // An import's indexer that did not finish (killed, or the machine
         // restarted) is started again, in a process of its own.
-        BackgroundIndexer.startIfNeeded(for: store)
+        SearchIndexer.startIfNeeded(for: store)
 
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
@@ -97,10 +97,10 @@ struct ReaderRuntime {
         let store = self.store
         Task.detached {
             let feeds = (try? store.feeds()) ?? []
-            let results = await FeedSync(store: store).refresh(feeds) { done, total in
+            let results = await Ingestion(store: store).refresh(feeds) { done, total in
                 inbox.post(.fetchProgress(done: done, total: total))
             }
-            BackgroundIndexer.startIfNeeded(for: store)
+            SearchIndexer.startIfNeeded(for: store)
             inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
                                       failed: results.count { $0.failure != nil }))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import KrantContent
 import KrantCore
 import KrantFeeds
 import Testing

@@ -1,3 +1,4 @@
+import KrantContent
 import Foundation
 import KrantCore
 

@@ -1,3 +1,4 @@
+import KrantContent
 import Foundation
 
 /// Reads RSS (2.0, 1.0 RDF, 0.9x), Atom 1.0 and JSON Feed 1.x documents.

@@ -1,3 +1,4 @@
+import KrantContent
 import KrantCore
 
 /// Conversions between the plain text and the HTML that feeds mix freely.

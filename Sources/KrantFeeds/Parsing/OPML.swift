@@ -1,3 +1,4 @@
+import KrantContent
 import CLibxml2
 import Foundation
 import KrantCore

@@ -21,7 +21,7 @@ public enum HTMLArticleConverter {
 
     /// The text of an HTML fragment on one line, without link references: for
     /// titles and captions that arrive as markup.
-    static func plainText(_ html: String) -> String {
+    package static func plainText(_ html: String) -> String {
         var builder = HTMLBlockBuilder(baseURL: nil, numbersLinks: false)
         withDocument(html) { builder.walk($0) }
         return builder.finish().map(\.plainText).joined(separator: " ")

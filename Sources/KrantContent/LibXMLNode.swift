@@ -4,27 +4,27 @@ import Foundation
 /// A read-only view of one libxml2 tree node, for walking an expanded feed
 /// item or an HTML body without sprinkling pointer code over the parsers.
 /// Valid only while the document (or the reader position) that owns it lives.
-struct LibXMLNode {
-    let pointer: xmlNodePtr
+package struct LibXMLNode {
+    package let pointer: xmlNodePtr
 
-    init(_ pointer: xmlNodePtr) { self.pointer = pointer }
+    package init(_ pointer: xmlNodePtr) { self.pointer = pointer }
 
-    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    package var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    package var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
 
-    var name: String { LibXML.string(pointer.pointee.name) ?? "" }
-    var namespace: String? { pointer.pointee.ns.flatMap { LibXML.string($0.pointee.href) } }
+    package var name: String { LibXML.string(pointer.pointee.name) ?? "" }
+    package var namespace: String? { pointer.pointee.ns.flatMap { LibXML.string($0.pointee.href) } }
 
     /// The raw text of a text or CDATA node, without copying.
-    var rawContent: UnsafePointer<xmlChar>? { UnsafePointer(pointer.pointee.content) }
+    package var rawContent: UnsafePointer<xmlChar>? { UnsafePointer(pointer.pointee.content) }
 
-    var children: LibXMLChildren { LibXMLChildren(first: pointer.pointee.children) }
-    var elementChildren: [LibXMLNode] { children.filter(\.isElement) }
+    package var children: LibXMLChildren { LibXMLChildren(first: pointer.pointee.children) }
+    package var elementChildren: [LibXMLNode] { children.filter(\.isElement) }
 
     /// All descendant text and CDATA. Entity reference nodes are skipped, never
     /// expanded: libxml2's own `xmlNodeGetContent` and `xmlGetProp` expand
     /// them recursively, which is exactly how an entity bomb eats memory.
-    var text: String {
+    package var text: String {
         var bytes: [UInt8] = []
         Self.appendText(of: pointer.pointee.children, to: &bytes, depth: 0)
         return String(decoding: bytes, as: UTF8.self)
@@ -49,11 +49,11 @@ struct LibXMLNode {
     }
 
     /// An attribute without namespace (entity references in it skipped, see `text`).
-    func attribute(_ name: String) -> String? {
+    package func attribute(_ name: String) -> String? {
         attribute { $0.pointee.ns == nil && LibXML.string($0.pointee.name) == name }
     }
 
-    func attribute(_ name: String, namespace: String) -> String? {
+    package func attribute(_ name: String, namespace: String) -> String? {
         attribute {
             LibXML.string($0.pointee.name) == name && $0.pointee.ns.flatMap { LibXML.string($0.pointee.href) } == namespace
         }
@@ -73,7 +73,7 @@ struct LibXMLNode {
     }
 
     /// The markup of the node's children, for Atom `type="xhtml"` content.
-    func innerMarkup() -> String {
+    package func innerMarkup() -> String {
         guard let buffer = xmlBufferCreate() else { return "" }
         defer { xmlBufferFree(buffer) }
         var child = pointer.pointee.children
@@ -86,10 +86,10 @@ struct LibXMLNode {
 }
 
 /// Iterates a node's children in document order.
-struct LibXMLChildren: Sequence {
-    let first: xmlNodePtr?
+package struct LibXMLChildren: Sequence {
+    package let first: xmlNodePtr?
 
-    func makeIterator() -> AnyIterator<LibXMLNode> {
+    package func makeIterator() -> AnyIterator<LibXMLNode> {
         var next = first
         return AnyIterator {
             guard let node = next else { return nil }

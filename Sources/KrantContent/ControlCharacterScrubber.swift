@@ -10,11 +10,11 @@ import Foundation
 /// each sequence *whole*, payload included, instead of leaving `[2J` behind.
 /// Other controls are dropped. HTML bodies go through it too: libxml2's HTML
 /// parser drops the controls silently, payload left behind.
-enum ControlCharacterScrubber {
+package enum ControlCharacterScrubber {
     /// The cleaned document, or nil when there was nothing to clean (or the
     /// document is not in an ASCII-compatible encoding, where bytes below
     /// 0x20 are part of characters).
-    static func scrub(_ data: Data) -> Data? {
+    package static func scrub(_ data: Data) -> Data? {
         guard data.first != 0, !data.starts(with: [0xFE, 0xFF]), !data.starts(with: [0xFF, 0xFE]) else { return nil }
         return data.withUnsafeBytes { bytes -> Data? in
             guard needsScrubbing(bytes) else { return nil }
@@ -48,7 +48,7 @@ enum ControlCharacterScrubber {
     }
 
     /// A plain loop over raw bytes: `Data.contains(where:)` is many times slower.
-    static func needsScrubbing(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func needsScrubbing(_ bytes: UnsafeRawBufferPointer) -> Bool {
         for index in bytes.indices where isForbidden(bytes[index])
             || (bytes[index] == UInt8(ascii: "&") && control(in: bytes, at: index) != nil) {
             return true

@@ -1,10 +1,10 @@
 import KrantCore
-import KrantFeeds
+import KrantContent
 import Testing
 
 @Suite struct HTMLArticleConverterTests {
     @Test func convertsANOSLikeBody() throws {
-        let html = try ParsingFixtures.text("nos-body.html")
+        let html = try ContentFixtures.text("nos-body.html")
         let article = HTMLArticleConverter.convert(html, baseURL: "https://nos.example/artikel/1")
         #expect(article.leadCaption == nil)
         let expected: [Block] = [

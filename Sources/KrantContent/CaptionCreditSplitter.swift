@@ -5,7 +5,7 @@ import KrantCore
 /// side and spell them many ways (`ANP Foo`, `Foo (EPA)`, `Foo Foto: AFP`,
 /// `Foo / Reuters`, `Foo © Reuters`); agencies come from `PhotoCredits`, so
 /// a new agency added there is recognised here too.
-enum CaptionCreditSplitter {
+package enum CaptionCreditSplitter {
     /// Words that announce a credit; what follows them is the credit even when
     /// it names a photographer rather than an agency.
     private static let markers = ["Foto:", "Foto's:", "Beeld:", "Photo:", "Image:", "Credit:", "Fotografie:", "©"]
@@ -14,7 +14,7 @@ enum CaptionCreditSplitter {
     private static let maxCreditLength = 60
 
     /// The caption with its credit split off; credit "" when there is none.
-    static func split(_ text: String) -> Caption {
+    package static func split(_ text: String) -> Caption {
         let line = Substring(text)
         if let (credit, rest) = PhotoCredits.splitLeadingCredit(line) {
             return Caption(credit: credit, text: trimmed(rest))
@@ -27,7 +27,7 @@ enum CaptionCreditSplitter {
 
     /// A caption whose credit the feed gave separately (media:credit): the
     /// credit is removed from the text when the text repeats it at either end.
-    static func caption(text: String, knownCredit: String) -> Caption {
+    package static func caption(text: String, knownCredit: String) -> Caption {
         let split = split(text)
         let credit = stripMarker(Substring(knownCredit))
         if !split.credit.isEmpty, split.credit == credit || knownCredit.contains(split.credit) {
@@ -40,7 +40,7 @@ enum CaptionCreditSplitter {
     }
 
     /// Whether the whole of `text` is a known credit (`EPA`, `ANP/Hollandse Hoogte`).
-    static func isAgencyCredit(_ text: Substring) -> Bool {
+    package static func isAgencyCredit(_ text: Substring) -> Bool {
         guard let (_, rest) = PhotoCredits.splitLeadingCredit(Substring(text + " ")) else { return false }
         return rest.isEmpty
     }

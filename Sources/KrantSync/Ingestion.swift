@@ -1,0 +1,152 @@
+import Foundation
+import KrantCore
+import KrantFeeds
+import KrantStore
+
+/// The one way articles enter the store: expand → read → sniff → parse →
+/// store → index, for saved plain-text articles, feed files, feed URLs and
+/// OPML, on the first import and on every refresh (README: Architecture).
+///
+/// Reading and parsing run on every core; every write goes through one
+/// `StoreWriter`, in input order, a transaction per batch of text files or
+/// per feed, so a killed import or fetch leaves every feed as it was before
+/// or after and never half an article. Bad inputs never stop an ingestion:
+/// each is reported by name with its reason while the others go in.
+public struct Ingestion: Sendable {
+    public let store: ArticleStore
+    public var fetcher = FeedFetcher()
+    /// Feeds fetched at the same time: polite to servers, enough to hide latency.
+    public var concurrency = 4
+    /// Text articles per transaction: large enough to amortise the commit,
+    /// small enough to keep memory flat on big folders.
+    public var textBatchSize = 500
+    /// Whether "vandaag" and "gisteren" in saved articles count back from the
+    /// file's modification day (off for the bundled samples).
+    public var datesFromFileTimes = true
+    /// When new articles enter the search index (see `SearchIndexing`).
+    public var indexing = SearchIndexing.now
+
+    public init(store: ArticleStore) {
+        self.store = store
+    }
+
+    /// Extensions a folder is searched for: saved articles and feed files.
+    public static let textFileExtensions: Set<String> = ["txt"]
+    public static let feedFileExtensions: Set<String> = ["xml", "rss", "atom", "json"]
+
+    /// Whether a file is read as a feed (by its extension) rather than as a saved article.
+    public static func isFeedFile(_ path: String) -> Bool {
+        feedFileExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    // MARK: - Files and folders
+
+    /// Imports files and folders (searched recursively for articles and feed
+    /// files; a file named directly is read whatever its name). A feed file
+    /// becomes a subscription to its `file://` URL, which a refresh reads
+    /// again. `onRejected` is called as soon as an input is rejected, so a
+    /// long import reports problems while it runs. Throws only when the
+    /// store cannot be written.
+    public func importPaths(_ paths: [String],
+                            onRejected: (_ path: String, _ reason: String) -> Void = { _, _ in }) throws -> ImportReport {
+        var report = ImportReport()
+        let files = InputFiles.expand(paths, extensions: Self.textFileExtensions.union(Self.feedFileExtensions)) {
+            path, reason in
+            report.rejected.append((path, reason))
+            onRejected(path, reason)
+        }
+        try importTextFiles(files.filter { !Self.isFeedFile($0) }, into: &report, onRejected: onRejected)
+        for result in importFeedFiles(files.filter(Self.isFeedFile)) {
+            report.feeds.append(result)
+            switch result.outcome {
+            case .stored(let stored):
+                report.inserted += stored.inserted
+                report.alreadyPresent += stored.updated + stored.unchanged
+            case .notModified:
+                // Unchanged since it was imported: every item is present.
+                report.alreadyPresent += result.feed?.articleCount ?? 0
+            case .failed(let reason):
+                report.rejected.append((result.source, reason))
+                onRejected(result.source, reason)
+            }
+        }
+        return report
+    }
+
+    /// Saved articles, a batch at a time: parsed on every core while the
+    /// batch before is written.
+    private func importTextFiles(_ files: [String], into report: inout ImportReport,
+                                 onRejected: (_ path: String, _ reason: String) -> Void) throws {
+        let reader = TextArticleFile(datesFromFileTimes: datesFromFileTimes)
+        let batches = stride(from: 0, to: files.count, by: textBatchSize).map {
+            Array(files[$0..<min(files.count, $0 + textBatchSize)])
+        }
+        let writer = StoreWriter<Result<[InsertOutcome], any Error>>(count: batches.count)
+        let (store, indexing) = (self.store, self.indexing)
+        for (index, batch) in batches.enumerated() {
+            var articles: [(article: Article, identity: String)] = []
+            // Results are handled in file order, so reports stay repeatable.
+            for (file, result) in zip(batch, batch.concurrentMap(reader.parse)) {
+                switch result {
+                case .success(let parsed):
+                    articles.append(parsed)
+                case .failure(let rejection):
+                    report.rejected.append((file, rejection.description))
+                    onRejected(file, rejection.description)
+                }
+            }
+            let ready = articles
+            writer.write(index) { Result { try store.insert(ready, indexing: indexing) } }
+        }
+        for result in writer.finish() {
+            for outcome in try result.get() {
+                switch outcome {
+                case .inserted(let id): report.inserted.append(id)
+                case .alreadyPresent: report.alreadyPresent += 1
+                }
+            }
+        }
+    }
+
+    // MARK: - OPML
+
+    /// Subscribes to every feed of an OPML document (folders become
+    /// categories); the feeds are fetched by the next refresh. Only web feeds
+    /// are taken from someone else's file: never a local file or another
+    /// scheme that a refresh would then read.
+    public func importOPML(_ data: Data, onRefused: (_ url: String, _ reason: String) -> Void) throws -> OPMLImportReport {
+        let outlines = try OPML.parse(data)
+        var report = OPMLImportReport()
+        for outline in outlines {
+            if case .failure(let failure) = FeedFetcher.validate(outline.xmlURL) {
+                onRefused(outline.xmlURL, failure.description)
+                report.refused += 1
+            } else if try store.feed(matching: outline.xmlURL) != nil {
+                report.alreadySubscribed += 1
+            } else {
+                try store.addFeed(url: outline.xmlURL, title: outline.title, category: outline.category)
+                report.added += 1
+            }
+        }
+        return report
+    }
+}
+
+/// What an import of files and folders did.
+public struct ImportReport: Sendable {
+    /// Ids of the articles stored for the first time (saved articles and feed items).
+    public var inserted: [Int64] = []
+    /// Inputs already stored (an article imported before, a feed item unchanged or updated).
+    public var alreadyPresent = 0
+    /// Each rejected input with the reason, in the order found.
+    public var rejected: [(path: String, reason: String)] = []
+    /// What happened to each feed file.
+    public var feeds: [FeedSyncResult] = []
+}
+
+/// What an OPML import did.
+public struct OPMLImportReport: Sendable {
+    public var added = 0
+    public var alreadySubscribed = 0
+    public var refused = 0
+}
