@@ -78,6 +78,7 @@ let package = Package(
         .target(name: "KrantTestSupport", path: "Tests/KrantTestSupport"),
         .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantContent", "KrantCore", "KrantTestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantStore", "KrantTestSupport"]),
         .testTarget(name: "KrantEndToEndTests", dependencies: ["krant", "KrantTestSupport"]),

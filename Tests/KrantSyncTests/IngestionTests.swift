@@ -1,0 +1,130 @@
+import Foundation
+import KrantCore
+import KrantStore
+import KrantSync
+import KrantTestSupport
+import Testing
+
+/// The ingestion pipeline, without the command line: what each kind of
+/// input becomes, that bad inputs are named while the rest goes in, and
+/// that a file read before is not parsed again.
+@Suite final class IngestionTests {
+    let folder: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("krant-sync-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/nieuws/dieper", withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func write(_ text: String, to name: String) throws -> String {
+        let path = folder + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func store() throws -> ArticleStore { try ArticleStore(path: folder + "/krant.db") }
+
+    static let article = """
+        NOS Nieuws • 12 mei 2024, 08:15 Dijken worden versterkt
+
+        Het kabinet trekt geld uit voor de dijken langs de rivieren.
+
+        De waterschappen zijn tevreden.
+        """
+
+    @Test func aFolderOfArticlesAndFeedsGoesInAndBadInputsAreNamed() throws {
+        _ = try write(Self.article, to: "nieuws/dijken.txt")
+        _ = try write(SampleFeed.rss(items: [("a", "Eerste"), ("b", "Tweede")]), to: "nieuws/dieper/binnenland.xml")
+        _ = try write("", to: "nieuws/leeg.txt")
+        _ = try write("<html><body>geen feed</body></html>", to: "nieuws/pagina.rss")
+        _ = try write("niet gelezen", to: "nieuws/notities.md")
+        let store = try store()
+        var named: [String] = []
+        let report = try Ingestion(store: store).importPaths([folder + "/nieuws", folder + "/weg.txt"]) { path, reason in
+            named.append("\(URL(fileURLWithPath: path).lastPathComponent): \(reason)")
+        }
+
+        #expect(report.inserted.count == 3)
+        #expect(report.alreadyPresent == 0)
+        #expect(named == ["weg.txt: no such file or directory", "leeg.txt: empty file",
+                          "pagina.rss: not a feed: an HTML page"])
+        #expect(report.rejected.map(\.reason) == ["no such file or directory", "empty file",
+                                                  "not a feed: an HTML page"])
+        #expect(try store.count(HeadlineQuery()) == 3)
+        let feeds = try store.feeds()
+        #expect(feeds.map(\.url) == [URL(fileURLWithPath: folder + "/nieuws/dieper/binnenland.xml").absoluteString])
+        #expect(feeds.first?.title == "NOS Nieuws - Binnenland")
+        #expect(try store.headlines(HeadlineQuery(search: "dijken"), limit: 10).count == 3)
+    }
+
+    @Test func importingAgainKeepsOneCopyAndSkipsAnUnchangedFeedFile() throws {
+        let text = try write(Self.article, to: "nieuws/dijken.txt")
+        let feed = try write(SampleFeed.rss(items: [("a", "Eerste")]), to: "nieuws/binnenland.xml")
+        let store = try store()
+        let ingestion = Ingestion(store: store)
+        #expect(try ingestion.importPaths([text, feed]).inserted.count == 2)
+        let again = try ingestion.importPaths([text, feed])
+        #expect(again.inserted.isEmpty)
+        #expect(again.alreadyPresent == 2)
+        #expect(again.feeds.map(\.outcome.isNotModified) == [true])
+        #expect(try store.feeds().first?.lastStatus == "not modified")
+    }
+
+    @Test func aRefreshReadsAChangedFeedFileAndKeepsReadState() async throws {
+        let path = try write(SampleFeed.rss(items: [("a", "Eerste")]), to: "nieuws/binnenland.xml")
+        let store = try store()
+        let ingestion = Ingestion(store: store)
+        let first = try ingestion.importPaths([path]).inserted
+        try store.setRead(first, true)
+        // A new modification time and size: the validator changes.
+        _ = try write(SampleFeed.rss(items: [("a", "Eerste, bijgewerkt"), ("b", "Tweede")]), to: "nieuws/binnenland.xml")
+        let feeds = try store.feeds()
+        let results = await ingestion.refresh(feeds)
+        #expect(results.map(\.newArticles) == [1])
+        guard case .stored(let report)? = results.first?.outcome else {
+            Issue.record("the feed was not stored: \(String(describing: results.first?.outcome))")
+            return
+        }
+        #expect(report.updated == 1)
+        #expect(try store.article(id: first[0])?.title == "Eerste, bijgewerkt")
+        #expect(try store.article(id: first[0])?.isRead == true)
+    }
+
+    @Test func opmlSubscribesToWebFeedsOnly() throws {
+        let opml = """
+            <?xml version="1.0"?><opml version="2.0"><body>
+            <outline text="Nieuws"><outline type="rss" text="NOS" xmlUrl="https://nos.example/feed"/></outline>
+            <outline type="rss" text="Lokaal" xmlUrl="file:///etc/passwd"/>
+            </body></opml>
+            """
+        let store = try store()
+        var refused: [String] = []
+        let report = try Ingestion(store: store).importOPML(Data(opml.utf8)) { url, _ in refused.append(url) }
+        #expect((report.added, report.alreadySubscribed, report.refused) == (1, 0, 1))
+        #expect(refused == ["file:///etc/passwd"])
+        #expect(try store.feeds().map(\.category) == ["Nieuws"])
+    }
+
+    @Test func aLargeBacklogIsLeftToTheIndexStepAndASmallOneIndexedAtOnce() throws {
+        let path = try write(Self.article, to: "nieuws/dijken.txt")
+        let store = try store()
+        var ingestion = Ingestion(store: store)
+        ingestion.indexing = .later
+        _ = try ingestion.importPaths([path])
+        #expect(try store.searchBacklog() == 1)
+        #expect(try SearchIndexer.catchUp(store, waiting: false) == .indexed(1))
+        #expect(try store.searchBacklog() == 0)
+        #expect(try store.headlines(HeadlineQuery(search: "waterschappen"), limit: 10).count == 1)
+    }
+}
+
+extension FeedSyncResult.Outcome {
+    var isNotModified: Bool {
+        if case .notModified = self { true } else { false }
+    }
+}
+
