@@ -65,12 +65,15 @@ public final class ArticleStore: Sendable {
         // Setting up a connection while another process commits can report
         // "database is locked" at once, before any busy handler runs: that
         // is a wait, not a failure, so opening is tried again for a while.
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(Int(Self.busyTimeout))
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 try migrator.migrate(pool)
-                try pool.write { db in _ = try SearchBacklog.adopt(converter, in: db) }
+                // Read first: most opens find their own rules and need no write lock.
+                if try pool.read({ db in try SearchBacklog.converterVersion(db) }) != converter.version {
+                    try pool.write { db in _ = try SearchBacklog.adopt(converter, in: db) }
+                }
                 self.pool = pool
                 return
             } catch let error as DatabaseError

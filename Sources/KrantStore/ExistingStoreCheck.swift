@@ -37,7 +37,7 @@ enum ExistingStoreCheck {
         var configuration = Configuration()
         configuration.label = "krant.check"
         // Another krant may be writing (an import): wait for it, as the store does.
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(ArticleStore.busyTimeout)
         let verdict: StoreError?
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

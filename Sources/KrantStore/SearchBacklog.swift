@@ -115,9 +115,10 @@ enum SearchBacklog {
     /// Returns how many were indexed, or nil when another writer moved the
     /// watermark since `through` was read (the caller reads again).
     ///
-    /// A row whose body changed since its words were computed gets them
-    /// computed again here (rare: an update of a waiting article); a row
-    /// deleted meanwhile is skipped (it was never in the index).
+    /// Every row is read again under the lock: one whose body changed since
+    /// its words were computed gets them computed again here (rare: an
+    /// update of a waiting article); one deleted meanwhile is skipped (it
+    /// was never in the index).
     static func write(_ rows: [Row], after through: Int64, through lastID: Int64,
                       with converter: ContentConverter, in db: Database) throws -> Int? {
         guard try indexedThrough(db) == through else { return nil }
@@ -135,17 +136,13 @@ enum SearchBacklog {
         let insert = try db.cachedStatement(sql: "INSERT INTO \(ArticleSearch.tableName) (rowid, title, body) VALUES (?, ?, ?)")
         var indexed = 0
         for row in rows {
-            guard row.html != nil else {
-                try insertBlocks.execute(arguments: [row.id])
-                indexed += db.changesCount
-                continue
-            }
+            // Read again under the lock: the body may have changed since.
             guard let stored = try GRDB.Row.fetchOne(current, arguments: [row.id]) else { continue }
             let (leadCredit, leadText, html): (String?, String?, String?) =
                 (stored["lead_credit"], stored["lead_text"], stored["body_html"])
             guard let html else {
                 try insertBlocks.execute(arguments: [row.id])
-                indexed += db.changesCount
+                indexed += 1
                 continue
             }
             var words = row.words
