@@ -219,8 +219,8 @@ import Testing
             let path = try krant.write("artikel-\(round).txt", Array(try Data(contentsOf: URL(fileURLWithPath: KrantRunner.sampleArticle))))
             let processes = try (0..<4).map { _ in try krant.start(["import", path]) }
             for process in processes {
-                process.waitUntilExit()
-                #expect(process.terminationStatus == 0)
+                let output = try process.wait(timeout: KrantRunner.patience)
+                #expect(output.status == 0, "\(process.commandLine): \(output.stderr)")
             }
             #expect(try krant.run(["list", "--count"]).stdout == "1\n")
         }

@@ -1,13 +1,10 @@
 import Foundation
+import KrantTestSupport
 import Testing
 
 /// Runs the built `krant` binary against a private store in a temporary folder.
 struct KrantRunner: ~Copyable {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = TestProcess.Output
 
     let directory: URL
     var databasePath: String { directory.appendingPathComponent("krant.db").path }
@@ -45,44 +42,27 @@ struct KrantRunner: ~Copyable {
         repositoryRoot.appendingPathComponent("Resources/articles/000_efc67cec27737acb.txt").path
     }
 
+    /// How long one krant command may take before its test fails: far more
+    /// than any needs, even on a loaded machine; only a hang reaches it.
+    static let patience: Duration = .seconds(60)
+
+    /// Runs krant to completion. Past `timeout` it is killed and this throws
+    /// with the command line and what it printed, so a hung krant fails its
+    /// test instead of hanging the whole run.
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String]? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
+    func run(_ arguments: [String], environment extra: [String: String]? = nil,
+             timeout: Duration = patience) throws -> Output {
+        try start(arguments, environment: extra).wait(timeout: timeout)
+    }
+
+    /// Starts krant without waiting, for tests of processes running at the
+    /// same time; its output is captured, and `wait(timeout:)` bounds the wait.
+    func start(_ arguments: [String], environment extra: [String: String]? = nil) throws -> TestProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["KRANT_DB"] = databasePath
         environment["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg").path
         for (key, value) in extra ?? [:] { environment[key] = value }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// Starts krant without waiting (its output is discarded), for tests of
-    /// processes running at the same time.
-    func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["KRANT_DB"] = databasePath
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+        return try TestProcess([Self.executable.path] + arguments, environment: environment)
     }
 
     func json(_ arguments: [String]) throws -> Any {

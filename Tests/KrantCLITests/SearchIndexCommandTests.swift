@@ -55,21 +55,49 @@ import Testing
         #expect(try krant.run(["list", "--search", "walvisstranding", "--count"]).stdout == "1\n")
     }
 
+    /// The kernel lists a process blocked in `flock` in /proc/locks (as
+    /// `-> FLOCK ... PID MAJ:MIN:INODE`): that, not an elapsed second, shows
+    /// `krant index` is waiting on the lock rather than slow to start.
     @Test func theIndexCommandWaitsWhileAnIndexerHoldsTheLock() throws {
         let krant = try KrantRunner()
         #expect(try krant.run(["import", KrantRunner.sampleArticle]).status == 0)
         // The test holds the lock as a running background indexer would.
-        let lock = open(krant.databasePath + "-index.lock", O_RDWR | O_CREAT, 0o644)
-        #expect(flock(lock, LOCK_EX) == 0)
+        let lockPath = krant.databasePath + "-index.lock"
+        let lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        try #require(lock >= 0)
+        defer { close(lock) }
+        try #require(flock(lock, LOCK_EX) == 0)
+        let inode = try #require(try FileManager.default.attributesOfItem(atPath: lockPath)[.systemFileNumber] as? Int)
         let index = try krant.start(["index"])
-        Thread.sleep(forTimeInterval: 1)
-        #expect(index.isRunning, "krant index returned while an indexer ran")
+
+        let deadline = ContinuousClock.now + KrantRunner.patience
+        while try !Self.isBlockedOnLock(pid: index.pid, inode: inode) {
+            if let status = try index.exitStatus() {
+                Issue.record("krant index exited (\(status)) while an indexer held the lock: \(index.outputSoFar)")
+                return
+            }
+            try #require(ContinuousClock.now < deadline, "krant index never blocked on the lock: \(index.outputSoFar)")
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        // Blocked, it has neither finished nor said anything yet.
+        #expect(try index.exitStatus() == nil)
+        #expect(index.outputSoFar.stdout.isEmpty)
+
         flock(lock, LOCK_UN)
-        close(lock)
-        let deadline = ContinuousClock.now + Self.patience
-        while index.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        #expect(!index.isRunning)
-        #expect(index.terminationStatus == 0)
+        let output = try index.wait(timeout: KrantRunner.patience)
+        #expect(output.status == 0)
+        #expect(output.stdout == "search index is up to date\n")
+        #expect(output.stderr.isEmpty)
+    }
+
+    /// Whether /proc/locks lists `pid` as waiting for a lock on the file `inode`.
+    static func isBlockedOnLock(pid: pid_t, inode: Int) throws -> Bool {
+        let locks = try String(contentsOfFile: "/proc/locks", encoding: .utf8)
+        return locks.split(separator: "\n").contains { line in
+            let fields = line.split(separator: " ")
+            return fields.count >= 7 && fields[1] == "->" && fields[2] == "FLOCK"
+                && fields[5] == "\(pid)" && fields[6].hasSuffix(":\(inode)")
+        }
     }
 
     @Test func indexNowWaitsAndASearchNeverMissesWaitingArticles() throws {

@@ -72,11 +72,30 @@ struct TmuxSessionTests {
         }
     }
 
-    @Test func killRemovesTheSocket() throws {
+    /// A `kill-server` that did nothing once left servers behind while the
+    /// socket folder went away; the processes themselves must be gone.
+    @Test func killStopsTheServerAndRemovesTheSocket() throws {
         let session = try TmuxSession(command: "read x")
         #expect(FileManager.default.fileExists(atPath: session.socket))
+        let server = try #require(pid_t(try session.display("#{pid}")))
+        let shell = try #require(pid_t(try session.display("#{pane_pid}")))
+        #expect(!Self.isGone(server) && !Self.isGone(shell))
         session.kill()
         #expect(!FileManager.default.fileExists(atPath: session.directory.path))
+        let deadline = ContinuousClock.now + TmuxSession.patience
+        while !(Self.isGone(server) && Self.isGone(shell)) && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(Self.isGone(server), "tmux server \(server) still runs")
+        #expect(Self.isGone(shell), "the pane's shell \(shell) still runs")
+    }
+
+    /// No such process, or a zombie: an orphan that exited but that nobody
+    /// reaps (in a container without an init that does).
+    static func isGone(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     @Test func krantExecutableIsInTheBuildFolder() {

@@ -15,6 +15,7 @@ import Testing
     func theSearchWordsAreTheWordsShown(_ fixture: String) throws {
         let feed = try FeedParser.parse(try ParsingFixtures.data(fixture))
         #expect(!feed.items.isEmpty)
+        var compared = 0
         for item in feed.items {
             let stored = item.storableArticle(feedURL: "https://f.example/feed", feedTitle: feed.title, category: nil,
                                               timeZone: Self.zone)
@@ -25,8 +26,13 @@ import Testing
                                                    leadText: stored.leadCaption?.text, html: html)
                 let withoutLinkNumbers = direct.searchableBody.replacing(#/ \[\d+\]/#, with: "")
                 #expect(text == withoutLinkNumbers)
+                compared += 1
             }
         }
+        // Every fixture item has a title, an identity and a body, so each is
+        // stored with its HTML: a store that laid them all out at once would
+        // otherwise leave nothing compared here.
+        #expect(compared == feed.items.count)
     }
 
     @Test func aStoredItemKeepsItsHTMLAndTheFeedsCaption() throws {
