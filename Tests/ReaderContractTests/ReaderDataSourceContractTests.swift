@@ -8,11 +8,10 @@ import Testing
 /// every `ReaderDataSource` call, made on both with the same articles, must
 /// answer the same. A difference here means a reader test may pass on the
 /// fake and fail on the store.
-@Suite struct ReaderDataSourceContractTests {
-    let directory: URL
-    let store: ArticleStore
-    let fake: InMemorySource
-
+// Serialized, each pass kept to a few hundred store calls, and run on a
+// thread of their own (`offThePool`): blocking the test runner's few
+// threads starves the async tests that measure time on a two-core machine.
+@Suite(.serialized) struct ReaderDataSourceContractTests {
     static let feeds: [(url: String, title: String?)] = [
         ("https://feeds.nos.nl/nosnieuwsbuitenland", "NOS Buitenland"),
         ("https://feeds.nos.nl/nosnieuwsalgemeen", "algemeen nieuws"),
@@ -50,14 +49,18 @@ import Testing
         ]
     }()
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("krant-contract-\(UUID().uuidString)")
-        store = try ArticleStore(path: directory.appendingPathComponent("krant.db").path)
-        for feed in Self.feeds { _ = try store.addFeed(url: feed.url, title: feed.title) }
-        _ = try store.insert(Self.articles.map { article in
-            (article, ArticleIdentity.forText(article.title + "\n" + article.searchableBody))
-        })
-        fake = InMemorySource(Self.articles, feeds: Self.feeds)
+    /// A new store and a fake holding the same articles.
+    static func sources() async throws -> (store: ArticleStore, fake: InMemorySource) {
+        try await offThePool {
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("krant-contract-\(UUID().uuidString)")
+            let store = try ArticleStore(path: directory.appendingPathComponent("krant.db").path)
+            for feed in feeds { _ = try store.addFeed(url: feed.url, title: feed.title) }
+            _ = try store.insert(articles.map { article in
+                (article, ArticleIdentity.forText(article.title + "\n" + article.searchableBody))
+            })
+            return (store, InMemorySource(articles, feeds: feeds))
+        }
     }
 
     /// Views to ask both about: filters alone and together, searches with and
@@ -79,6 +82,14 @@ import Testing
 
     static let ids: [Int64] = Array(1...Int64(articles.count)) + [999]
 
+    /// The views every anchored call is made on (the others get the rest):
+    /// each filter, and searches that keep some rows and drop others.
+    static let anchoredViews: [HeadlineQuery] = [
+        HeadlineQuery(), HeadlineQuery(unreadOnly: true), HeadlineQuery(starredOnly: true),
+        HeadlineQuery(category: "buitenland"), HeadlineQuery(feedID: 2), HeadlineQuery(unreadOnly: true, feedID: 2),
+        HeadlineQuery(search: "oekraine"), HeadlineQuery(search: "poet"),
+    ]
+
     /// Every read call on every view, as text, so one comparison names the
     /// first call that differs.
     static func answers(_ source: some ReaderDataSource) throws -> [String] {
@@ -91,12 +102,13 @@ import Testing
             say("offset 1 \(view)", try source.headlines(view, offset: 1, limit: 2).map(\.id))
             say("bottom \(view)", try source.headlines(view, fromEnd: 0, limit: 3).map(\.id))
             say("bottom 1 \(view)", try source.headlines(view, fromEnd: 1, limit: 2).map(\.id))
+            guard anchoredViews.contains(view) else { continue }
             for id in ids {
                 for forward in [true, false] {
-                    for skip in [0, 1] {
-                        say("from \(id) \(forward) \(skip) \(view)",
-                            try source.headlines(view, from: id, forward: forward, skip: skip, limit: 3)?.map(\.id) as Any)
-                    }
+                    // Both skips over the ids, not for each one.
+                    let skip = Int(id) % 2
+                    say("from \(id) \(forward) \(skip) \(view)",
+                        try source.headlines(view, from: id, forward: forward, skip: skip, limit: 3)?.map(\.id) as Any)
                     let unread = try source.nearestUnread(to: id, in: view, forward: forward)
                     say("unread \(id) \(forward) \(view)", unread.map { "\($0.headline.id) at \($0.distance)" } as Any)
                     say("position \(id) \(forward) \(view)", try source.position(of: id, in: view, fromEnd: forward) as Any)
@@ -114,8 +126,17 @@ import Testing
         return lines
     }
 
-    func expectSameAnswers(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let (fromStore, fromFake) = (try Self.answers(store), try Self.answers(fake))
+    /// Runs blocking work on a thread of its own and waits for it without
+    /// holding one of Swift concurrency's threads.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
+    func expectSameAnswers(_ store: ArticleStore, _ fake: InMemorySource, _ step: String,
+                           sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let (fromStore, fromFake) = try await Self.offThePool { (try Self.answers(store), try Self.answers(fake)) }
         #expect(fromStore.count == fromFake.count, sourceLocation: sourceLocation)
         for (expected, actual) in zip(fromStore, fromFake) where expected != actual {
             Issue.record("\(step): the store says\n  \(expected)\nthe fake says\n  \(actual)",
@@ -124,25 +145,30 @@ import Testing
         }
     }
 
-    @Test func bothAnswerEveryReadAlike() throws {
-        try expectSameAnswers("as stored")
+    @Test func bothAnswerEveryReadAlike() async throws {
+        let (store, fake) = try await Self.sources()
+        try await expectSameAnswers(store, fake, "as stored")
         // Not vacuous: the views really select different rows.
         #expect(try store.counts(HeadlineQuery(search: "oekraine")).total == 2)
         #expect(try store.counts(HeadlineQuery(search: "oekr")).total == 3)
         #expect(try store.counts(HeadlineQuery(feedID: 2)).total == 2)
     }
 
-    @Test func bothApplyMarksAlike() throws {
-        for source in [store, fake] as [any ReaderDataSource] {
-            #expect(try source.setRead([1, 2, 999, 999], true) == [999])
-            #expect(try source.setRead([4], false) == [])
-            #expect(try source.setStarred([5, 998], true) == [998])
-            #expect(try source.setStarred([3], false) == [])
+    @Test func bothApplyMarksAlike() async throws {
+        let (store, fake) = try await Self.sources()
+        let missing = try await Self.offThePool {
+            try [store, fake].map { (source: any ReaderDataSource) in
+                [try source.setRead([1, 2, 999, 999], true), try source.setRead([4], false),
+                 try source.setStarred([5, 998], true), try source.setStarred([3], false)]
+            }
         }
-        try expectSameAnswers("after marks")
-        for view in [HeadlineQuery(search: "oekraine"), HeadlineQuery(feedID: 2), HeadlineQuery()] {
+        #expect(missing == [[[999], [], [998], []], [[999], [], [998], []]])
+        try await expectSameAnswers(store, fake, "after marks")
+        for view in [HeadlineQuery(search: "oekraine"), HeadlineQuery(feedID: 2)] {
             #expect(try store.markAllRead(view) == fake.markAllRead(view), "\(view)")
-            try expectSameAnswers("after marking \(view) read")
         }
+        try await expectSameAnswers(store, fake, "after marking a search and a feed read")
+        #expect(try store.markAllRead(HeadlineQuery()) == fake.markAllRead(HeadlineQuery()))
+        #expect(try store.counts(HeadlineQuery()).unread == 0)
     }
 }
