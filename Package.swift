@@ -65,7 +65,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore"], exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore", "ReaderTestSupport"], exclude: ["Snapshots"],
+                    resources: [.copy("Fixtures")]),
+        // The reader's in-memory data source and test writer, shared by the
+        // reader's tests and the contract test that holds the source to the store.
+        .target(name: "ReaderTestSupport", dependencies: ["KrantCore"], path: "Tests/ReaderTestSupport"),
+        .testTarget(name: "ReaderContractTests", dependencies: ["KrantCore", "KrantStore", "ReaderTestSupport"]),
         .testTarget(name: "KrantContentTests", dependencies: ["KrantContent", "KrantCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantStoreTests", dependencies: [
             "KrantCore",

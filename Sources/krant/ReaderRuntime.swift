@@ -17,17 +17,14 @@ struct ReaderRuntime {
 
     func run() {
         let size = terminal.size
-        var driver = ReaderDriver(state: ReaderState(width: size.width, height: size.height), source: store)
-        driver.writesInBackground = true
+        let inbox = ReaderInbox()
         let writes = StoreWriteQueue()
-        // A mark is written before the screen shows it (a reader killed a
-        // moment later keeps it), after any mark-all-read still being written.
-        driver.beforeMarking = { writes.waitUntilDone() }
+        var driver = ReaderDriver(state: ReaderState(width: size.width, height: size.height), source: store,
+                                  writer: writes, inbox: inbox)
         _ = driver.send(.resized(width: size.width, height: size.height))
         var changeCounter = (try? store.externalChangeCounter()) ?? 0
-        let inbox = RuntimeInbox()
-        // Quitting waits for marks still being written, so `q` right after
-        // `A` loses nothing.
+        // Quitting waits for writes still running, so `q` right after `A`
+        // (or right after opening an article) loses nothing.
         defer { writes.waitUntilDone() }
         // An import's indexer that did not finish (killed, or the machine
         // restarted) is started again, in a process of its own.
@@ -36,7 +33,12 @@ struct ReaderRuntime {
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
             terminal.draw(ReaderRenderer.render(driver.state))
-            // While a fetch or a write runs, wake often to show its result.
+            // The frame is drawn without waiting for the marks the last key
+            // made; the next key waits for them, so whatever it does (and a
+            // reader killed after seeing its effect) finds them stored. A
+            // mark-all-read is not waited for: it reports through the inbox.
+            writes.waitForMarks()
+            // While a fetch or a long write runs, wake often to show its result.
             let busy = driver.state.fetchProgress != nil || inbox.hasWork
             let timeout = busy ? 50 : Self.pollInterval
             guard let event = terminal.readKey(timeoutMilliseconds: timeout) else {
@@ -65,8 +67,6 @@ struct ReaderRuntime {
                     return
                 case .fetchFeeds:
                     startFetch(reportingTo: inbox)
-                case .markAllRead(let query):
-                    markAllRead(query, reportingTo: inbox, on: writes)
                 case .openURL(let url):
                     let failure = terminal.suspend { BrowserLauncher.open(url, environment: environment) }
                     if let failure { _ = driver.send(.failed(failure)) }
@@ -77,23 +77,9 @@ struct ReaderRuntime {
         }
     }
 
-    /// Marks a view read off the main thread: thousands of rows are
-    /// rewritten, and the keys must not wait for it. The screen already
-    /// shows them read; `.storeChanged` reloads the view once committed.
-    private func markAllRead(_ query: HeadlineQuery, reportingTo inbox: RuntimeInbox, on writes: StoreWriteQueue) {
-        let store = self.store
-        inbox.begin()
-        writes.perform {
-            if (try? store.markAllRead(query)) == nil { inbox.post(.failed("Could not mark the articles read")) }
-            // Reloaded either way: on failure the screen must stop showing them read.
-            inbox.post(.storeChanged)
-            inbox.end()
-        }
-    }
-
     /// Fetches every feed on a background task; progress and the result come
     /// back through the inbox, so the screen stays responsive meanwhile.
-    private func startFetch(reportingTo inbox: RuntimeInbox) {
+    private func startFetch(reportingTo inbox: ReaderInbox) {
         let store = self.store
         Task.detached {
             let feeds = (try? store.feeds()) ?? []
@@ -103,29 +89,6 @@ struct ReaderRuntime {
             SearchIndexer.startIfNeeded(for: store)
             inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
                                       failed: results.count { $0.failure != nil }))
-        }
-    }
-}
-
-/// Actions posted by background work for the main loop to apply.
-final class RuntimeInbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: [Action] = []
-    private var running = 0
-
-    /// Background work has started / ended; while any runs, the loop polls often.
-    func begin() { lock.withLock { running += 1 } }
-    func end() { lock.withLock { running -= 1 } }
-    var hasWork: Bool { lock.withLock { running > 0 || !pending.isEmpty } }
-
-    func post(_ action: Action) {
-        lock.withLock { pending.append(action) }
-    }
-
-    func drain() -> [Action] {
-        lock.withLock {
-            defer { pending.removeAll() }
-            return pending
         }
     }
 }

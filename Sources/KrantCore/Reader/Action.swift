@@ -1,8 +1,9 @@
 /// Everything that can happen to the reader: a user command (from the keymap),
-/// typing into a prompt, or a result the runtime brings back from the store.
-/// `ReaderState.update(_:)` is the only place where an action changes state.
+/// a key in an open window (menu, help, prompt, question), or a result the
+/// runtime brings back from the store. `ReaderState.update(_:)` is the only
+/// place where an action changes state.
 public enum Action: Hashable, Sendable {
-    // Commands, bound to keys in `Keymap`.
+    // Commands of the headline list and the article, bound to keys in `Keymap`.
     case moveDown, moveUp, pageDown, pageUp, goTop, goBottom
     case open
     case toggleFocus
@@ -17,12 +18,14 @@ public enum Action: Hashable, Sendable {
     case showHelp
     case toggleFullScreen
     case refreshFeeds
+    /// In the article: back to the list; in the list: quit.
     case quit
+    /// Clears the search; in the article: back to the list.
     case cancel
 
-    // Prompt input.
-    case input(Character)
-    case deleteBackward
+    // Keys in an open window, each window with its own names.
+    case menu(MenuAction)
+    case prompt(PromptAction)
     case confirm(Bool)
 
     // Results and events from the runtime.
@@ -36,6 +39,20 @@ public enum Action: Hashable, Sendable {
     case unreadFound(Headline?, index: Int?, forward: Bool)
     case storeChanged
     case failed(String)
+}
+
+extension Action {
+    /// Commands come from the user; the rest are results from the runtime,
+    /// which an open window must never swallow.
+    var isCommand: Bool {
+        switch self {
+        case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .unreadFound, .storeChanged, .failed,
+             .fetchProgress, .fetchFinished:
+            false
+        default:
+            true
+        }
+    }
 }
 
 /// A window of the current view, with the view's counts, as the store returned it.

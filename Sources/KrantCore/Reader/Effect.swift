@@ -5,8 +5,10 @@ public enum Effect: Hashable, Sendable {
     /// article, report where it now is (new articles may have arrived above it).
     case loadHeadlines(HeadlineQuery, offset: Int, limit: Int, keeping: Int64?)
     case loadArticle(id: Int64)
-    case setRead([Int64], Bool)
-    case setStarred([Int64], Bool)
+    /// Marks rows of the view `in` whose state the screen has just flipped
+    /// (so the view's counts move by exactly their number).
+    case setRead([Int64], Bool, in: HeadlineQuery)
+    case setStarred([Int64], Bool, in: HeadlineQuery)
     /// Mark every article of the view read; `.storeChanged` follows when done.
     case markAllRead(HeadlineQuery)
     case loadCategories

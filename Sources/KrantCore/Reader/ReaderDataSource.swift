@@ -1,10 +1,12 @@
-/// What the reader needs from a store. The store implements it; tests use an
-/// in-memory source, so the reader's behaviour is tested without SQLite.
+/// What the reader needs from a store. The store implements it; the reader's
+/// tests use an in-memory source that a contract test holds to the store's
+/// answers (same calls, same results).
 ///
 /// Positions are counted in list order (newest first). Every call is meant to
 /// cost what it returns or the distance it walks, never the size of the view,
-/// except `counts`, which the driver caches.
-public protocol ReaderDataSource {
+/// except `counts`, which `ReaderSourceCache` caches. Sendable: marks are
+/// written from the writer's thread.
+public protocol ReaderDataSource: Sendable {
     /// `limit` headlines from position `offset`, counted from the top.
     func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline]
     /// The `limit` headlines that end `fromEnd` rows above the bottom, in list

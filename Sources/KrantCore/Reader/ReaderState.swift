@@ -3,14 +3,15 @@
 public struct ReaderState: Sendable {
     public enum Focus: Hashable, Sendable { case list, article }
 
+    /// The window open over the list and article, each with its own state
+    /// and its own small update (`ReaderState+Overlays.swift`).
     public enum Overlay: Hashable, Sendable {
         case none
-        case help(top: Int)
+        case help(HelpScreen)
         case outline(OutlineMenu)
         case categories(CategoryMenu)
-        /// The search prompt with the text typed so far.
-        case search(String)
-        case confirmMarkAll(count: Int)
+        case search(SearchPrompt)
+        case confirmMarkAll(MarkAllConfirmation)
     }
 
     /// The open article, wrapped for the pane, and the first line shown.
@@ -53,9 +54,13 @@ public struct ReaderState: Sendable {
     }
 
     public var listHeight: Int { layout.list?.height ?? 0 }
-    /// Rows of bindings the help window shows (its frame takes two, the
-    /// status bar one, and one stays free), so scrolling stops at the end.
-    public var helpVisibleRows: Int { max(1, min(Keymap.bindings.count, height - 4)) }
+    /// The bindings the help window lists: the keys of the list and article.
+    public static var helpBindings: [KeyBinding] { Keymap.bindings(in: .reader) }
+    /// Rows of bindings the help window shows, so scrolling stops at the end.
+    public var helpVisibleRows: Int { overlayVisibleRows(Self.helpBindings.count) }
+    /// Rows a window (`OverlayBox`) of `lines` lines shows: its frame takes
+    /// two, the status bar one, and one stays free.
+    func overlayVisibleRows(_ lines: Int) -> Int { max(1, min(lines, height - 4)) }
     public var articleHeight: Int { layout.article?.height ?? 0 }
 
     /// The headline at a position of the view, when it is loaded.
@@ -88,46 +93,4 @@ public struct ReaderState: Sendable {
         if query.starredOnly { parts.append("starred") }
         return parts.isEmpty ? "all" : parts.joined(separator: " · ")
     }
-}
-
-/// The outline of the open article: lead caption, sections and captions in order.
-public struct OutlineMenu: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case leadCaption, section, caption }
-
-    public struct Entry: Hashable, Sendable {
-        public var kind: Kind
-        public var label: String
-        /// Where it is in the article: a block, not a line, so a resize while
-        /// the outline is open cannot send the jump to the wrong place.
-        public var anchor: ArticleLayout.Anchor
-    }
-
-    public var entries: [Entry]
-    public var selection: Int
-}
-
-/// The chooser of categories and feeds; the first entry is "Alle", everything.
-public struct CategoryMenu: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
-        case all
-        case category(String)
-        case feed(id: Int64, title: String)
-    }
-
-    public struct Entry: Hashable, Sendable {
-        public var kind: Kind
-        public var total: Int
-        public var unread: Int
-
-        public var label: String {
-            switch kind {
-            case .all: "Alle"
-            case .category(let name): name
-            case .feed(_, let title): title
-            }
-        }
-    }
-
-    public var entries: [Entry]
-    public var selection: Int
 }

@@ -98,12 +98,12 @@ public enum ReaderRenderer {
         guard area.height > 0 else { return }
         buffer.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .statusBar)
         switch state.overlay {
-        case .search(let text):
-            let used = buffer.put("Search: " + text, x: area.x, y: area.y, role: .statusBar, maxWidth: area.width - 1)
+        case .search(let prompt):
+            let used = buffer.put("Search: " + prompt.text, x: area.x, y: area.y, role: .statusBar, maxWidth: area.width - 1)
             buffer.put(" ", x: area.x + used, y: area.y, role: .selected)
             return
-        case .confirmMarkAll(let count):
-            buffer.put("Mark \(count) articles read? (y/n)", x: area.x, y: area.y, role: .statusMessage)
+        case .confirmMarkAll(let question):
+            buffer.put("Mark \(question.count) articles read? (y/n)", x: area.x, y: area.y, role: .statusMessage)
             return
         default:
             break
@@ -128,14 +128,14 @@ public enum ReaderRenderer {
     static func drawOverlay(_ state: ReaderState, into buffer: inout CellBuffer) {
         let area = Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1))
         switch state.overlay {
-        case .help(let top):
+        case .help(let help):
             let keyWidth = 14
-            let lines = Keymap.bindings.map { binding in
+            let lines = ReaderState.helpBindings.map { binding in
                 let keys = binding.keys.map(\.label).joined(separator: ", ")
                 return StyledLine([StyledSpan(TextWrapper.pad(keys, width: keyWidth) + " ", .overlayTitle),
                                    StyledSpan(binding.help, .overlay)])
             }
-            OverlayBox(title: "Keys (Esc closes)", lines: lines, selection: nil, top: top, preferredWidth: 72)
+            OverlayBox(title: "Keys (Esc closes)", lines: lines, selection: nil, top: help.top, preferredWidth: 72)
                 .draw(into: &buffer, area: area)
         case .outline(let menu):
             let lines = menu.entries.map { entry in

@@ -1,5 +1,6 @@
 import Foundation
 import KrantCore
+import ReaderTestSupport
 
 /// Articles and drivers for reader tests.
 enum ReaderFixtures {
@@ -27,7 +28,11 @@ enum ReaderFixtures {
         }
     }
 
-    /// `count` short articles, one a day, in two categories, each with a section and a caption.
+    /// The feed the generated articles come from.
+    static let nosFeed = (url: "https://feeds.nos.nl/nosnieuwsalgemeen", title: "NOS Nieuws" as String?)
+
+    /// `count` short articles of one feed, one a day, in two categories, each
+    /// with a section and a caption.
     static func generated(_ count: Int) -> [Article] {
         (0..<count).map { index in
             let day = CivilDate(year: 2024, month: 1, day: 1).adding(days: index)
@@ -36,12 +41,15 @@ enum ReaderFixtures {
                            title: "Bericht \(index + 1)",
                            published: PublishedDate(year: day.year, month: day.month, day: day.day, hour: 12, minute: 0),
                            blocks: [.paragraph("Tekst van bericht \(index + 1)."), .section("Kop"),
-                                    .caption(Caption(credit: "ANP", text: "Foto \(index + 1)")), .paragraph("Einde.")])
+                                    .caption(Caption(credit: "ANP", text: "Foto \(index + 1)")), .paragraph("Einde.")],
+                           origin: .feed(url: nosFeed.url, guid: "bericht-\(index + 1)"))
         }
     }
 
-    static func driver(_ articles: [Article], width: Int = 80, height: Int = 24) -> ReaderDriver<InMemorySource> {
-        var driver = ReaderDriver(state: ReaderState(width: width, height: height), source: InMemorySource(articles))
+    static func driver(_ articles: [Article], width: Int = 80, height: Int = 24,
+                       writer: any ReaderWriter = ImmediateWriter()) -> ReaderDriver<InMemorySource> {
+        let source = InMemorySource(articles, feeds: [nosFeed])
+        var driver = ReaderDriver(state: ReaderState(width: width, height: height), source: source, writer: writer)
         _ = driver.send(.resized(width: width, height: height))
         return driver
     }

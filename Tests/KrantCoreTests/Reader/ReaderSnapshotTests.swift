@@ -1,4 +1,5 @@
 import KrantCore
+import ReaderTestSupport
 import Testing
 
 /// Rendered screens compared as text (and role masks where styling matters).

@@ -1,4 +1,5 @@
 import KrantCore
+import ReaderTestSupport
 import Testing
 
 @Suite struct ReaderUpdateTests {
@@ -50,10 +51,10 @@ import Testing
         _ = state.update(.resized(width: 80, height: 24))
         let headline = Headline(id: 7, title: "Zeven")
         _ = state.update(.headlinesLoaded(HeadlinePage(query: HeadlineQuery(), offset: 0, rows: [headline], total: 1, unread: 1)))
-        #expect(state.update(.open) == [.loadArticle(id: 7), .setRead([7], true)])
+        #expect(state.update(.open) == [.loadArticle(id: 7), .setRead([7], true, in: HeadlineQuery())])
         _ = state.update(.quit)
-        #expect(state.update(.toggleRead) == [.setRead([7], false)])
-        #expect(state.update(.toggleStar) == [.setStarred([7], true)])
+        #expect(state.update(.toggleRead) == [.setRead([7], false, in: HeadlineQuery())])
+        #expect(state.update(.toggleStar) == [.setStarred([7], true, in: HeadlineQuery())])
         #expect(state.update(.quit) == [.quit])
     }
 
@@ -211,7 +212,7 @@ import Testing
     @Test func markAllReadAsksWhenTheViewIsLongerThanAScreen() {
         var driver = ReaderFixtures.driver(ReaderFixtures.generated(50))
         driver.press(.character("A"))
-        #expect(driver.state.overlay == .confirmMarkAll(count: 50))
+        #expect(driver.state.overlay == .confirmMarkAll(MarkAllConfirmation(count: 50)))
         driver.press(.character("n"))
         #expect(driver.state.overlay == .none)
         #expect(driver.state.page.unread == 50)
@@ -251,7 +252,7 @@ import Testing
     @Test func searchReplacesTheListUntilEscape() throws {
         var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
         driver.press(.character("/"))
-        #expect(driver.state.overlay == .search(""))
+        #expect(driver.state.overlay == .search(SearchPrompt("")))
         driver.type("oekrainx")
         driver.press(.backspace)
         driver.type("e")
@@ -275,24 +276,44 @@ import Testing
         #expect(screen.contains { $0.contains("│Binnenland               2 unread of 143135        │") })
     }
 
-    @Test func marksAreWrittenInOrderAfterWaitingForABackgroundMarkAll() throws {
-        final class Calls: @unchecked Sendable { var waits = 0 }
-        let calls = Calls()
-        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled())
-        driver.writesInBackground = true
-        driver.beforeMarking = { calls.waits += 1 }
-        let id = try #require(driver.state.selectedHeadline?.id)
-        // Opening writes the mark itself, after the wait, before anything reads it back.
+    /// Opening shows the article at once; its mark is written before
+    /// anything reads the view back, so the unread view leaves it out.
+    @Test func aMarkIsStoredBeforeTheViewIsReadBack() throws {
+        let writer = DeferredWriter()
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(5), writer: writer)
         #expect(driver.press(.enter).isEmpty)
-        #expect(calls.waits == 1)
-        #expect(driver.source.articles.first { $0.id == id }?.isRead == true)
-        #expect(driver.press(.character("s")).isEmpty)
-        #expect(calls.waits == 2)
-        #expect(driver.source.articles.first { $0.id == id }?.isStarred == true)
-        // Marking the whole view read is the runtime's, off the main thread.
-        driver.press(.escape)
-        #expect(driver.press(.character("A")) == [.markAllRead(HeadlineQuery())])
-        #expect(driver.source.articles.contains { !$0.isRead })
+        #expect(driver.state.reading?.article.id == 5)
+        #expect(driver.state.selectedHeadline?.isRead == true)
+        // The key did not wait for the write.
+        #expect(writer.pendingWrites == 1)
+        #expect(driver.source.articles.first { $0.id == 5 }?.isRead == false)
+        driver.press(.character("q"), .character("u"))
+        #expect(writer.pendingWrites == 0)
+        #expect(writer.waitsForMarks == 1)
+        #expect(driver.source.articles.first { $0.id == 5 }?.isRead == true)
+        #expect(driver.state.page.rows.map(\.id) == [4, 3, 2, 1])
+        #expect(driver.state.page.total == 4)
+    }
+
+    /// `A` does not hold the next key up, and a mark made after it is
+    /// written after it: marking one article unread again sticks.
+    @Test func markAllReadNeverOvertakesALaterMark() throws {
+        let writer = DeferredWriter()
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(3), writer: writer)
+        driver.press(.character("A"))
+        #expect(driver.state.page.unread == 0)
+        #expect(driver.source.articles.allSatisfy { !$0.isRead })
+        driver.press(.character("j"), .character("r"))
+        #expect(driver.state.selectedHeadline?.isRead == false)
+        #expect(writer.pendingWrites == 2)
+        // Anything that reads the view writes both first, in order; the
+        // committed mark-all-read then reloads the view.
+        driver.press(.character("u"), .character("u"))
+        #expect(writer.pendingWrites == 0)
+        #expect(driver.source.articles.map(\.isRead) == [true, false, true])
+        _ = driver.send(.failed("nothing"))
+        #expect(driver.state.page.unread == 1)
+        #expect(driver.state.page.rows.map(\.isRead) == [true, false, true])
     }
 
     @Test func aSearchSaysWhatTheIndexHasNotTakenInYet() throws {
@@ -343,9 +364,14 @@ import Testing
         var driver = ReaderFixtures.driver(ReaderFixtures.generated(2), width: 80, height: 24)
         driver.press(.character("?"))
         for _ in 0..<40 { driver.press(.character("j")) }
-        #expect(driver.state.overlay == .help(top: Keymap.bindings.count - driver.state.helpVisibleRows))
+        let last = ReaderState.helpBindings.count - driver.state.helpVisibleRows
+        #expect(driver.state.overlay == .help(HelpScreen(top: last)))
         driver.press(.character("k"))
-        #expect(driver.state.overlay == .help(top: Keymap.bindings.count - driver.state.helpVisibleRows - 1))
+        #expect(driver.state.overlay == .help(HelpScreen(top: last - 1)))
+        driver.press(.character("g"))
+        #expect(driver.state.overlay == .help(HelpScreen(top: 0)))
+        driver.press(.character("G"))
+        #expect(driver.state.overlay == .help(HelpScreen(top: last)))
     }
 
     @Test func resizeKeepsTheSameBlockOnTop() throws {
@@ -400,24 +426,86 @@ import Testing
         #expect(driver.state.focus == .list)
     }
 
-    @Test func helpListsEveryBindingAndClosesWithEscape() {
-        var driver = ReaderFixtures.driver(ReaderFixtures.generated(2))
+    /// Help lists every key of the list and article from the keymap, as
+    /// "keys  what they do", and closes with Esc; `q` then quits.
+    @Test func helpListsEveryBindingAndClosesWithEscape() throws {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(2), width: 80, height: 24)
         driver.press(.character("?"))
-        #expect(driver.state.overlay == .help(top: 0))
-        driver.press(.character("q"))
+        #expect(driver.state.overlay == .help(HelpScreen(top: 0)))
+        // Every page of the window, as drawn.
+        var shown: [String] = []
+        for _ in 0..<3 {
+            shown += ReaderRenderer.render(driver.state).textLines
+            driver.press(.pageDown)
+        }
+        let bindings = Keymap.bindings(in: .reader)
+        #expect(bindings.count == 27)
+        for binding in bindings {
+            let keys = binding.keys.map(\.label).joined(separator: ", ")
+            let padded = keys + String(repeating: " ", count: max(0, 14 - keys.count))
+            #expect(shown.contains { $0.contains("│\(padded) \(binding.help)") }, "help lacks \(keys): \(binding.help)")
+        }
+        // Keys that mean something else in help are not listed as if they held there.
+        #expect(!shown.contains { $0.contains("next entry") })
+        driver.press(.escape)
         #expect(driver.state.overlay == .none)
         #expect(driver.press(.character("q")) == [.quit])
     }
 
-    @Test func tinyTerminalsDoNotCrash() throws {
+    /// Inside a window, keys are the window's own actions (choose, close),
+    /// never the reader's open and quit.
+    @Test func windowsHaveTheirOwnKeys() {
+        #expect(Keymap.action(for: .enter, in: .outline) == .menu(.choose))
+        #expect(Keymap.action(for: .character("q"), in: .chooser) == .menu(.close))
+        #expect(Keymap.action(for: .character("o"), in: .outline) == .menu(.close))
+        #expect(Keymap.action(for: .character("q"), in: .help) == .menu(.close))
+        #expect(Keymap.action(for: .enter, in: .searchPrompt) == .prompt(.submit))
+        #expect(Keymap.action(for: .character("q"), in: .searchPrompt) == .prompt(.input("q")))
+        #expect(Keymap.action(for: .escape, in: .confirmation) == .confirm(false))
+        #expect(Keymap.action(for: .character("j"), in: .confirmation) == nil)
+        // No key is bound twice in one situation.
+        for situation in KeySituation.allCases {
+            let keys = Keymap.bindings(in: situation).flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(situation)")
+        }
+    }
+
+    /// Below the smallest usable size the reader says so, as much of it as
+    /// fits; from 20x5 on it draws the list, the article and the status bar.
+    @Test func tinyTerminalsShowWhatFits() throws {
         var driver = ReaderFixtures.driver([try ReaderFixtures.sample], width: 1, height: 1)
         driver.press(.enter, .character("j"), .character("]"), .character("o"), .character("?"), .character("z"))
-        _ = ReaderRenderer.render(driver.state)
-        for (width, height) in [(0, 0), (2, 1), (5, 3), (19, 4), (20, 5), (20, 6), (21, 2)] {
+        #expect(ReaderRenderer.render(driver.state).textLines == ["…"])
+        let expected: [(width: Int, height: Int, lines: [String])] = [
+            (0, 0, []),
+            (2, 1, ["T…"]),
+            (5, 3, ["Termi", " nal ", "too… "]),
+            (19, 4, ["                   ", "Terminal too small ", "     for krant     ", "                   "]),
+            (21, 2, [" Terminal too small  ", "      for krant      "]),
+        ]
+        for (width, height, lines) in expected {
             _ = driver.send(.resized(width: width, height: height))
-            let buffer = ReaderRenderer.render(driver.state)
-            #expect(buffer.width == width && buffer.height == height)
+            let screen = ReaderRenderer.render(driver.state)
+            #expect(screen.width == width && screen.height == height)
+            #expect(screen.textLines == lines, "at \(width)x\(height)")
         }
+        // The outline opened at 1x1 is still open, on the section jumped to.
+        _ = driver.send(.resized(width: 20, height: 5))
+        #expect(ReaderRenderer.render(driver.state).textLines == [
+            " ┌─ Outline ──────┐…",
+            "━│§ Balanceeract  │━",
+            "§└───────── 3–3/3 ┘ ",
+            "                    ",
+            " all · 0 unread of… ",
+        ])
+        driver.press(.escape)
+        #expect(ReaderRenderer.render(driver.state).textLines == [
+            "   Na Noord-Korea k…",
+            "━━━━━━━━━━━━━ 64% ━━",
+            "§ Balanceeract      ",
+            "                    ",
+            " all · 0 unread of… ",
+        ])
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import KrantCore
+import ReaderTestSupport
 import Testing
 
 /// The reader must reach any place in a long view for the distance it moves,

@@ -1,0 +1,33 @@
+/// One view the category chooser offers: everything ("Alle"), a category or
+/// a feed, with its counts.
+public struct ChooserEntry: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case all
+        case category(String)
+        case feed(id: Int64, title: String)
+    }
+
+    public var kind: Kind
+    public var total: Int
+    public var unread: Int
+
+    public var label: String {
+        switch kind {
+        case .all: "Alle"
+        case .category(let name): name
+        case .feed(_, let title): title
+        }
+    }
+
+    /// Whether `query` is this entry's view (whatever else it filters).
+    func isShown(by query: HeadlineQuery) -> Bool {
+        switch kind {
+        case .all: query.category == nil && query.feedID == nil
+        case .category(let name): query.category == name
+        case .feed(let id, _): query.feedID == id
+        }
+    }
+}
+
+/// The chooser of categories and feeds; the first entry is "Alle".
+public typealias CategoryMenu = Menu<ChooserEntry>

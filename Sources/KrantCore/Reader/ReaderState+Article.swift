@@ -1,0 +1,81 @@
+extension ReaderState {
+    func maxArticleTop(_ reading: Reading) -> Int {
+        max(0, reading.layout.lines.count - articleHeight)
+    }
+
+    mutating func scrollArticle(by lines: Int) -> [Effect] {
+        guard let reading else { return [] }
+        let limit = max(maxArticleTop(reading), lines < 0 ? reading.top : 0)
+        self.reading?.top = max(0, min(reading.top + lines, limit))
+        return []
+    }
+
+    mutating func scrollArticleToTop() -> [Effect] {
+        reading?.top = 0
+        return []
+    }
+
+    mutating func scrollArticleToBottom() -> [Effect] {
+        if let reading {
+            let bottom = maxArticleTop(reading)
+            self.reading?.top = bottom
+        }
+        return []
+    }
+
+    /// Re-wraps the open article for the pane's width, keeping the block that
+    /// was at the top at the top.
+    mutating func relayoutArticle() {
+        guard let reading else { return }
+        let width = layout.articleTextWidth
+        guard width != reading.layout.width, width > 0 else { return }
+        let anchor = reading.layout.anchors.indices.contains(reading.top) ? reading.layout.anchors[reading.top] : .head
+        let layout = ArticleLayout(article: reading.article, width: width)
+        self.reading = Reading(article: reading.article, layout: layout,
+                               top: reading.top == 0 ? 0 : layout.firstLine(of: anchor))
+    }
+
+    mutating func toggleFullScreen() -> [Effect] {
+        guard reading != nil else { message = "Open an article with Enter first"; return [] }
+        fullScreenArticle.toggle()
+        if fullScreenArticle { focus = .article }
+        relayoutArticle()
+        return ensureWindow()
+    }
+
+    mutating func jump(to landmark: KeyPath<LandmarkLines, [Int]>, forward: Bool, noun: String) -> [Effect] {
+        guard let reading else { message = "Open an article with Enter first"; return [] }
+        let lines = LandmarkLines(reading)[keyPath: landmark]
+        let target = forward ? lines.first { $0 > reading.top } : lines.last { $0 < reading.top }
+        guard let target else {
+            message = lines.isEmpty ? "This article has no \(noun)s"
+                : (forward ? "No next \(noun)" : "No previous \(noun)")
+            return []
+        }
+        self.reading?.top = target
+        return []
+    }
+
+    /// Opens the outline on the landmark being read.
+    mutating func showOutline() -> [Effect] {
+        guard let reading else { message = "Open an article with Enter first"; return [] }
+        let entries = OutlineEntry.landmarks(of: reading.article)
+        guard !entries.isEmpty else { message = "This article has no sections or captions"; return [] }
+        let current = entries.lastIndex { reading.layout.firstLine(of: $0.anchor) <= reading.top } ?? 0
+        overlay = .outline(OutlineMenu(entries: entries, selection: current))
+        return []
+    }
+
+    /// The outline's choice: the landmark goes to the top of the pane.
+    mutating func jump(to entry: OutlineEntry) {
+        if let reading { self.reading?.top = reading.layout.firstLine(of: entry.anchor) }
+        focus = .article
+    }
+
+    mutating func openInBrowser() -> [Effect] {
+        guard let article = reading?.article else { message = "Open an article with Enter first"; return [] }
+        guard let url = article.url else { message = "This article has no link"; return [] }
+        message = "Opening \(url)"
+        return [.openURL(url)]
+    }
+}

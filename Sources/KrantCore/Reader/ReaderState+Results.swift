@@ -1,0 +1,42 @@
+/// Results and events from the runtime and the store: applied whatever
+/// window is open.
+extension ReaderState {
+    mutating func receive(_ result: Action) -> [Effect] {
+        switch result {
+        case .resized(let width, let height):
+            self.width = max(0, width)
+            self.height = max(0, height)
+            relayoutArticle()
+            scrollListToSelection()
+            return ensureWindow()
+        case .headlinesLoaded(let loaded): return receive(loaded)
+        case .articleLoaded(let article):
+            reading = Reading(article: article, layout: ArticleLayout(article: article, width: layout.articleTextWidth), top: 0)
+            return []
+        case .categoriesLoaded(let categories, let feeds, let everything):
+            let entries = [ChooserEntry(kind: .all, total: everything.total, unread: everything.unread)]
+                + categories.map { ChooserEntry(kind: .category($0.name), total: $0.total, unread: $0.unread) }
+                + feeds.map { ChooserEntry(kind: .feed(id: $0.id, title: $0.title), total: $0.total, unread: $0.unread) }
+            let current = entries.firstIndex { $0.isShown(by: query) } ?? 0
+            overlay = .categories(CategoryMenu(entries: entries, selection: current))
+            return []
+        case .fetchProgress(let done, let total):
+            fetchProgress = "fetching \(done)/\(total)"
+            return []
+        case .fetchFinished(let feeds, let newArticles, let failed):
+            fetchProgress = nil
+            message = feeds == 0 ? "No feeds yet: add one with krant feeds add URL"
+                : "Fetched \(feeds) feeds: \(newArticles) new" + (failed > 0 ? ", \(failed) failed" : "")
+            return reload(keepingSelection: true)
+        case .unreadFound(let headline, let index, let forward):
+            guard let headline, let index else { return noUnread(forward: forward) }
+            return show(headline, at: index)
+        case .storeChanged: return reload(keepingSelection: true)
+        case .failed(let text):
+            message = text
+            return []
+        default:
+            return []
+        }
+    }
+}
