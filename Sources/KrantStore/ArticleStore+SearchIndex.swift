@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 
 /// The search index's catching up with bulk imports (see `SearchBacklog`).
@@ -26,38 +27,65 @@ extension ArticleStore {
     @discardableResult
     public func indexForSearch(limit: Int = 500) throws -> Int {
         while true {
-            let (through, rows) = try pool.read { db in
-                let through = try SearchBacklog.indexedThrough(db)
-                return (through, try SearchBacklog.waiting(after: through, limit: limit, in: db))
-            }
-            guard !rows.isEmpty else { return 0 }
-            let computed = SearchBacklog.computeWords(rows, with: converter)
-            var indexed = 0
-            var after = through
-            for start in stride(from: 0, to: computed.count, by: SearchBacklog.sliceSize) {
-                let slice = Array(computed[start..<min(computed.count, start + SearchBacklog.sliceSize)])
-                let last = slice[slice.count - 1].id
-                let converter = self.converter
-                let written = try pool.write { db in
-                    try SearchBacklog.write(slice, after: after, through: last, with: converter, in: db)
-                }
-                // Another indexer took these rows: read what still waits.
-                guard let written else { break }
-                indexed += written
-                after = last
-            }
-            if after != through { return indexed }
+            let through = try pool.read { db in try SearchBacklog.indexedThrough(db) }
+            let batch = try prepareSearchBatch(after: through, limit: limit)
+            guard !batch.isEmpty else { return 0 }
+            if let indexed = try writeSearchBatch(batch, after: through) { return indexed }
         }
     }
 
     /// Indexes every waiting article and returns how many.
+    ///
+    /// A pipeline: while one batch is written (SQLite tokenising on one
+    /// core), the next is read and its HTML laid out on the others. Reading
+    /// ahead does not depend on the watermark (ids only grow), so only a
+    /// write finds out that another indexer got there first; then the
+    /// batches read ahead are dropped and reading starts again from it.
     @discardableResult
-    public func catchUpSearch() throws -> Int {
+    public func catchUpSearch(batchSize: Int = 500) throws -> Int {
         var total = 0
-        while try hasSearchBacklog() {
-            total += try indexForSearch()
+        var through = try pool.read { db in try SearchBacklog.indexedThrough(db) }
+        var batch = try prepareSearchBatch(after: through, limit: batchSize)
+        while let last = batch.last?.id {
+            let ahead = Prefetch { try self.prepareSearchBatch(after: last, limit: batchSize) }
+            guard let indexed = try writeSearchBatch(batch, after: through) else {
+                _ = try? ahead.value()
+                through = try pool.read { db in try SearchBacklog.indexedThrough(db) }
+                batch = try prepareSearchBatch(after: through, limit: batchSize)
+                continue
+            }
+            total += indexed
+            through = last
+            batch = try ahead.value()
         }
         return total
+    }
+
+    /// The `limit` articles after `through`, with their HTML bodies' words.
+    private func prepareSearchBatch(after through: Int64, limit: Int) throws -> [SearchBacklog.Row] {
+        let rows = try pool.read { db in try SearchBacklog.waiting(after: through, limit: limit, in: db) }
+        return SearchBacklog.computeWords(rows, with: converter)
+    }
+
+    /// Writes a prepared batch in slices; nil when another indexer moved the
+    /// watermark before the first slice (nothing was written), else how many
+    /// were indexed (a later slice that finds the watermark moved stops the
+    /// batch: the other indexer goes on from there).
+    private func writeSearchBatch(_ batch: [SearchBacklog.Row], after through: Int64) throws -> Int? {
+        var indexed = 0
+        var after = through
+        let converter = self.converter
+        for start in stride(from: 0, to: batch.count, by: SearchBacklog.sliceSize) {
+            let slice = Array(batch[start..<min(batch.count, start + SearchBacklog.sliceSize)])
+            let last = slice[slice.count - 1].id
+            let written = try pool.write { db in
+                try SearchBacklog.write(slice, after: after, through: last, with: converter, in: db)
+            }
+            guard let written else { return after == through ? nil : indexed }
+            indexed += written
+            after = last
+        }
+        return indexed
     }
 
     /// Copies the write-ahead log into the store and empties it, after a
@@ -77,5 +105,24 @@ extension ArticleStore {
             defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
             try db.checkpoint(.truncate)
         }
+    }
+}
+
+/// Work started on another thread now, its result collected later.
+private final class Prefetch<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global(qos: .utility).async {
+            self.result = Result { try work() }
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the work and returns its value (or throws its error).
+    func value() throws -> Value {
+        done.wait()
+        return try result!.get()
     }
 }
