@@ -43,6 +43,7 @@ extension ArticleStore {
             // Only a write that indexes at once needs to know (see `SearchIndexing.now`).
             let backlogBefore = try indexing == .now && !SearchBacklog.isEmpty(db)
             let through = try SearchBacklog.indexedThrough(db)
+            let indexingNow = indexing == .now && !backlogBefore
             var newRows: [SearchBacklog.Row] = []
             var report = FeedUpsertReport()
             var tally = ArticleCounts.Tally()
@@ -50,8 +51,10 @@ extension ArticleStore {
                 var record = prepared
                 if let id = try record.insertIfNew(db, counting: &tally) {
                     report.inserted.append(id)
-                    newRows.append(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
-                                                     html: record.bodyHTML, words: words))
+                    if indexingNow {
+                        newRows.append(SearchBacklog.Row(id: id, leadCredit: record.leadCredit,
+                                                         leadText: record.leadText, html: record.bodyHTML, words: words))
+                    }
                     continue
                 }
                 guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [record.identity]) else { continue }
@@ -75,7 +78,7 @@ extension ArticleStore {
                 report.updated += 1
             }
             try tally.apply(in: db)
-            if indexing == .now && !backlogBefore, let last = newRows.last?.id {
+            if indexingNow, let last = newRows.last?.id {
                 _ = try SearchBacklog.write(newRows, after: through, through: last, with: converter, in: db)
             }
             return report

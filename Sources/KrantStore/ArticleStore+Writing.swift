@@ -23,6 +23,7 @@ extension ArticleStore {
             // Only a write that indexes at once needs to know (see `SearchIndexing.now`).
             let backlogBefore = try indexing == .now && !SearchBacklog.isEmpty(db)
             let through = try SearchBacklog.indexedThrough(db)
+            let indexingNow = indexing == .now && !backlogBefore
             var newRows: [SearchBacklog.Row] = []
             var tally = ArticleCounts.Tally()
             var outcomes: [InsertOutcome] = []
@@ -40,11 +41,13 @@ extension ArticleStore {
                     continue
                 }
                 outcomes.append(.inserted(id: id))
-                newRows.append(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
-                                                 html: record.bodyHTML))
+                if indexingNow {
+                    newRows.append(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
+                                                     html: record.bodyHTML))
+                }
             }
             try tally.apply(in: db)
-            if indexing == .now && !backlogBefore, let last = newRows.last?.id {
+            if indexingNow, let last = newRows.last?.id {
                 _ = try SearchBacklog.write(newRows, after: through, through: last, with: converter, in: db)
             }
             return outcomes
