@@ -11,9 +11,11 @@ struct IndexCommand: ParsableCommand {
         A large import stores its articles first, so they can be read at once,
         and leaves the search index to catch up in a background process;
         until it has, search does not find the newest articles (the reader
-        says how many). `krant index` does the same work in the foreground
-        and returns when every article can be found. It is safe to run while
-        the reader or another import runs.
+        says how many). `krant index` waits for that process, does what is
+        left in the foreground, and returns when every article can be found.
+        A store whose index another version of krant built, with other rules
+        for an article's words, has its index rebuilt the same way. It is
+        safe to run while the reader or another import runs.
 
         Examples:
           krant index
