@@ -85,8 +85,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
-        .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantStore", "KrantTestSupport"]),
-        .testTarget(name: "KrantEndToEndTests", dependencies: ["krant", "KrantTestSupport"]),
+        .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantContent", "KrantStore", "KrantTestSupport"]),
+        .testTarget(name: "KrantEndToEndTests", dependencies: ["krant", "KrantContent", "KrantCore", "KrantStore", "KrantTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

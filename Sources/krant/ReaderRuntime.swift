@@ -26,8 +26,16 @@ struct ReaderRuntime {
         // Quitting waits for writes still running, so `q` right after `A`
         // (or right after opening an article) loses nothing.
         defer { writes.waitUntilDone() }
+        // Another krant's index is being built anew (README: Architecture):
+        // said once, since search finds less until it is done.
+        if (try? store.isRebuildingSearchIndex()) == true {
+            let waiting = (try? store.searchBacklog()) ?? 0
+            _ = driver.send(.notice("Rebuilding the search index for this krant: \(waiting) "
+                                    + (waiting == 1 ? "article" : "articles") + " not searchable yet"))
+        }
         // An import's indexer that did not finish (killed, or the machine
-        // restarted) is started again, in a process of its own.
+        // restarted) is started again, in a process of its own; so is the
+        // rebuild of an index another krant built.
         SearchIndexer.startIfNeeded(for: store)
 
         while true {

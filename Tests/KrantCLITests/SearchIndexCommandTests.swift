@@ -1,4 +1,5 @@
 import Foundation
+import KrantContent
 import KrantStore
 import KrantTestSupport
 import Testing
@@ -35,6 +36,31 @@ import Testing
         #expect(try store.searchBacklog() == 0)
         let found = try krant.run(["list", "--search", "walvisstranding"])
         #expect(found.stdout.contains("Walvisstranding bij Texel"))
+        #expect(try krant.run(["index"]).stdout == "search index is up to date\n")
+    }
+
+    /// A store whose index another krant built, with other rules for an
+    /// article's words: opening it empties the index, and `krant index`
+    /// rebuilds it and says so.
+    @Test func anIndexBuiltByAnotherVersionIsRebuilt() throws {
+        let krant = try KrantRunner()
+        let path = krant.directory.appendingPathComponent("klein.xml").path
+        try SampleFeed.rss(items: [("a", "Walvisstranding bij Texel"), ("b", "Storm op zee")])
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try krant.run(["import", path]).status == 0)
+        let other = ContentConverter(version: ContentConverter.currentVersion + 1) { credit, text, html in
+            HTMLBody.searchableText(leadCredit: credit, leadText: text, html: html) + " anderewoord"
+        }
+        do {
+            let store = try ArticleStore(path: krant.databasePath, converter: other)
+            #expect(try store.catchUpSearch() == 2)
+        }
+        let index = try krant.run(["index"])
+        #expect(index.status == 0)
+        #expect(index.stdout == "rebuilt the search index for this version of krant\n")
+        #expect(index.stderr.isEmpty)
+        #expect(try krant.run(["list", "--search", "waterschappen", "--count"]).stdout == "2\n")
+        #expect(try krant.run(["list", "--search", "anderewoord", "--count"]).stdout == "0\n")
         #expect(try krant.run(["index"]).stdout == "search index is up to date\n")
     }
 

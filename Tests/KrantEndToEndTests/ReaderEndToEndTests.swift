@@ -1,4 +1,7 @@
 import Foundation
+import KrantContent
+import KrantCore
+import KrantStore
 import KrantTestSupport
 import Testing
 
@@ -143,6 +146,29 @@ import Testing
     /// written (the write runs off the main thread), but the next key is
     /// handled only once the mark is stored: once `q`'s effect is on screen,
     /// a reader killed at once has kept the mark.
+    /// A store whose search index another krant built, with other rules for
+    /// an article's words: the reader says the index is being rebuilt, and
+    /// search finds the article once the background indexer is done.
+    @Test func anIndexBuiltByAnotherKrantIsRebuiltAndSaid() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("krant-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("krant.db").path
+        do {
+            let other = ContentConverter(version: ContentConverter.currentVersion + 1, searchableText: { _, _, _ in "" })
+            let store = try ArticleStore(path: path, converter: other)
+            _ = try store.insert([(Article(title: "Walvisstranding bij Texel", blocks: [.paragraph("Een potvis.")]),
+                                   "e2e-walvis")])
+        }
+        let reader = try Reader(width: 160, height: 24, environment: ["KRANT_DB": path])
+        try reader.waitForStatus("Rebuilding the search index for this krant: 1 article not searchable yet")
+        try reader.session.sendKeys("/", "potvis", "Enter")
+        try reader.session.waitFor { screen in
+            screen.contains { $0.contains("Walvisstranding bij Texel") }
+                && screen.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })?.contains("1 result") == true
+        }
+    }
+
     @Test func openingMarksReadDurablyEvenWhenKilled() throws {
         let reader = try Reader()
         try reader.waitForStatus("5 unread of 5")

@@ -39,6 +39,9 @@ public enum Action: Hashable, Sendable {
     case unreadFound(Headline?, index: Int?, forward: Bool)
     case storeChanged
     case failed(String)
+    /// Something the reader should know that is not a failure (the search
+    /// index is being rebuilt), for the status bar.
+    case notice(String)
 }
 
 extension Action {
@@ -47,7 +50,7 @@ extension Action {
     var isCommand: Bool {
         switch self {
         case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .unreadFound, .storeChanged, .failed,
-             .fetchProgress, .fetchFinished:
+             .notice, .fetchProgress, .fetchFinished:
             false
         default:
             true

@@ -32,7 +32,7 @@ extension ReaderState {
             guard let headline, let index else { return noUnread(forward: forward) }
             return show(headline, at: index)
         case .storeChanged: return reload(keepingSelection: true)
-        case .failed(let text):
+        case .failed(let text), .notice(let text):
             message = text
             return []
         default:
