@@ -1,7 +1,7 @@
 import Foundation
 import KrantCore
 
-/// JSON as DESIGN §2 defines it: snake_case keys, `null` for unknown values
+/// JSON as the README's command line section shows it: snake_case keys, `null` for unknown values
 /// (never a missing key), no escaped slashes.
 enum JSONOutput {
     static func string(_ value: some Encodable) throws -> String {
