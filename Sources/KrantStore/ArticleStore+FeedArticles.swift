@@ -37,7 +37,7 @@ extension ArticleStore {
                 return converter.searchableText(record.leadCredit, record.leadText, html)
             }
         }
-        return try pool.write { db in
+        return try writeTouchingIndex { db in
             guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
             let findIdentity = try db.cachedStatement(sql: ArticleRecord.selectWhole + " WHERE article.identity = ?")
             // Only a write that indexes at once needs to know (see `SearchIndexing.now`).

@@ -53,7 +53,7 @@ extension ArticleStore {
     /// Kept articles are not matched to the feed again if it is re-added; its
     /// next fetch stores its current items anew.
     public func removeFeed(id: Int64, keepArticles: Bool = false) throws {
-        try pool.write { db in
+        try writeTouchingIndex { db in
             guard try FeedRecord.exists(db, key: id) else { throw StoreError.noSuchFeed("\(id)") }
             if keepArticles {
                 try db.execute(sql: "UPDATE articles SET feed_id = NULL WHERE feed_id = ?", arguments: [id])

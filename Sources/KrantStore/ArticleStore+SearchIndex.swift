@@ -19,11 +19,13 @@ extension ArticleStore {
         try pool.read { db in try SearchBacklog.isRebuilding(db) }
     }
 
-    /// Indexes up to `limit` waiting articles and returns how many; 0 means
-    /// search is up to date. Their words are computed before the write lock
-    /// is taken, then written in slices of `SearchBacklog.sliceSize` rows,
-    /// one short transaction each, so a reader's marks and an import's
-    /// batches get in between within milliseconds.
+    /// Indexes up to `limit` waiting articles and returns how many this call
+    /// indexed (0 when none waits, or when the ones it read were deleted or
+    /// indexed by another process meanwhile). Their words are computed
+    /// before the write lock is taken, then written in slices of
+    /// `SearchBacklog.sliceSize` rows, one short transaction each, so a
+    /// reader's marks and an import's batches get in between within
+    /// milliseconds.
     @discardableResult
     public func indexForSearch(limit: Int = 500) throws -> Int {
         while true {
@@ -78,7 +80,7 @@ extension ArticleStore {
         for start in stride(from: 0, to: batch.count, by: SearchBacklog.sliceSize) {
             let slice = Array(batch[start..<min(batch.count, start + SearchBacklog.sliceSize)])
             let last = slice[slice.count - 1].id
-            let written = try pool.write { db in
+            let written = try writeTouchingIndex { db in
                 try SearchBacklog.write(slice, after: after, through: last, with: converter, in: db)
             }
             guard let written else { return after == through ? nil : indexed }

@@ -17,7 +17,7 @@ extension ArticleStore {
             (record: try ArticleRecord(article, identity: identity, feedID: nil, importedAt: importedAt),
              feedURL: article.feedURL)
         }
-        return try pool.write { db in
+        return try writeTouchingIndex { db in
             let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
             var feedIDs: [String: Int64] = [:]
             // Only a write that indexes at once needs to know (see `SearchIndexing.now`).

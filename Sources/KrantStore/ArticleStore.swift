@@ -111,6 +111,19 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// A write transaction that may touch the search index (inserting,
+    /// updating or deleting articles, indexing them): it first makes sure
+    /// the index holds this krant's words (`SearchBacklog.adopt`), since a
+    /// krant with other content rules may have adopted it since this store
+    /// was opened.
+    func writeTouchingIndex<T>(_ body: (Database) throws -> T) throws -> T {
+        let converter = self.converter
+        return try pool.write { db in
+            _ = try SearchBacklog.adopt(converter, in: db)
+            return try body(db)
+        }
+    }
+
     /// How long a write waits for another process's write, in seconds.
     static let busyTimeout: TimeInterval = 60
 

@@ -60,9 +60,10 @@ enum SearchBacklog {
         try Int.fetchOne(db, sql: "SELECT converter_version FROM \(tableName)") ?? 0
     }
 
-    /// Whether the index is being rebuilt because another krant's rules built it.
+    /// Whether the index is being rebuilt because another krant's rules
+    /// built it, and articles still wait for it.
     static func isRebuilding(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT rebuilding FROM \(tableName)") ?? false
+        try (Bool.fetchOne(db, sql: "SELECT rebuilding FROM \(tableName)") ?? false) && !isEmpty(db)
     }
 
     /// Empties the index when rules other than `converter`'s built it, and
@@ -71,11 +72,17 @@ enum SearchBacklog {
     /// trigger takes out only articles up to `indexed_through`, now none).
     /// Returns whether it did. One statement empties a contentless index,
     /// whatever its size; the background indexer fills it again.
+    ///
+    /// Every write that may touch the index calls this first, in its own
+    /// transaction (`ArticleStore.writeTouchingIndex`), not only the opening
+    /// of the store: a krant with other rules may have adopted the index
+    /// since, and its words must never mix with ours.
     static func adopt(_ converter: ContentConverter, in db: Database) throws -> Bool {
         guard try converterVersion(db) != converter.version else { return false }
         try db.execute(sql: """
             INSERT INTO \(ArticleSearch.tableName) (\(ArticleSearch.tableName)) VALUES ('delete-all');
-            UPDATE \(tableName) SET indexed_through = 0, converter_version = ?, rebuilding = 1;
+            UPDATE \(tableName) SET indexed_through = 0, converter_version = ?,
+                rebuilding = EXISTS (SELECT 1 FROM articles);
             """, arguments: [converter.version])
         return true
     }
@@ -157,9 +164,7 @@ enum SearchBacklog {
             indexed += 1
         }
         try db.execute(sql: "UPDATE \(tableName) SET indexed_through = ?", arguments: [lastID])
-        if try isRebuilding(db), try isEmpty(db) {
-            try db.execute(sql: "UPDATE \(tableName) SET rebuilding = 0")
-        }
+        if try isEmpty(db) { try db.execute(sql: "UPDATE \(tableName) SET rebuilding = 0") }
         return indexed
     }
 }

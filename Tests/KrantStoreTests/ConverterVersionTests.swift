@@ -83,6 +83,52 @@ import Testing
         #expect(try store.article(id: ids[1]) == nil)
     }
 
+    /// Two krants with different rules open at once (the reader of the old
+    /// one still running after an upgrade): whichever writes to the index
+    /// last takes it over and rebuilds it, so the words in it are always
+    /// one krant's, and the other's deletes never hand FTS5 the wrong ones.
+    @Test func twoVersionsAtOnceNeverMixTheirWords() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("krant.db")
+        let old = try ArticleStore(path: path, converter: Self.older)
+        let feed = try old.addFeed(url: "https://nos.example/feed", title: "NOS")
+        let ids = try old.upsertFeedArticles([Self.item("a", "<p>zeehond</p>", feed: feed),
+                                              Self.item("b", "<p>walvis</p>", feed: feed)],
+                                             feedID: feed.id, indexing: .later).inserted
+        let new = try ArticleStore(path: path, converter: Self.newer)
+        #expect(try new.isRebuildingSearchIndex())
+
+        // The old krant's indexer goes on: it takes the index back first.
+        #expect(try old.catchUpSearch() == 2)
+        #expect(try new.pool.read { db in try SearchBacklog.converterVersion(db) } == Self.older.version)
+        #expect(try old.rawSearchMatches("oudewoord") == ids)
+
+        // The new krant deletes: it takes the index over again before the
+        // delete trigger runs, so the old words cannot be left behind.
+        try new.deleteArticle(id: ids[0])
+        #expect(try new.rawSearchMatches("oudewoord").isEmpty)
+        #expect(try new.catchUpSearch() == 1)
+        #expect(try new.rawSearchMatches("walvis") == [ids[1]])
+        #expect(try new.rawSearchMatches("oudewoord").isEmpty)
+        #expect(try !new.isRebuildingSearchIndex())
+    }
+
+    /// Nothing to rebuild (an empty store, or every waiting article deleted):
+    /// the store does not say it is rebuilding.
+    @Test func aRebuildWithNothingLeftToIndexIsOver() throws {
+        let directory = try TemporaryDirectory()
+        let empty = directory.file("empty.db")
+        do { _ = try ArticleStore(path: empty, converter: Self.older) }
+        #expect(try !ArticleStore(path: empty, converter: Self.newer).isRebuildingSearchIndex())
+
+        let (path, _) = try Self.storeIndexedByOlder(directory)
+        let store = try ArticleStore(path: path, converter: Self.newer)
+        #expect(try store.isRebuildingSearchIndex())
+        try store.removeFeed(id: try #require(try store.feeds().first).id)
+        #expect(try store.catchUpSearch() == 0)
+        #expect(try !store.isRebuildingSearchIndex())
+    }
+
     /// Stores from before versions were indexed by the rules numbered 1.
     @Test func aStoreFromBeforeVersionsWasIndexedByVersionOne() throws {
         let directory = try TemporaryDirectory()
@@ -98,7 +144,7 @@ extension ArticleStore {
     /// Deletes an article as any delete would (the search trigger and the
     /// counts see it); krant itself has no delete yet.
     func deleteArticle(id: Int64) throws {
-        try pool.write { db in try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id]) }
+        try writeTouchingIndex { db in try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id]) }
     }
 
     /// FTS5's own check of the search index; throws when it is corrupt.
