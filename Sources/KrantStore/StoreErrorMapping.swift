@@ -15,3 +15,15 @@ enum StoreErrorMapping {
         }
     }
 }
+
+extension StoreError {
+    /// One line for whatever a store call threw, for a report or a status
+    /// bar: SQLite's own words, never the SQL statement it was running.
+    public static func reason(for error: any Error) -> String {
+        switch error {
+        case let error as StoreError: error.description
+        case let error as DatabaseError: "store error: \(error.message ?? "SQLite error \(error.resultCode.rawValue)")"
+        default: "store error: \(error)"
+        }
+    }
+}

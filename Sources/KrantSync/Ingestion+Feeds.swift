@@ -14,8 +14,12 @@ extension Ingestion {
         let writer = StoreWriter<FeedSyncResult>(count: paths.count)
         for (index, path) in paths.enumerated() {
             let url = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
-            let known = try? store.feed(matching: url)
-            let step = readFeedFile(at: url, known: known, source: path)
+            let step: FeedStep
+            do {
+                step = readFeedFile(at: url, known: try store.feed(matching: url), source: path)
+            } catch {
+                step = .failed(source: path, feed: nil, reason: StoreError.reason(for: error))
+            }
             writer.write(index) { self.write(step) }
         }
         return writer.finish()
@@ -24,8 +28,12 @@ extension Ingestion {
     /// Fetches `url` once to check that it is a feed and to learn its title,
     /// then subscribes and stores its items.
     public func subscribe(url: String, category: String?) async -> FeedSyncResult {
-        if let existing = try? store.feed(matching: url) {
-            return FeedSyncResult(source: url, feed: existing, outcome: .failed("already subscribed"))
+        do {
+            if let existing = try store.feed(matching: url) {
+                return FeedSyncResult(source: url, feed: existing, outcome: .failed("already subscribed"))
+            }
+        } catch {
+            return FeedSyncResult(source: url, feed: nil, outcome: .failed(StoreError.reason(for: error)))
         }
         let step: FeedStep
         switch await fetcher.fetch(FetchRequest(url: url)) {
@@ -36,6 +44,12 @@ extension Ingestion {
         case .fetched(let fetched):
             step = parse(fetched.body, source: url, feedURL: fetched.permanentRedirect ?? url, known: nil,
                          category: category, validators: (fetched.etag, fetched.lastModified), newURL: nil)
+        }
+        // A new subscription: a URL subscribed meanwhile (or the one a
+        // redirect led to) is said, never quietly merged into.
+        if case .prepared(var prepared) = step {
+            prepared.mustBeNew = true
+            return write(.prepared(prepared))
         }
         return write(step)
     }
@@ -126,14 +140,28 @@ extension Ingestion {
     private func write(_ step: FeedStep) -> FeedSyncResult {
         switch step {
         case .notModified(let source, let feed, let newURL):
-            try? store.recordFetch(feedID: feed.id, status: "not modified", newURL: newURL)
+            do {
+                try store.recordFetch(feedID: feed.id, status: "not modified", newURL: newURL)
+            } catch {
+                return FeedSyncResult(source: source, feed: feed, outcome: .failed(StoreError.reason(for: error)))
+            }
             return FeedSyncResult(source: source, feed: feed, outcome: .notModified)
         case .failed(let source, let feed, let reason):
-            if let feed { try? store.recordFetch(feedID: feed.id, status: reason) }
+            if let feed {
+                do {
+                    try store.recordFetch(feedID: feed.id, status: reason)
+                } catch {
+                    return FeedSyncResult(source: source, feed: feed,
+                                          outcome: .failed("\(reason); \(StoreError.reason(for: error))"))
+                }
+            }
             return FeedSyncResult(source: source, feed: feed, outcome: .failed(reason))
         case .prepared(let prepared):
             do {
-                let feed = try prepared.feed ?? subscription(for: prepared)
+                let feed = try prepared.feed
+                    ?? (prepared.mustBeNew ? store.addFeed(url: prepared.url, title: prepared.parsedTitle,
+                                                           category: prepared.category)
+                                           : subscription(for: prepared))
                 let report = try store.upsertFeedArticles(prepared.articles, feedID: feed.id, indexing: indexing)
                 let status = report.inserted.isEmpty && report.updated == 0
                     ? "ok, nothing new" : "ok, \(report.inserted.count) new, \(report.updated) updated"
@@ -142,7 +170,7 @@ extension Ingestion {
                                       title: prepared.parsedTitle, siteURL: prepared.siteURL)
                 return FeedSyncResult(source: prepared.source, feed: feed, outcome: .stored(report))
             } catch {
-                return FeedSyncResult(source: prepared.source, feed: prepared.feed, outcome: .failed("store error: \(error)"))
+                return FeedSyncResult(source: prepared.source, feed: prepared.feed, outcome: .failed(StoreError.reason(for: error)))
             }
         }
     }
@@ -176,6 +204,9 @@ struct PreparedFeed: Sendable {
     /// Nil for a feed not subscribed yet (a file imported for the first
     /// time, a URL being subscribed to): subscribed in the write.
     var feed: FeedSubscription?
+    /// A URL the user subscribes to: one already subscribed fails the
+    /// write (a feed file imported again is just read again).
+    var mustBeNew = false
     var category: String?
     var articles: [Article]
     var parsedTitle: String?

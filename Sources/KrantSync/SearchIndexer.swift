@@ -26,14 +26,31 @@ public enum SearchIndexer {
         case inBackground(waiting: Int)
     }
 
+    /// How to start the background indexer: the `krant` executable, run as
+    /// `krant --db STORE index --background`. The executable says where it
+    /// is; a library cannot know which program it is linked into.
+    public struct Background: Sendable {
+        public var executable: String
+
+        public init(executable: String) {
+            self.executable = executable
+        }
+
+        func arguments(storePath: String) -> [String] {
+            [executable, "--db", storePath, "index", "--background"]
+        }
+    }
+
     /// Indexing this many takes about half a second: not worth a process of its own.
     public static let foregroundLimit = 5_000
 
-    /// What a command that stored articles does last: a small backlog is
-    /// indexed at once, a large one in the background (unless `waiting`).
-    public static func catchUp(_ store: ArticleStore, waiting: Bool) throws -> Outcome {
+    /// What a command that stored articles does last: a backlog of up to
+    /// `foregroundLimit` articles is indexed at once, a larger one by
+    /// `background` (unless `waiting`, or there is no way to start it).
+    public static func catchUp(_ store: ArticleStore, waiting: Bool, background: Background?,
+                               foregroundLimit: Int = foregroundLimit) throws -> Outcome {
         let backlog = try store.searchBacklog()
-        if backlog > foregroundLimit && !waiting && start(storePath: store.path) {
+        if backlog > foregroundLimit && !waiting, let background, start(background, storePath: store.path) {
             // The indexer empties the write-ahead log when it is done.
             return .inBackground(waiting: backlog)
         }
@@ -44,11 +61,19 @@ public enum SearchIndexer {
 
     /// Returns false when the process could not be started (the caller then
     /// indexes in the foreground); true when it was, or one already runs.
-    public static func start(storePath: String) -> Bool {
-        guard let executable = currentExecutable() else { return false }
-        let lock = open(lockPath(storePath), O_RDWR | O_CREAT, 0o644)
+    public static func start(_ background: Background, storePath: String) -> Bool {
+        // Close-on-exec: a browser the reader starts must not inherit the
+        // lock (`krant index` would wait for the browser). The indexer gets
+        // its own copy below.
+        var lock = open(lockPath(storePath), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lock >= 0 else { return false }
-        // The child keeps the inherited descriptor, and with it the lock, until it exits.
+        if lock == 3 {
+            // dup2 onto itself would keep close-on-exec: move it out of the way.
+            let moved = fcntl(lock, F_DUPFD_CLOEXEC, 4)
+            close(lock)
+            guard moved >= 0 else { return false }
+            lock = moved
+        }
         defer { close(lock) }
         guard flock(lock, LOCK_EX | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
         var attributes = posix_spawnattr_t()
@@ -63,19 +88,23 @@ public enum SearchIndexer {
         for descriptor: Int32 in [0, 1, 2] {
             posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }
-        let arguments = [executable, "--db", storePath, "index", "--background"]
+        // The indexer holds the lock for its whole life through descriptor 3,
+        // a duplicate of ours (a duplicate shares the lock and is not closed
+        // on exec).
+        posix_spawn_file_actions_adddup2(&actions, lock, 3)
+        let arguments = background.arguments(storePath: storePath)
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        let started = posix_spawn(&pid, executable, &actions, &attributes, &argv, environ) == 0
+        let started = posix_spawn(&pid, background.executable, &actions, &attributes, &argv, environ) == 0
         if !started { flock(lock, LOCK_UN) }
         return started
     }
 
     /// Starts an indexer when articles wait for the search index (and none
     /// runs yet); for the reader, whose keys must not wait for indexing.
-    public static func startIfNeeded(for store: ArticleStore) {
-        if (try? store.hasSearchBacklog()) == true { _ = start(storePath: store.path) }
+    public static func startIfNeeded(for store: ArticleStore, background: Background) {
+        if (try? store.hasSearchBacklog()) == true { _ = start(background, storePath: store.path) }
     }
 
     /// Returns once no background indexer runs on the store.
@@ -87,11 +116,4 @@ public enum SearchIndexer {
     }
 
     private static func lockPath(_ storePath: String) -> String { storePath + "-index.lock" }
-
-    private static func currentExecutable() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, Int(PATH_MAX))
-        guard length > 0 else { return nil }
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
 }

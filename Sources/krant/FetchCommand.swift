@@ -46,7 +46,7 @@ struct FetchCommand: ParsableCommand {
         if showProgress && !results.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         // Left by an earlier import whose indexer did not finish; it also
         // empties the write-ahead log.
-        try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: false))
+        try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: false, background: .thisKrant))
         var failed = 0
         for result in results {
             guard let failure = result.failure else { continue }

@@ -49,7 +49,7 @@ struct ImportCommand: ParsableCommand {
             printError("krant: \(path): \(reason)")
         }
         print("imported \(report.inserted.count) new, \(report.alreadyPresent) already present, \(report.rejected.count) rejected")
-        try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: indexNow))
+        try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: indexNow, background: .thisKrant))
         if !report.rejected.isEmpty { throw ExitCode(1) }
     }
 }

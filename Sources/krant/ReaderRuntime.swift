@@ -36,7 +36,8 @@ struct ReaderRuntime {
         // An import's indexer that did not finish (killed, or the machine
         // restarted) is started again, in a process of its own; so is the
         // rebuild of an index another krant built.
-        SearchIndexer.startIfNeeded(for: store)
+        let indexer = SearchIndexer.Background.thisKrant
+        if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
 
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
@@ -74,7 +75,7 @@ struct ReaderRuntime {
                 case .quit:
                     return
                 case .fetchFeeds:
-                    startFetch(reportingTo: inbox)
+                    startFetch(reportingTo: inbox, indexer: indexer)
                 case .openURL(let url):
                     let failure = terminal.suspend { BrowserLauncher.open(url, environment: environment) }
                     if let failure { _ = driver.send(.failed(failure)) }
@@ -87,14 +88,21 @@ struct ReaderRuntime {
 
     /// Fetches every feed on a background task; progress and the result come
     /// back through the inbox, so the screen stays responsive meanwhile.
-    private func startFetch(reportingTo inbox: ReaderInbox) {
+    private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?) {
         let store = self.store
         Task.detached {
-            let feeds = (try? store.feeds()) ?? []
+            let feeds: [FeedSubscription]
+            do {
+                feeds = try store.feeds()
+            } catch {
+                inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
+                inbox.post(.failed("Could not fetch: \(StoreError.reason(for: error))"))
+                return
+            }
             let results = await Ingestion(store: store).refresh(feeds) { done, total in
                 inbox.post(.fetchProgress(done: done, total: total))
             }
-            SearchIndexer.startIfNeeded(for: store)
+            if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
             inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
                                       failed: results.count { $0.failure != nil }))
         }

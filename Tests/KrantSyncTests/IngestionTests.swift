@@ -94,6 +94,25 @@ import Testing
         #expect(try store.article(id: first[0])?.isRead == true)
     }
 
+    @Test func subscribingNeverMergesIntoAFeedAlreadySubscribed() async throws {
+        let feed = SampleFeed.rss(items: [("a", "Eerste")])
+        let server = try FetchTestServer(routes: [
+            "/feed": { _ in .text(feed) },
+            "/oud": { _ in TestResponse(status: 301, headers: [("Location", "/feed")]) },
+        ])
+        let store = try store()
+        let ingestion = Ingestion(store: store)
+        let first = await ingestion.subscribe(url: server.url("/feed"), category: "Binnenland")
+        #expect(first.failure == nil)
+        #expect(first.newArticles == 1)
+        // The old address leads to the same feed: said, not merged, and the
+        // first subscription keeps its category.
+        let second = await ingestion.subscribe(url: server.url("/oud"), category: "Sport")
+        #expect(second.failure == "already subscribed to \(server.url("/feed"))")
+        #expect(try store.feeds().map(\.category) == ["Binnenland"])
+        #expect(await ingestion.subscribe(url: server.url("/feed"), category: nil).failure == "already subscribed")
+    }
+
     @Test func opmlSubscribesToWebFeedsOnly() throws {
         let opml = """
             <?xml version="1.0"?><opml version="2.0"><body>
@@ -109,16 +128,58 @@ import Testing
         #expect(try store.feeds().map(\.category) == ["Nieuws"])
     }
 
-    @Test func aLargeBacklogIsLeftToTheIndexStepAndASmallOneIndexedAtOnce() throws {
+    @Test func theIndexStepIndexesASmallBacklogAtOnce() throws {
         let path = try write(Self.article, to: "nieuws/dijken.txt")
         let store = try store()
         var ingestion = Ingestion(store: store)
         ingestion.indexing = .later
         _ = try ingestion.importPaths([path])
         #expect(try store.searchBacklog() == 1)
-        #expect(try SearchIndexer.catchUp(store, waiting: false) == .indexed(1))
+        let never = SearchIndexer.Background(executable: "/nonexistent/krant")
+        #expect(try SearchIndexer.catchUp(store, waiting: false, background: never) == .indexed(1))
         #expect(try store.searchBacklog() == 0)
         #expect(try store.headlines(HeadlineQuery(search: "waterschappen"), limit: 10).count == 1)
+    }
+
+    /// Over the limit, the backlog is handed to the background process, and
+    /// nothing is indexed here. The process is a script standing in for
+    /// krant: it records its arguments and whether the indexer's lock is
+    /// held while it runs (it holds it, inherited).
+    @Test func theIndexStepHandsALargeBacklogToTheBackground() throws {
+        let path = try write(Self.article, to: "nieuws/dijken.txt")
+        let script = try write("""
+            #!/bin/sh
+            if flock --nonblock "$2-index.lock" true; then echo free; else echo held; fi > "\(folder)/lock.tmp"
+            echo "$@" > "\(folder)/arguments.tmp"
+            mv "\(folder)/lock.tmp" "\(folder)/lock"; mv "\(folder)/arguments.tmp" "\(folder)/arguments"
+            """, to: "indexer.sh")
+        #expect(chmod(script, 0o755) == 0)
+        let store = try store()
+        var ingestion = Ingestion(store: store)
+        ingestion.indexing = .later
+        _ = try ingestion.importPaths([path])
+
+        let outcome = try SearchIndexer.catchUp(store, waiting: false,
+                                                background: SearchIndexer.Background(executable: script),
+                                                foregroundLimit: 0)
+        #expect(outcome == .inBackground(waiting: 1))
+        #expect(try store.searchBacklog() == 1)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !FileManager.default.fileExists(atPath: folder + "/arguments") && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        #expect(try String(contentsOfFile: folder + "/arguments", encoding: .utf8)
+                == "--db \(store.path) index --background\n")
+        #expect(try String(contentsOfFile: folder + "/lock", encoding: .utf8) == "held\n")
+        // Released when the process is gone, so `krant index` would not wait for it.
+        let lock = open(store.path + "-index.lock", O_RDONLY | O_CLOEXEC)
+        defer { close(lock) }
+        var released = false
+        while !released && ContinuousClock.now < deadline {
+            released = flock(lock, LOCK_EX | LOCK_NB) == 0
+            if !released { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        #expect(released)
     }
 }
 
