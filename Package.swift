@@ -86,7 +86,11 @@ let package = Package(
         .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantContent", "KrantStore", "KrantTestSupport"]),
-        .testTarget(name: "KrantEndToEndTests", dependencies: ["krant", "KrantContent", "KrantCore", "KrantStore", "KrantTestSupport"]),
+        .testTarget(name: "KrantEndToEndTests", dependencies: [
+            "krant", "KrantContent", "KrantCore", "KrantStore", "KrantTestSupport",
+            // To hold the store's write lock from outside, as another krant would.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,19 +42,19 @@ struct ReaderRuntime {
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
             terminal.draw(ReaderRenderer.render(driver.state))
-            // The frame is drawn without waiting for the marks the last key
-            // made; the next key waits for them, so whatever it does (and a
-            // reader killed after seeing its effect) finds them stored. A
-            // mark-all-read is not waited for: it reports through the inbox.
-            writes.waitForMarks()
+            // No key waits for the marks the last keys made: they are written
+            // off this thread, and only what reads the store back (a window,
+            // counts, the next unread) waits for them, in the reader's data
+            // layer, so it shows them. Quitting waits for every write.
             // While a fetch or a long write runs, wake often to show its result.
             let busy = driver.state.fetchProgress != nil || inbox.hasWork
             let timeout = busy ? 50 : Self.pollInterval
             guard let event = terminal.readKey(timeoutMilliseconds: timeout) else {
-                // Our own fetch or mark-all-read holds the store's writer
-                // connection, which the change counter is read on; each
-                // reports its end itself, so the keys need not wait for it.
-                if busy { continue }
+                // Our own fetch, mark-all-read or marks hold the store's
+                // writer connection, which the change counter is read on
+                // (and which may wait for another process's write lock);
+                // each reports its end itself, so the keys need not wait.
+                if busy || writes.isWriting { continue }
                 let counter = (try? store.externalChangeCounter()) ?? changeCounter
                 if counter != changeCounter {
                     changeCounter = counter

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import KrantCore
 
 /// The reader's writes, run one after another off the main thread, so no key
@@ -9,18 +10,29 @@ final class StoreWriteQueue: ReaderWriter {
     private let queue = DispatchQueue(label: "krant.reader-writes", qos: .userInitiated)
     private let everything = DispatchGroup()
     private let marks = DispatchGroup()
+    private let pending = PendingCount()
 
     func mark(_ write: @escaping @Sendable () -> Void) {
         marks.enter()
-        queue.async(group: everything) { [marks] in
+        pending.add(1)
+        queue.async(group: everything) { [marks, pending] in
             write()
+            pending.add(-1)
             marks.leave()
         }
     }
 
     func rewrite(_ write: @escaping @Sendable () -> Void) {
-        queue.async(group: everything, execute: write)
+        pending.add(1)
+        queue.async(group: everything) { [pending] in
+            write()
+            pending.add(-1)
+        }
     }
+
+    /// Whether a write is queued or running: then the store's writer
+    /// connection is taken, and asking it anything would wait.
+    var isWriting: Bool { pending.value > 0 }
 
     /// Returns when every mark asked for so far is committed (and, the queue
     /// being serial, every write before it), but not a rewrite asked for
@@ -33,4 +45,13 @@ final class StoreWriteQueue: ReaderWriter {
     func waitUntilDone() {
         everything.wait()
     }
+}
+
+/// A counter shared with the queue's blocks.
+private final class PendingCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ change: Int) { lock.withLock { count += change } }
+    var value: Int { lock.withLock { count } }
 }

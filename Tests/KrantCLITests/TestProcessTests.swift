@@ -35,8 +35,8 @@ import Testing
     }
 
     @Test func aGrandchildHoldingThePipeDoesNotHoldUpTheWait() throws {
-        // The background sleep inherits stdout and keeps it open for 600 s.
-        let process = try TestProcess(["/bin/sh", "-c", "sleep 600 & echo $!"], environment: Self.environment)
+        // The background sleep inherits stdout and keeps it open for 120 s.
+        let process = try TestProcess(["/bin/sh", "-c", "sleep 120 & echo $!"], environment: Self.environment)
         let output = try process.wait(timeout: KrantRunner.patience)
         let grandchild = try #require(pid_t(output.stdout.trimmingCharacters(in: .newlines)))
         defer { kill(grandchild, SIGKILL) }

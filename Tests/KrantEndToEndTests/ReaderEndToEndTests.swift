@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KrantContent
 import KrantCore
 import KrantStore
@@ -169,14 +170,31 @@ import Testing
         }
     }
 
-    @Test func openingMarksReadDurablyEvenWhenKilled() throws {
+    /// Another process holds the store's write lock (as an import does for a
+    /// batch): opening an article does not wait for it, and the next action
+    /// that reads the store back (`u`, the unread view) shows the mark, so it
+    /// was stored first and survives kill -9.
+    @Test func openingNeverWaitsForTheWriterAndTheMarkIsDurableBeforeItIsReadBack() throws {
         let reader = try Reader()
         try reader.waitForStatus("5 unread of 5")
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true  // one held across the keys below
+        let other = try DatabaseQueue(path: reader.databasePath, configuration: configuration)
+        try other.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        var locked = true
+        defer { if locked { try? other.inDatabase { db in try db.execute(sql: "ROLLBACK") } } }
+
         try reader.session.sendKeys("Enter")
+        // Drawn while the mark cannot be written yet.
         try reader.session.waitFor { $0.contains { $0.contains("4 unread of 5") } && $0.contains { $0.hasPrefix("━━━━") } }
-        try reader.session.sendKeys("q")
-        // Back in the list: the divider is thin again.
-        try reader.session.waitFor { $0.contains { $0.hasPrefix("────") } }
+        try reader.session.sendKeys("q", "u")
+        try other.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+        locked = false
+        // Read back after the mark was stored: four unread rows, not five.
+        let screen = try reader.session.waitFor { screen in
+            screen.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })?.contains("unread · 4 unread of 4") == true
+        }
+        #expect(screen.filter { $0.hasPrefix("N  ") }.count == 4)
         let pid = try #require(reader.pid)
         #expect(Foundation.kill(pid, SIGKILL) == 0)
         #expect(try reader.session.waitForExit() == 137)

@@ -11,7 +11,7 @@ import Testing
 // Serialized, each pass kept to a few hundred store calls, and run on a
 // thread of their own (`offThePool`): blocking the test runner's few
 // threads starves the async tests that measure time on a two-core machine.
-@Suite(.serialized) struct ReaderDataSourceContractTests {
+@Suite(.serialized) final class ReaderDataSourceContractTests {
     static let feeds: [(url: String, title: String?)] = [
         ("https://feeds.nos.nl/nosnieuwsbuitenland", "NOS Buitenland"),
         ("https://feeds.nos.nl/nosnieuwsalgemeen", "algemeen nieuws"),
@@ -49,17 +49,23 @@ import Testing
         ]
     }()
 
+    /// The folder of this test's store, removed with the suite instance.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("krant-contract-\(UUID().uuidString)")
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     /// A new store and a fake holding the same articles.
-    static func sources() async throws -> (store: ArticleStore, fake: InMemorySource) {
-        try await offThePool {
-            let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("krant-contract-\(UUID().uuidString)")
+    func sources() async throws -> (store: ArticleStore, fake: InMemorySource) {
+        let directory = self.directory
+        return try await Self.offThePool {
             let store = try ArticleStore(path: directory.appendingPathComponent("krant.db").path)
-            for feed in feeds { _ = try store.addFeed(url: feed.url, title: feed.title) }
-            _ = try store.insert(articles.map { article in
+            for feed in Self.feeds { _ = try store.addFeed(url: feed.url, title: feed.title) }
+            _ = try store.insert(Self.articles.map { article in
                 (article, ArticleIdentity.forText(article.title + "\n" + article.searchableBody))
             })
-            return (store, InMemorySource(articles, feeds: feeds))
+            return (store, InMemorySource(Self.articles, feeds: Self.feeds))
         }
     }
 
@@ -146,7 +152,7 @@ import Testing
     }
 
     @Test func bothAnswerEveryReadAlike() async throws {
-        let (store, fake) = try await Self.sources()
+        let (store, fake) = try await sources()
         try await expectSameAnswers(store, fake, "as stored")
         // Not vacuous: the views really select different rows.
         #expect(try store.counts(HeadlineQuery(search: "oekraine")).total == 2)
@@ -155,7 +161,7 @@ import Testing
     }
 
     @Test func bothApplyMarksAlike() async throws {
-        let (store, fake) = try await Self.sources()
+        let (store, fake) = try await sources()
         let missing = try await Self.offThePool {
             try [store, fake].map { (source: any ReaderDataSource) in
                 [try source.setRead([1, 2, 999, 999], true), try source.setRead([4], false),
