@@ -72,8 +72,11 @@ extension Ingestion {
         }
         for (offset, feed) in local.enumerated() {
             let step = readFeedFile(at: feed.url, known: feed, source: feed.url)
-            writer.write(remote.count + offset) { self.write(step) }
-            counter.advance()
+            writer.write(remote.count + offset) {
+                let result = self.write(step)
+                counter.advance()
+                return result
+            }
         }
         return writer.finish()
     }
