@@ -59,6 +59,11 @@ extension ArticleStore: ReaderDataSource {
         }
     }
 
+    /// SQLite's reason in words, without the SQL (`StoreError.reason(for:)`).
+    public func describe(_ error: any Error) -> String {
+        StoreError.reason(for: error)
+    }
+
     private static func fetchHeadlines(_ request: QueryInterfaceRequest<ArticleRecord>, _ db: Database) throws
         -> [Headline] {
         try request.select(HeadlineRecord.columns).asRequest(of: HeadlineRecord.self).fetchAll(db).map(\.headline)

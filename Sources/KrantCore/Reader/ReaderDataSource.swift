@@ -41,4 +41,11 @@ public protocol ReaderDataSource: Sendable {
     /// How many articles search cannot find yet because the index is still
     /// catching up with an import.
     func searchBacklog() throws -> Int
+    /// One line for the status bar about an error this source threw: the
+    /// reason in words, never the statement it was running.
+    func describe(_ error: any Error) -> String
+}
+
+extension ReaderDataSource {
+    public func describe(_ error: any Error) -> String { "\(error)" }
 }

@@ -40,7 +40,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
                 do {
                     if let result = try perform(effect) { pending.append(result) }
                 } catch {
-                    pending.append(.failed("Store error: \(error)"))
+                    pending.append(.failed("Could not read the store (\(data.source.describe(error)))"))
                 }
                 if effect.isExternal { external.append(effect) }
             }

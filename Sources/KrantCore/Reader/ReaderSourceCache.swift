@@ -140,7 +140,7 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
         if view.unreadOnly { windowLostRows = true }
         let (source, inbox) = (self.source, self.inbox)
         writer.mark {
-            do { try source.setRead(ids, read) } catch { Self.report(error, to: inbox) }
+            do { try source.setRead(ids, read) } catch { Self.report(source.describe(error), to: inbox) }
         }
     }
 
@@ -149,7 +149,7 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
         cachedCounts = cachedCounts.filter { !$0.key.starredOnly }
         let (source, inbox) = (self.source, self.inbox)
         writer.mark {
-            do { try source.setStarred(ids, starred) } catch { Self.report(error, to: inbox) }
+            do { try source.setStarred(ids, starred) } catch { Self.report(source.describe(error), to: inbox) }
         }
     }
 
@@ -168,8 +168,8 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
 
     /// A mark that could not be stored: said, and the view read again so the
     /// screen shows what the store holds.
-    private static func report(_ error: any Error, to inbox: ReaderInbox) {
-        inbox.post(.failed("Store error: \(error)"))
+    private static func report(_ reason: String, to inbox: ReaderInbox) {
+        inbox.post(.failed("Mark not saved (\(reason))"))
         inbox.post(.storeChanged)
     }
 
