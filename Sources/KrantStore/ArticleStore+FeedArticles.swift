@@ -40,21 +40,15 @@ extension ArticleStore {
         return try writeTouchingIndex { db in
             guard try FeedRecord.exists(db, key: feedID) else { throw StoreError.noSuchFeed("\(feedID)") }
             let findIdentity = try db.cachedStatement(sql: ArticleRecord.selectWhole + " WHERE article.identity = ?")
-            // Only a write that indexes at once needs to know (see `SearchIndexing.now`).
-            let backlogBefore = try indexing == .now && !SearchBacklog.isEmpty(db)
-            let through = try SearchBacklog.indexedThrough(db)
-            let indexingNow = indexing == .now && !backlogBefore
-            var newRows: [SearchBacklog.Row] = []
+            var inserted = try SearchBacklog.Inserted(indexing, in: db)
             var report = FeedUpsertReport()
             var tally = ArticleCounts.Tally()
             for (prepared, words) in zip(prepared, words) {
                 var record = prepared
                 if let id = try record.insertIfNew(db, counting: &tally) {
                     report.inserted.append(id)
-                    if indexingNow {
-                        newRows.append(SearchBacklog.Row(id: id, leadCredit: record.leadCredit,
-                                                         leadText: record.leadText, html: record.bodyHTML, words: words))
-                    }
+                    inserted.add(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
+                                                   html: record.bodyHTML, words: words))
                     continue
                 }
                 guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [record.identity]) else { continue }
@@ -78,9 +72,7 @@ extension ArticleStore {
                 report.updated += 1
             }
             try tally.apply(in: db)
-            if indexingNow, let last = newRows.last?.id {
-                _ = try SearchBacklog.write(newRows, after: through, through: last, with: converter, in: db)
-            }
+            try inserted.index(with: converter, in: db)
             return report
         }
     }

@@ -25,9 +25,10 @@ extension ArticleStore {
     /// before the write lock is taken, then written in slices of
     /// `SearchBacklog.sliceSize` rows, one short transaction each, so a
     /// reader's marks and an import's batches get in between within
-    /// milliseconds.
+    /// milliseconds. One batch of `catchUpSearch`, without the pipeline
+    /// (for tests that stop half-way).
     @discardableResult
-    public func indexForSearch(limit: Int = 500) throws -> Int {
+    func indexForSearch(limit: Int = 500) throws -> Int {
         while true {
             let through = try pool.read { db in try SearchBacklog.indexedThrough(db) }
             let batch = try prepareSearchBatch(after: through, limit: limit)

@@ -20,11 +20,7 @@ extension ArticleStore {
         return try writeTouchingIndex { db in
             let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
             var feedIDs: [String: Int64] = [:]
-            // Only a write that indexes at once needs to know (see `SearchIndexing.now`).
-            let backlogBefore = try indexing == .now && !SearchBacklog.isEmpty(db)
-            let through = try SearchBacklog.indexedThrough(db)
-            let indexingNow = indexing == .now && !backlogBefore
-            var newRows: [SearchBacklog.Row] = []
+            var inserted = try SearchBacklog.Inserted(indexing, in: db)
             var tally = ArticleCounts.Tally()
             var outcomes: [InsertOutcome] = []
             outcomes.reserveCapacity(articles.count)
@@ -41,15 +37,11 @@ extension ArticleStore {
                     continue
                 }
                 outcomes.append(.inserted(id: id))
-                if indexingNow {
-                    newRows.append(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
-                                                     html: record.bodyHTML))
-                }
+                inserted.add(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
+                                               html: record.bodyHTML))
             }
             try tally.apply(in: db)
-            if indexingNow, let last = newRows.last?.id {
-                _ = try SearchBacklog.write(newRows, after: through, through: last, with: converter, in: db)
-            }
+            try inserted.index(with: converter, in: db)
             return outcomes
         }
     }

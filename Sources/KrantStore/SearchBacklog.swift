@@ -164,7 +164,32 @@ enum SearchBacklog {
             indexed += 1
         }
         try db.execute(sql: "UPDATE \(tableName) SET indexed_through = ?", arguments: [lastID])
-        if try isEmpty(db) { try db.execute(sql: "UPDATE \(tableName) SET rebuilding = 0") }
+        if try isEmpty(db) { try db.execute(sql: "UPDATE \(tableName) SET rebuilding = 0 WHERE rebuilding") }
         return indexed
+    }
+
+    /// The articles one write inserts, indexed before it commits when the
+    /// write indexes at once (`SearchIndexing.now`) and nothing older waits:
+    /// a small write never takes on an import's backlog.
+    struct Inserted {
+        /// The watermark the new rows follow; nil when they wait for the
+        /// background indexer instead.
+        private let through: Int64?
+        private var rows: [Row] = []
+
+        /// Call at the start of the write's transaction.
+        init(_ indexing: SearchIndexing, in db: Database) throws {
+            through = try indexing == .now && isEmpty(db) ? indexedThrough(db) : nil
+        }
+
+        mutating func add(_ row: @autoclosure () -> Row) {
+            if through != nil { rows.append(row()) }
+        }
+
+        /// Indexes the rows added; call it last in the transaction.
+        func index(with converter: ContentConverter, in db: Database) throws {
+            guard let through, let last = rows.last?.id else { return }
+            _ = try SearchBacklog.write(rows, after: through, through: last, with: converter, in: db)
+        }
     }
 }

@@ -4,9 +4,9 @@ public enum SearchIndexing: Sendable {
     /// are stored. For small writes (a fetch, a few files). When older
     /// articles still wait for the index, the new ones wait with them: a
     /// small write never takes on a large import's backlog (that is the
-    /// background indexer's, see `ArticleStore.indexForSearch`).
+    /// background indexer's, see `ArticleStore.catchUpSearch`).
     case now
-    /// Later, by `ArticleStore.indexForSearch`: a bulk import stores its
+    /// Later, by `ArticleStore.catchUpSearch`: a bulk import stores its
     /// articles at twice the rate and the index catches up afterwards.
     case later
 }
