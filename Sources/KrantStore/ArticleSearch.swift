@@ -1,5 +1,6 @@
 import GRDB
 import KrantContent
+import KrantCore
 
 /// The full-text index: one row per article, rowid = article id.
 enum ArticleSearch {
@@ -109,21 +110,11 @@ enum ArticleSearch {
     /// or `nil` when the text holds no word.
     ///
     /// User text is never passed as FTS5 syntax: a stray `"`, `(`, `AND`,
-    /// `NEAR` or `-` would be an error or change the meaning. Words are
-    /// runs of letters and digits; each becomes a quoted prefix term,
-    /// `"word"*`, and the terms are ANDed by juxtaposition.
+    /// `NEAR` or `-` would be an error or change the meaning. Each of the
+    /// text's `SearchWords` (runs of letters and digits) becomes a quoted
+    /// prefix term, `"word"*`, and the terms are ANDed by juxtaposition.
     static func pattern(for text: String) -> String? {
-        var words: [String] = []
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
+        let words = SearchWords.of(text)
         guard !words.isEmpty else { return nil }
         // Words hold only letters and digits, so no quote needs escaping.
         return words.map { "\"\($0)\"*" }.joined(separator: " ")

@@ -76,20 +76,9 @@ public final class InMemorySource: ReaderDataSource, @unchecked Sendable {
         return query.allSatisfy { prefix in words.contains { $0.hasPrefix(prefix) } }
     }
 
-    /// Runs of letters and digits, lower case, accents removed.
+    /// The words of `text` (`SearchWords`), lower case, accents removed.
     static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for character in fold(text) {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
+        SearchWords.of(fold(text))
     }
 
     static func fold(_ text: String) -> String {
