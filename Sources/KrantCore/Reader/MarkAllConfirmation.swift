@@ -1,4 +1,5 @@
-/// The question before a whole view longer than a screen is marked read.
+/// The question before a whole view longer than a screen is marked read;
+/// any answer closes it, so it holds only what it asks about.
 public struct MarkAllConfirmation: Hashable, Sendable {
     /// How many unread articles the answer would mark.
     public var count: Int
@@ -6,8 +7,4 @@ public struct MarkAllConfirmation: Hashable, Sendable {
     public init(count: Int) {
         self.count = count
     }
-
-    /// True when the user said yes. A question has no other state: any
-    /// answer closes it.
-    func update(_ confirmed: Bool) -> Bool { confirmed }
 }

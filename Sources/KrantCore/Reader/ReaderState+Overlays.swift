@@ -10,26 +10,14 @@ extension ReaderState {
             overlay = help.update(key, lines: bindings, visibleRows: helpVisibleRows) ? .help(help) : .none
             return []
         case (.outline(var menu), .menu(let key)):
-            switch menu.update(key, page: overlayVisibleRows(menu.entries.count)) {
-            case .open: overlay = .outline(menu)
-            case .chosen(let entry):
-                overlay = .none
-                jump(to: entry)
-            case .closed: overlay = .none
+            let outcome = menu.update(key, page: overlayVisibleRows(menu.entries.count))
+            return close(.outline(menu), after: outcome) { state, entry in
+                state.jump(to: entry)
+                return []
             }
-            return []
         case (.categories(var menu), .menu(let key)):
-            switch menu.update(key, page: overlayVisibleRows(menu.entries.count)) {
-            case .open:
-                overlay = .categories(menu)
-                return []
-            case .chosen(let entry):
-                overlay = .none
-                return show(entry)
-            case .closed:
-                overlay = .none
-                return []
-            }
+            let outcome = menu.update(key, page: overlayVisibleRows(menu.entries.count))
+            return close(.categories(menu), after: outcome) { state, entry in state.show(entry) }
         case (.search(var prompt), .prompt(let key)):
             switch prompt.update(key) {
             case .editing:
@@ -42,11 +30,28 @@ extension ReaderState {
                 overlay = .none
                 return []
             }
-        case (.confirmMarkAll(let question), .confirm(let answer)):
+        case (.confirmMarkAll, .confirm(let yes)):
             overlay = .none
-            guard question.update(answer) else { message = "Nothing marked"; return [] }
+            guard yes else { message = "Nothing marked"; return [] }
             return performMarkAllRead()
         default:
+            return []
+        }
+    }
+
+    /// A menu after a key: still open (with its highlight moved), closed, or
+    /// closed with an entry chosen, which `chosen` acts on.
+    private mutating func close<Entry>(_ stillOpen: Overlay, after outcome: Menu<Entry>.Outcome,
+                                       chosen: (inout ReaderState, Entry) -> [Effect]) -> [Effect] {
+        switch outcome {
+        case .open:
+            overlay = stillOpen
+            return []
+        case .chosen(let entry):
+            overlay = .none
+            return chosen(&self, entry)
+        case .closed:
+            overlay = .none
             return []
         }
     }
@@ -71,9 +76,9 @@ extension ReaderState {
 
     private mutating func search(_ text: String) -> [Effect] {
         let words = Sanitizer.cleanLine(text)
-        // Search matches words; text without a letter or digit would
-        // otherwise be a "search" that lists (and lets A mark) everything.
-        if !words.isEmpty && !words.contains(where: { $0.isLetter || $0.isNumber }) {
+        // Search matches words; text without one would otherwise be a
+        // "search" that lists (and lets A mark) everything.
+        if !words.isEmpty && SearchWords.of(words).isEmpty {
             message = "Search for a word: letters or digits"
             return []
         }

@@ -55,7 +55,7 @@ public struct ReaderState: Sendable {
 
     public var listHeight: Int { layout.list?.height ?? 0 }
     /// The bindings the help window lists: the keys of the list and article.
-    public static var helpBindings: [KeyBinding] { Keymap.bindings(in: .reader) }
+    public static let helpBindings = Keymap.bindings(in: .reader)
     /// Rows of bindings the help window shows, so scrolling stops at the end.
     public var helpVisibleRows: Int { overlayVisibleRows(Self.helpBindings.count) }
     /// Rows a window (`OverlayBox`) of `lines` lines shows: its frame takes
