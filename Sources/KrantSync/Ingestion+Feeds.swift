@@ -101,16 +101,24 @@ extension Ingestion {
     /// validator is taken before the read, so a file changed while it is
     /// read is not remembered as the version that was read.
     private func readFeedFile(at url: String, known: FeedSubscription?, source: String) -> FeedStep {
-        let path = URL(string: url)?.path ?? url
-        let validator = InputFiles.validator(of: path)
-        if let known, let validator, known.etag == validator {
-            return .notModified(source: source, feed: known, newURL: nil)
+        func failed(_ failure: InputFiles.Failure) -> FeedStep {
+            switch failure {
+            case .unreadable(let reason):
+                .failed(source: source, feed: known, reason: "cannot be read (\(reason))")
+            case .tooLarge(_, let limit):
+                .failed(source: source, feed: known, reason: FeedParseError.tooLarge(limit: limit).description)
+            }
         }
-        switch InputFiles.read(path, limit: FeedParser.defaultSizeLimit) {
-        case .failure(.unreadable(let reason)):
-            return .failed(source: source, feed: known, reason: "cannot be read (\(reason))")
-        case .failure(.tooLarge(_, let limit)):
-            return .failed(source: source, feed: known, reason: FeedParseError.tooLarge(limit: limit).description)
+        let path = URL(string: url)?.path ?? url
+        let status: stat
+        switch InputFiles.status(of: path) {
+        case .failure(let failure): return failed(failure)
+        case .success(let found): status = found
+        }
+        let validator = InputFiles.validator(status)
+        if let known, known.etag == validator { return .notModified(source: source, feed: known, newURL: nil) }
+        switch InputFiles.read(path, found: status, limit: FeedParser.defaultSizeLimit) {
+        case .failure(let failure): return failed(failure)
         case .success(let contents):
             return parse(contents.bytes, source: source, feedURL: url, known: known, category: known?.category,
                          validators: (validator, nil), newURL: nil)

@@ -31,11 +31,11 @@ public struct Ingestion: Sendable {
     }
 
     /// Extensions a folder is searched for: saved articles and feed files.
-    public static let textFileExtensions: Set<String> = ["txt"]
-    public static let feedFileExtensions: Set<String> = ["xml", "rss", "atom", "json"]
+    static let textFileExtensions: Set<String> = ["txt"]
+    static let feedFileExtensions: Set<String> = ["xml", "rss", "atom", "json"]
 
     /// Whether a file is read as a feed (by its extension) rather than as a saved article.
-    public static func isFeedFile(_ path: String) -> Bool {
+    static func isFeedFile(_ path: String) -> Bool {
         feedFileExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
@@ -110,25 +110,51 @@ public struct Ingestion: Sendable {
 
     // MARK: - OPML
 
-    /// Subscribes to every feed of an OPML document (folders become
-    /// categories); the feeds are fetched by the next refresh. Only web feeds
-    /// are taken from someone else's file: never a local file or another
-    /// scheme that a refresh would then read.
-    public func importOPML(_ data: Data, onRefused: (_ url: String, _ reason: String) -> Void) throws -> OPMLImportReport {
-        let outlines = try OPML.parse(data)
-        var report = OPMLImportReport()
-        for outline in outlines {
-            if case .failure(let failure) = FeedFetcher.validate(outline.xmlURL) {
-                onRefused(outline.xmlURL, failure.description)
-                report.refused += 1
-            } else if try store.feed(matching: outline.xmlURL) != nil {
-                report.alreadySubscribed += 1
-            } else {
-                try store.addFeed(url: outline.xmlURL, title: outline.title, category: outline.category)
-                report.added += 1
+    /// Subscribes to every feed of an OPML file (folders become categories);
+    /// the feeds are fetched by the next refresh. Only web feeds are taken
+    /// from someone else's file: never a local file or another scheme that
+    /// a refresh would then read. Throws an `IngestionFailure` that names
+    /// the file (or says what the store could not do).
+    public func importOPML(file: String, onRefused: (_ url: String, _ reason: String) -> Void) throws -> OPMLImportReport {
+        let outlines: [OPMLOutline]
+        switch InputFiles.read(file, limit: FeedParser.defaultSizeLimit) {
+        case .failure(.unreadable(let reason)):
+            throw IngestionFailure("\(file): cannot be read (\(reason))")
+        case .failure(.tooLarge(_, let limit)):
+            throw IngestionFailure("\(file): \(FeedParseError.tooLarge(limit: limit))")
+        case .success(let contents):
+            do {
+                outlines = try OPML.parse(contents.bytes)
+            } catch {
+                throw IngestionFailure("\(file): \(error)")
             }
         }
+        var report = OPMLImportReport()
+        do {
+            for outline in outlines {
+                if case .failure(let failure) = FeedFetcher.validate(outline.xmlURL) {
+                    onRefused(outline.xmlURL, failure.description)
+                    report.refused += 1
+                } else if try store.feed(matching: outline.xmlURL) != nil {
+                    report.alreadySubscribed += 1
+                } else {
+                    try store.addFeed(url: outline.xmlURL, title: outline.title, category: outline.category)
+                    report.added += 1
+                }
+            }
+        } catch {
+            throw IngestionFailure(StoreError.reason(for: error))
+        }
         return report
+    }
+}
+
+/// An ingestion that could not go on, in one line for the user.
+public struct IngestionFailure: Error, CustomStringConvertible {
+    public var description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
 

@@ -86,11 +86,11 @@ enum InputFiles {
 
     /// Reads a regular file of at most `limit` bytes.
     static func read(_ path: String, limit: Int) -> Result<Contents, Failure> {
-        let status: stat
-        switch self.status(of: path) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let found): status = found
-        }
+        status(of: path).flatMap { read(path, found: $0, limit: limit) }
+    }
+
+    /// Reads a file whose `status` the caller has taken already.
+    static func read(_ path: String, found status: stat, limit: Int) -> Result<Contents, Failure> {
         guard status.st_size <= limit else { return .failure(.tooLarge(size: Int(status.st_size), limit: limit)) }
         do {
             return .success(Contents(bytes: try Data(contentsOf: URL(fileURLWithPath: path)), modified: status.st_mtim))
@@ -99,11 +99,10 @@ enum InputFiles {
         }
     }
 
-    /// "size-mtime" of a file, in nanoseconds, or nil when it cannot be read:
-    /// a feed file's validator, as an ETag is a server's.
-    static func validator(of path: String) -> String? {
-        guard case .success(let status) = status(of: path) else { return nil }
-        return "file:\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+    /// "size-mtime" of a file, in nanoseconds: a feed file's validator, as an
+    /// ETag is a server's.
+    static func validator(_ status: stat) -> String {
+        "file:\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }
 
     static func megabytes(_ bytes: Int) -> String {

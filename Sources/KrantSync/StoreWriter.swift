@@ -25,17 +25,12 @@ final class StoreWriter<Result: Sendable>: @unchecked Sendable {
         slots = DispatchSemaphore(value: depth)
     }
 
-    /// Records a result that needed no write (an input that failed earlier).
-    func set(_ index: Int, _ result: Result) {
-        lock.withLock { results[index] = result }
-    }
-
     /// Queues a write; blocks while `depth` writes are already waiting.
     func write(_ index: Int, _ body: @escaping @Sendable () -> Result) {
         slots.wait()
         queue.async(group: group) { [self] in
             let result = body()
-            set(index, result)
+            lock.withLock { results[index] = result }
             slots.signal()
         }
     }

@@ -94,22 +94,13 @@ struct FeedsCommand: ParsableCommand {
         @Argument(help: "The OPML file.") var file: String
 
         func run() throws {
-            let articles = try store.open()
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                throw CommandFailure(message: "\(file): cannot be read")
-            }
             let report: OPMLImportReport
             do {
-                report = try Ingestion(store: articles).importOPML(data) { url, reason in
+                report = try Ingestion(store: try store.open()).importOPML(file: file) { url, reason in
                     printError("krant: \(url): \(reason), skipped")
                 }
-            } catch let error as StoreError {
-                throw CommandFailure(message: error.description)
-            } catch {
-                throw CommandFailure(message: "\(file): \(error)")
+            } catch let failure as IngestionFailure {
+                throw CommandFailure(message: failure.description)
             }
             let (added, present, refused) = (report.added, report.alreadySubscribed, report.refused)
             print("subscribed to \(added) feeds, \(present) already subscribed"

@@ -120,12 +120,17 @@ import Testing
             <outline type="rss" text="Lokaal" xmlUrl="file:///etc/passwd"/>
             </body></opml>
             """
+        let path = try write(opml, to: "abonnementen.opml")
         let store = try store()
         var refused: [String] = []
-        let report = try Ingestion(store: store).importOPML(Data(opml.utf8)) { url, _ in refused.append(url) }
+        let report = try Ingestion(store: store).importOPML(file: path) { url, _ in refused.append(url) }
         #expect((report.added, report.alreadySubscribed, report.refused) == (1, 0, 1))
         #expect(refused == ["file:///etc/passwd"])
         #expect(try store.feeds().map(\.category) == ["Nieuws"])
+        let missing = #expect(throws: IngestionFailure.self) {
+            try Ingestion(store: store).importOPML(file: folder + "/weg.opml") { _, _ in }
+        }
+        #expect(missing?.description == "\(folder)/weg.opml: cannot be read (No such file or directory)")
     }
 
     @Test func theIndexStepIndexesASmallBacklogAtOnce() throws {
