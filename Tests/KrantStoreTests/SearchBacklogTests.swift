@@ -149,4 +149,41 @@ import Testing
         try store.pool.write { db in try db.execute(sql: "DELETE FROM articles WHERE id = 1") }
         #expect(try rawMatches(store, "grutto").isEmpty)
     }
+
+    /// Catching up writes in slices (`SearchBacklog.sliceSize` articles a
+    /// transaction), so another writer waits for one slice, never for the
+    /// whole backlog.
+    @Test func theBacklogIsWrittenInShortTransactions() throws {
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore(path: directory.file("krant.db"))
+        // Fewer than one batch read ahead (500): it is the slices that split it.
+        let count = 250
+        _ = try store.insert((1...count).map { Sample.entry(Sample.article("Bericht \($0)", body: "zeehond \($0)")) },
+                             indexing: .later)
+        let commits = CommitCounter()
+        store.pool.add(transactionObserver: commits)
+        #expect(try store.catchUpSearch() == count)
+        #expect(commits.count > 1, "the whole backlog went in one transaction")
+        #expect(commits.count == (count + SearchBacklog.sliceSize - 1) / SearchBacklog.sliceSize)
+        #expect(try rawMatches(store, "zeehond").count == count)
+    }
+}
+
+/// Counts the transactions that moved the search index's watermark.
+private final class CommitCounter: TransactionObserver, @unchecked Sendable {
+    private(set) var count = 0
+    private var moved = false
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
+        eventKind.tableName == SearchBacklog.tableName
+    }
+
+    func databaseDidChange(with event: DatabaseEvent) { moved = true }
+
+    func databaseDidCommit(_ db: Database) {
+        if moved { count += 1 }
+        moved = false
+    }
+
+    func databaseDidRollback(_ db: Database) { moved = false }
 }
