@@ -76,10 +76,20 @@ public enum FeedParser {
                 return .success(feed)
             }
         }
-        if document.count <= recoveringTreeLimit, let recovered = readRecovering(document, url: url, reader: reader(), deliver: counting),
-           recovered.pass.itemsRead > 0, var feed = recovered.pass.feed {
-            feed.recoveredErrors = repairs + max(recovered.errors, 1)
-            return .success(feed)
+        if document.count <= recoveringTreeLimit,
+           let recovered = readRecovering(document, url: url, reader: reader()),
+           var feed = recovered.feed {
+            // What a recovering parser makes of a broken item can be empty
+            // (`<item>` and then the end): such a feed has nothing to keep.
+            if delivered > 0 || recovered.items.contains(where: \.hasContent) {
+                for start in stride(from: 0, to: recovered.items.count, by: batchSize) {
+                    var batch = feed
+                    batch.items = Array(recovered.items[start..<min(start + batchSize, recovered.items.count)])
+                    counting(batch)
+                }
+                feed.recoveredErrors = repairs + max(recovered.errors, 1)
+                return .success(feed)
+            }
         }
         if delivered > 0, var feed = first.feed {
             // Too large for a recovering read: keep what came before the error.
@@ -90,10 +100,12 @@ public enum FeedParser {
     }
 
     /// Builds the tree with libxml2's recovery on (which reads past
-    /// mismatched and unclosed tags) and walks it with the feed reader.
-    private static func readRecovering(_ data: Data, url: String?,
-                                       reader: XMLFeedReader,
-                                       deliver: (ParsedFeed) -> Void) -> (pass: XMLFeedReader.Pass, errors: Int)? {
+    /// mismatched and unclosed tags) and walks it with the feed reader,
+    /// keeping the items (past those delivered before) until the caller has
+    /// seen whether any is worth keeping; the tree is at most
+    /// `recoveringTreeLimit` of XML, so they are few.
+    private static func readRecovering(_ data: Data, url: String?, reader: XMLFeedReader)
+        -> (feed: ParsedFeed?, items: [FeedItem], errors: Int)? {
         LibXML.prepare()
         let collector = XMLErrorCollector()
         xmlSetStructuredErrorFunc(collector.context, XMLErrorCollector.handler)
@@ -105,6 +117,15 @@ public enum FeedParser {
         }
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
-        return (reader.read(document, deliver: deliver), collector.count)
+        var items: [FeedItem] = []
+        let pass = reader.read(document) { items += $0.items }
+        return (pass.feed, items, collector.count)
+    }
+}
+
+extension FeedItem {
+    /// Whether anything in the item can be shown or identified.
+    var hasContent: Bool {
+        !title.isEmpty || link != nil || guid != nil || !(contentHTML ?? "").isEmpty || !enclosures.isEmpty
     }
 }
