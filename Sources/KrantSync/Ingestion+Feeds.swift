@@ -137,7 +137,7 @@ extension Ingestion {
         let feedURL = target.url
         let (knownTitle, category) = (target.feed?.title, target.category)
         do {
-            let header = try FeedParser.parse(data, url: feedURL) { batch in
+            let header = try FeedParser.parse(data, url: feedURL, batchSize: feedBatchSize) { batch in
                 let title = knownTitle ?? batch.title
                 let articles = batch.items.concurrentMap { item in
                     item.storableArticle(feedURL: feedURL, feedTitle: title, category: category)

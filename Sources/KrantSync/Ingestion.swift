@@ -20,6 +20,11 @@ public struct Ingestion: Sendable {
     /// Text articles per transaction: large enough to amortise the commit,
     /// small enough to keep memory flat on big folders.
     public var textBatchSize = 500
+    /// Feed items per transaction, handed from the parser as it reads: a
+    /// feed's memory is one batch, not its item count. With 256 a feed of
+    /// 600,000 tiny items took a fifth more CPU than one transaction; with
+    /// 2,000 it takes 6% more and peaks at 74 MiB (one transaction: 450 MiB).
+    public var feedBatchSize = 2000
     /// Whether "vandaag" and "gisteren" in saved articles count back from the
     /// file's modification day (off for the bundled samples).
     public var datesFromFileTimes = true

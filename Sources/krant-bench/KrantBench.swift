@@ -36,10 +36,35 @@ struct KrantBench: ParsableCommand {
 
     @Option(help: .hidden) var readerSession: String?
 
+    @Option(help: ArgumentHelp("Instead: peak memory of importing one feed of N tiny items, for each N (comma-separated).",
+                               valueName: "counts"))
+    var feedMemory: String?
+
+    @Option(help: .hidden) var feedImportSession: String?
+    @Option(help: .hidden) var store: String?
+
     @Flag(help: "With the reader session: report peak and current memory after each phase on stderr.")
     var memoryPhases = false
 
     func run() throws {
+        if let feedImportSession, let store {
+            try FeedMemoryBench.importSession(feed: feedImportSession, store: store)
+            return
+        }
+        if let feedMemory {
+            let root = URL(fileURLWithPath: workFolder ?? NSTemporaryDirectory() + "krant-bench-\(getpid())")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            defer { if workFolder == nil { try? FileManager.default.removeItem(at: root) } }
+            let bench = FeedMemoryBench(executable: URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL,
+                                        folder: root)
+            var rows: [FeedMemoryBench.Row] = []
+            for count in feedMemory.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                log("feed of \(count) items")
+                rows.append(try bench.measure(count: count))
+            }
+            print(FeedMemoryBench.table(rows))
+            return
+        }
         if let readerSession {
             // Child mode: measure the reader's own peak memory, without the
             // generator's and importer's allocations in the same process.
