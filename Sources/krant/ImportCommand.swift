@@ -46,8 +46,11 @@ struct ImportCommand: ParsableCommand {
         var ingestion = Ingestion(store: articles)
         ingestion.indexing = .later
         let report = try ingestion.importPaths(paths) { path, reason in
+            // Once the store is damaged every write fails alike: said once, below.
+            guard articles.damage == nil else { return }
             printError("krant: \(path): \(reason)")
         }
+        try articles.failIfDamaged()
         print("imported \(report.inserted.count) new, \(report.alreadyPresent) already present, \(report.rejected.count) rejected")
         try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: indexNow, background: .thisKrant))
         if !report.rejected.isEmpty { throw ExitCode(1) }

@@ -35,11 +35,17 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let articles = try store.open()
+        let articles = try store.openForReading()
         let query = HeadlineQuery(unreadOnly: unread, starredOnly: starred, category: category, search: search)
         // A search finds every article: what an import left for the index
-        // to catch up with is indexed first.
-        if search != nil { try articles.catchUpSearch() }
+        // to catch up with is indexed first (a read-only store can only say so).
+        if search != nil {
+            if !articles.isReadOnly {
+                try articles.catchUpSearch()
+            } else if case let waiting = try articles.searchBacklog(), waiting > 0 {
+                printError("krant: note: the search cannot find the \(waiting) newest articles: they are not indexed yet")
+            }
+        }
         if count {
             print(try articles.count(query))
             return
