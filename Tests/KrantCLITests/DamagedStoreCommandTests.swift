@@ -22,7 +22,7 @@ import Testing
         var lost: Set<Int64> { Set(lostInTheMiddle + lostAtTheEnd) }
     }
 
-    static func damagedStore(_ krant: borrowing KrantRunner) throws -> Fixture {
+    static func damagedStore(_ krant: borrowing KrantRunner, lastLeafToo: Bool = true) throws -> Fixture {
         let feedA = krant.directory.appendingPathComponent("aardrijkskunde.xml").path
         let feedB = krant.directory.appendingPathComponent("zeeland.xml").path
         try ManyItemsFeed.rss(title: "Aardrijkskunde", items: 1...600).write(toFile: feedA, atomically: true, encoding: .utf8)
@@ -35,10 +35,10 @@ import Testing
         let (middle, last) = (leaves[leaves.count / 2], leaves[leaves.count - 1])
         let fixture = Fixture(feedA: feedA, feedB: feedB,
                               lostInTheMiddle: try StorePages.rowids(inLeaf: middle, of: krant.databasePath),
-                              lostAtTheEnd: try StorePages.rowids(inLeaf: last, of: krant.databasePath),
+                              lostAtTheEnd: lastLeafToo ? try StorePages.rowids(inLeaf: last, of: krant.databasePath) : [],
                               middlePage: middle)
-        #expect(!fixture.lost.contains(1) && fixture.lost.contains(603))
-        try StorePages.overwrite([middle, last], of: krant.databasePath)
+        #expect(!fixture.lost.contains(1) && fixture.lost.contains(603) == lastLeafToo)
+        try StorePages.overwrite(lastLeafToo ? [middle, last] : [middle], of: krant.databasePath)
         return fixture
     }
 
@@ -86,6 +86,21 @@ import Testing
         Self.expectDamageLine(fetch, krant.databasePath, "fetch")
         #expect(fetch.stdout.isEmpty)
         #expect(try krant.run(["feeds", "list", "--json"]).stdout == feedsBefore)
+    }
+
+    /// A feed's items are written after the others were read: the damage
+    /// met there is said once, not once per feed or file that came after.
+    @Test func feedWritesThatMeetTheDamageSayItOnce() throws {
+        let krant = try KrantRunner()
+        let fixture = try Self.damagedStore(krant, lastLeafToo: false)
+        try ManyItemsFeed.rss(title: "Aardrijkskunde", items: 1...601)
+            .write(toFile: fixture.feedA, atomically: true, encoding: .utf8)
+        let fetch = try krant.run(["fetch"])
+        Self.expectDamageLine(fetch, krant.databasePath, "fetch")
+        #expect(fetch.stdout.isEmpty)
+        let imported = try krant.run(["import", fixture.feedA, fixture.feedB])
+        Self.expectDamageLine(imported, krant.databasePath, "import")
+        #expect(imported.stdout.isEmpty)
     }
 
     /// A search index another krant built is rebuilt by `krant index`, which

@@ -73,6 +73,7 @@ import Testing
         let protection = try WriteProtection(directory.path)
         defer { protection.lift() }
         let reader = try ArticleStore(path: path, readOnlyAllowed: true)
+        #expect(reader.isReadOnly)
         #expect(try reader.headlines(.all, limit: 10).map(\.title) == ["Net binnen", "Tweede", "Eerste"])
     }
 

@@ -18,6 +18,9 @@ import Testing
         #expect(status.hasPrefix(" all · 800 unread of 800 Could not read the store (store damaged: /home/lezer/"),
                 "\(status)")
         #expect(status.count == 80)
+        // Narrower, the counts are cut, and a blank column still parts them.
+        _ = driver.send(.resized(width: 40, height: 24))
+        #expect(Self.status(driver) == " all · 800 unread of 8… Could not read… ", "\(Self.status(driver))")
     }
 
     @Test func aReadOnlyStoreIsSaidAfterTheCountsAllTheTime() {
