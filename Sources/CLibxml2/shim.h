@@ -12,6 +12,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/uri.h>
 
 /* libxml2's generic error callback is variadic, which Swift cannot implement,
    and xmlFree is a global variable, which Swift 6 refuses to read; both are
@@ -27,5 +28,8 @@ static inline void krant_xml_silence_thread(void) {
     xmlThrDefSetGenericErrorFunc(NULL, krant_xml_ignore_generic);
     xmlThrDefSetStructuredErrorFunc(NULL, krant_xml_ignore_structured);
 }
+
+/* Frees a string libxml2 allocated (xmlNodeGetBase, xmlBuildURI). */
+static inline void krant_xml_free(void *pointer) { xmlFree(pointer); }
 
 #endif

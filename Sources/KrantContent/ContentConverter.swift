@@ -11,7 +11,7 @@ public struct ContentConverter: Sendable {
     /// Bump whenever `HTMLBody.searchableText` may give other words for the
     /// same stored body: a new element, another entity rule, a credit spelt
     /// another way, anything in `HTMLBlockBuilder` or `CaptionCreditSplitter`.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// The rules this krant lays out HTML with.
     public static let current = ContentConverter(version: currentVersion, searchableText: HTMLBody.searchableText)

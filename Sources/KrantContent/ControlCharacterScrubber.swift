@@ -11,13 +11,14 @@ import Foundation
 /// Other controls are dropped. HTML bodies go through it too: libxml2's HTML
 /// parser drops the controls silently, payload left behind.
 package enum ControlCharacterScrubber {
-    /// The cleaned document, or nil when there was nothing to clean (or the
-    /// document is not in an ASCII-compatible encoding, where bytes below
-    /// 0x20 are part of characters).
-    package static func scrub(_ data: Data) -> Data? {
+    /// The cleaned document and how many controls it had, or nil when there
+    /// was nothing to clean (or the document is not in an ASCII-compatible
+    /// encoding, where bytes below 0x20 are part of characters).
+    package static func scrub(_ data: Data) -> (data: Data, controls: Int)? {
         guard data.first != 0, !data.starts(with: [0xFE, 0xFF]), !data.starts(with: [0xFF, 0xFE]) else { return nil }
-        return data.withUnsafeBytes { bytes -> Data? in
+        return data.withUnsafeBytes { bytes -> (data: Data, controls: Int)? in
             guard needsScrubbing(bytes) else { return nil }
+            var controls = 0
             var output = Data()
             output.reserveCapacity(bytes.count)
             var index = 0
@@ -28,6 +29,7 @@ package enum ControlCharacterScrubber {
                     continue
                 }
                 index += length
+                controls += 1
                 switch control {
                 case 0x1B:
                     // ESC Fe (0x40–0x5F) is the 7-bit form of C1 control 0x80 + (Fe − 0x40).
@@ -43,7 +45,7 @@ package enum ControlCharacterScrubber {
                     break
                 }
             }
-            return output
+            return (output, controls)
         }
     }
 
@@ -61,30 +63,9 @@ package enum ControlCharacterScrubber {
     private static func control(in bytes: UnsafeRawBufferPointer, at index: Int) -> (UInt8, Int)? {
         let byte = bytes[index]
         if isForbidden(byte) { return (byte, 1) }
-        guard byte == UInt8(ascii: "&"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") else {
-            return nil
-        }
-        var position = index + 2
-        let hex = bytes[position] | 0x20 == UInt8(ascii: "x")
-        if hex { position += 1 }
-        var value = 0
-        let digitsStart = position
-        while position < bytes.count, position - digitsStart < 8, let digit = digit(bytes[position], hex: hex) {
-            value = value * (hex ? 16 : 10) + digit
-            position += 1
-        }
-        guard position > digitsStart, position < bytes.count, bytes[position] == UInt8(ascii: ";"),
-              value < 0x20, isForbidden(UInt8(value)) else { return nil }
-        return (UInt8(value), position + 1 - index)
-    }
-
-    private static func digit(_ byte: UInt8, hex: Bool) -> Int? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: Int(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: Int(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
+        guard byte == UInt8(ascii: "&"), let reference = NumericReference.read(bytes, at: index),
+              reference.value < 0x20, isForbidden(UInt8(reference.value)) else { return nil }
+        return (UInt8(reference.value), reference.length)
     }
 
     private static func isForbidden(_ byte: UInt8) -> Bool {

@@ -36,7 +36,10 @@ public enum HTMLArticleConverter {
         var html = html
         if html.withUTF8({ ControlCharacterScrubber.needsScrubbing(UnsafeRawBufferPointer($0)) }),
            let scrubbed = ControlCharacterScrubber.scrub(Data(html.utf8)) {
-            html = String(decoding: scrubbed, as: UTF8.self)
+            html = String(decoding: scrubbed.data, as: UTF8.self)
+        }
+        if let mapped = html.withUTF8({ C1References.rewrite(UnsafeRawBufferPointer($0)) }) {
+            html = String(decoding: mapped, as: UTF8.self)
         }
         html.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }

@@ -15,7 +15,11 @@ import KrantCore
 ///   of first appearance. A link whose text is its own URL shows only `[n]`,
 ///   since the URL is listed at the end and long URLs wrap badly. Links
 ///   without text (image links), in-page anchors and `javascript:`, `data:`
-///   or `vbscript:` targets add no reference; their text stays.
+///   or `vbscript:` targets add no reference; their text stays;
+/// - numeric references to C1 code points (`&#146;`) are the windows-1252
+///   characters there (`’`), as in browsers (`C1References`);
+/// - unknown elements keep their text; `embed`, `object` and `iframe` keep
+///   what follows them when they are left unclosed (see `embedded`).
 struct HTMLBlockBuilder {
     private(set) var links: [String] = []
     private var linkNumbers: [String: Int] = [:]
@@ -39,8 +43,8 @@ struct HTMLBlockBuilder {
     private static let maxDepth = 200
 
     private static let dropped: Set<String> = [
-        "script", "style", "iframe", "noscript", "svg", "form", "button", "nav", "head", "title", "template",
-        "object", "embed", "canvas", "select", "textarea", "input", "audio", "video", "map", "frameset",
+        "script", "style", "noscript", "svg", "form", "button", "nav", "head", "title", "template",
+        "canvas", "select", "textarea", "input", "audio", "video", "map", "frameset",
         "frame", "applet", "link", "meta",
     ]
 
@@ -84,6 +88,7 @@ struct HTMLBlockBuilder {
         case "li": block(.listItem, node, depth)
         case "figcaption": caption(node, depth)
         case "a": link(node, depth)
+        case "embed", "object", "iframe": embedded(node, depth)
         default:
             switch classRole(node) {
             case .caption? where isSimple(node, depth): caption(node, depth)
@@ -106,6 +111,24 @@ struct HTMLBlockBuilder {
         var child = node.pointer.pointee.children
         while let current = child {
             walk(LibXMLNode(current), depth: depth + 1)
+            child = current.pointee.next
+        }
+    }
+
+    /// A terminal plays no plugin and shows no frame, but libxml2 puts
+    /// everything after an unclosed `<embed>`, `<object>` or `<iframe>`
+    /// inside it, so dropping the element would drop the rest of the
+    /// article. `embed` is empty in HTML, so its children are always such
+    /// text; an `object`'s fallback content is what a browser without the
+    /// plugin shows; an `iframe`'s own fallback text (before any element)
+    /// is what a browser never shows, and is skipped.
+    private mutating func embedded(_ node: LibXMLNode, _ depth: Int) {
+        var child = node.pointer.pointee.children
+        var seenElement = node.name != "iframe"
+        while let current = child {
+            let childNode = LibXMLNode(current)
+            if childNode.isElement { seenElement = true }
+            if seenElement, childNode.name != "param" { walk(childNode, depth: depth + 1) }
             child = current.pointee.next
         }
     }

@@ -32,6 +32,11 @@ struct ArticleRecord: Codable, Equatable, FetchableRecord, TableRecord {
     /// A feed item's body as the feed sent it (`Article.bodyHTML`); `blocks`
     /// is then empty and the blocks are made when the article is read.
     var bodyHTML: String?
+    /// `Article.bodyBase`, `Article.author`; NULL when the feed gave none.
+    var bodyBase: String?
+    var author: String?
+    /// JSON array of `Enclosure`; NULL when there are none.
+    var enclosures: String?
     var isRead: Bool
     var isStarred: Bool
     var importedAt: Date
@@ -45,6 +50,8 @@ struct ArticleRecord: Codable, Equatable, FetchableRecord, TableRecord {
         case leadCredit = "lead_credit"
         case leadText = "lead_text"
         case bodyHTML = "body_html"
+        case bodyBase = "body_base"
+        case author, enclosures
         case isRead = "is_read"
         case isStarred = "is_starred"
         case importedAt = "imported_at"
@@ -66,7 +73,8 @@ struct ArticleRecord: Codable, Equatable, FetchableRecord, TableRecord {
 
     /// Every column of a stored article, to append a `WHERE` on `article`.
     static let selectWhole = """
-        SELECT article.*, body.lead_credit, body.lead_text, body.blocks, body.links, body.body_html
+        SELECT article.*, body.lead_credit, body.lead_text, body.blocks, body.links, body.body_html,
+               body.body_base, body.author, body.enclosures
         FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
         """
 }
@@ -93,6 +101,9 @@ extension ArticleRecord {
         blocks = BlockJSON.encode(article.blocks)
         links = article.links.isEmpty ? nil : BlockJSON.encode(strings: article.links)
         bodyHTML = article.bodyHTML
+        bodyBase = article.bodyBase
+        author = article.author
+        enclosures = article.enclosures.isEmpty ? nil : String(decoding: try JSONEncoder().encode(article.enclosures), as: UTF8.self)
         isRead = article.isRead
         isStarred = article.isStarred
         self.importedAt = importedAt
@@ -115,10 +126,11 @@ extension ArticleRecord {
         guard db.changesCount > 0 else { return nil }
         let id = db.lastInsertedRowID
         let insertBody = try db.cachedStatement(sql: """
-            INSERT INTO \(ArticleBodies.tableName) (id, lead_credit, lead_text, blocks, links, body_html)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO \(ArticleBodies.tableName) (id, lead_credit, lead_text, blocks, links, body_html, body_base,
+                                                   author, enclosures)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try insertBody.execute(arguments: [id, leadCredit, leadText, blocks, links, bodyHTML])
+        try insertBody.execute(arguments: [id, leadCredit, leadText, blocks, links, bodyHTML, bodyBase, author, enclosures])
         tally.add(category: category, feedID: feedID, isRead: isRead)
         return id
     }
@@ -133,9 +145,10 @@ extension ArticleRecord {
             """, arguments: [identity, feedID, originPath, guid, url, source, category, title, published,
                              publishedSort, whenText, isRead, isStarred, importedAt, id])
         try db.execute(sql: """
-            UPDATE \(ArticleBodies.tableName) SET lead_credit = ?, lead_text = ?, blocks = ?, links = ?, body_html = ?
+            UPDATE \(ArticleBodies.tableName) SET lead_credit = ?, lead_text = ?, blocks = ?, links = ?, body_html = ?,
+                body_base = ?, author = ?, enclosures = ?
             WHERE id = ?
-            """, arguments: [leadCredit, leadText, blocks, links, bodyHTML, id])
+            """, arguments: [leadCredit, leadText, blocks, links, bodyHTML, bodyBase, author, enclosures, id])
     }
 
     /// The article this row stores, its HTML body (if any) made into blocks;
@@ -156,7 +169,9 @@ extension ArticleRecord {
                        url: url, leadCaption: leadCaption,
                        blocks: try JSONDecoder().decode([Block].self, from: Data(blocks.utf8)),
                        links: try links.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [],
-                       bodyHTML: bodyHTML, isRead: isRead, isStarred: isStarred, origin: origin)
-        return HTMLBody.resolve(article, baseURL: url ?? feedURL)
+                       bodyHTML: bodyHTML, bodyBase: bodyBase, author: author,
+                       enclosures: try enclosures.map { try JSONDecoder().decode([Enclosure].self, from: Data($0.utf8)) } ?? [],
+                       isRead: isRead, isStarred: isStarred, origin: origin)
+        return HTMLBody.resolve(article, baseURL: bodyBase ?? url ?? feedURL)
     }
 }

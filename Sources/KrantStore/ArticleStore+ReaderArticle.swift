@@ -13,7 +13,7 @@ extension ArticleStore {
         try pool.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT article.*, body.lead_credit, body.lead_text, body.blocks, body.links, body.body_html,
-                       feeds.url AS feed_url
+                       body.body_base, body.author, body.enclosures, feeds.url AS feed_url
                 FROM articles AS article JOIN \(ArticleBodies.tableName) AS body ON body.id = article.id
                 LEFT JOIN feeds ON feeds.id = article.feed_id
                 WHERE article.id = ?
@@ -24,7 +24,8 @@ extension ArticleStore {
                 guid: row["guid"], url: row["url"], source: row["source"], category: row["category"],
                 title: row["title"], published: row["published"], publishedSort: row["published_sort"],
                 whenText: row["when_text"], leadCredit: row["lead_credit"], leadText: row["lead_text"],
-                blocks: row["blocks"], links: row["links"], bodyHTML: row["body_html"], isRead: row["is_read"], isStarred: row["is_starred"],
+                blocks: row["blocks"], links: row["links"], bodyHTML: row["body_html"], bodyBase: row["body_base"],
+                author: row["author"], enclosures: row["enclosures"], isRead: row["is_read"], isStarred: row["is_starred"],
                 importedAt: Date(timeIntervalSince1970: 0))
             return try record.article(feedURL: row["feed_url"])
         }

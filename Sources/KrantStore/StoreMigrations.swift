@@ -16,7 +16,19 @@ enum StoreMigrations {
         migrator.registerMigration("v5-deferred-work", migrate: v5DeferredWork)
         migrator.registerMigration("v6-article-counts", migrate: ArticleCounts.create)
         migrator.registerMigration("v7-converter-version", migrate: v7ConverterVersion)
+        migrator.registerMigration("v8-authors-enclosures", migrate: v8AuthorsEnclosures)
         return migrator
+    }
+
+    /// Feed items keep who wrote them, the files they come with, and the
+    /// `xml:base` their body's links are relative to. Only the article pane
+    /// shows them, so they live with the bodies.
+    private static func v8AuthorsEnclosures(_ db: Database) throws {
+        try db.alter(table: ArticleBodies.tableName) { t in
+            t.add(column: "body_base", .text)
+            t.add(column: "author", .text)
+            t.add(column: "enclosures", .text)
+        }
     }
 
     /// The search index records which content rules made its words (see

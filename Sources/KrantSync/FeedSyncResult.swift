@@ -13,6 +13,20 @@ public struct FeedSyncResult: Sendable {
     public var source: String
     public var feed: FeedSubscription?
     public var outcome: Outcome
+    /// Errors in the feed that were repaired or read past (see `FeedParser`).
+    public var recoveredErrors: Int
+
+    public init(source: String, feed: FeedSubscription?, outcome: Outcome, recoveredErrors: Int = 0) {
+        self.source = source
+        self.feed = feed
+        self.outcome = outcome
+        self.recoveredErrors = recoveredErrors
+    }
+
+    /// "recovered from 3 errors", as the fetch summary and `feeds list` say it.
+    public static func recovered(_ count: Int) -> String {
+        "recovered from \(count) error\(count == 1 ? "" : "s")"
+    }
 
     public var newArticles: Int {
         if case .stored(let report) = outcome { report.inserted.count } else { 0 }

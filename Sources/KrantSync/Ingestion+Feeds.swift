@@ -5,7 +5,8 @@ import KrantStore
 
 /// Feeds: files given to an import, subscriptions fetched over HTTP, and
 /// `file://` subscriptions read again. Each goes read → parse → convert (on
-/// every core) → one transaction in the writer, which also records the fetch.
+/// every core) → the writer, a transaction per batch of items, then the
+/// fetch's record.
 extension Ingestion {
     /// Feed files: each becomes a subscription to its `file://` URL (created
     /// in the write, with its items) unless it is one already. One file is
@@ -14,13 +15,12 @@ extension Ingestion {
         let writer = StoreWriter<FeedSyncResult>(count: paths.count)
         for (index, path) in paths.enumerated() {
             let url = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
-            let step: FeedStep
             do {
-                step = readFeedFile(at: url, known: try store.feed(matching: url), source: path)
+                readFeedFile(at: url, known: try store.feed(matching: url), source: path, writer: writer, index: index)
             } catch {
-                step = .failed(source: path, feed: nil, reason: StoreError.reason(for: error))
+                let step = FeedStep.failed(source: path, feed: nil, reason: StoreError.reason(for: error))
+                writer.write(index) { self.write(step) }
             }
-            writer.write(index) { self.write(step) }
         }
         return writer.finish()
     }
@@ -35,23 +35,22 @@ extension Ingestion {
         } catch {
             return FeedSyncResult(source: url, feed: nil, outcome: .failed(StoreError.reason(for: error)))
         }
-        let step: FeedStep
+        let writer = StoreWriter<FeedSyncResult>(count: 1)
         switch await fetcher.fetch(FetchRequest(url: url)) {
         case .notModified:
-            step = .failed(source: url, feed: nil, reason: "the server sent no feed (304)")
+            let step = FeedStep.failed(source: url, feed: nil, reason: "the server sent no feed (304)")
+            writer.write(0) { self.write(step) }
         case .failed(let failure):
-            step = .failed(source: url, feed: nil, reason: failure.description)
+            let step = FeedStep.failed(source: url, feed: nil, reason: failure.description)
+            writer.write(0) { self.write(step) }
         case .fetched(let fetched):
-            step = parse(fetched.body, source: url, feedURL: fetched.permanentRedirect ?? url, known: nil,
-                         category: category, validators: (fetched.etag, fetched.lastModified), newURL: nil)
+            // A new subscription: a URL subscribed meanwhile (or the one a
+            // redirect led to) is said, never quietly merged into.
+            let target = FeedWrite(source: url, url: fetched.permanentRedirect ?? url, feed: nil, mustBeNew: true,
+                                   category: category, validators: (fetched.etag, fetched.lastModified), newURL: nil)
+            parse(fetched.body, into: target, writer: writer, index: 0)
         }
-        // A new subscription: a URL subscribed meanwhile (or the one a
-        // redirect led to) is said, never quietly merged into.
-        if case .prepared(var prepared) = step {
-            prepared.mustBeNew = true
-            return write(.prepared(prepared))
-        }
-        return write(step)
+        return writer.finish()[0]
     }
 
     /// Fetches the feeds (at most `concurrency` at a time, with conditional
@@ -67,31 +66,30 @@ extension Ingestion {
             concurrency: concurrency) { _, _ in counter.advance() }
         let writer = StoreWriter<FeedSyncResult>(count: feeds.count)
         for (index, (feed, outcome)) in zip(remote, outcomes).enumerated() {
-            let step = fetched(outcome, for: feed)
-            writer.write(index) { self.write(step) }
+            fetched(outcome, for: feed, writer: writer, index: index)
         }
         for (offset, feed) in local.enumerated() {
-            let step = readFeedFile(at: feed.url, known: feed, source: feed.url)
-            writer.write(remote.count + offset) {
-                let result = self.write(step)
-                counter.advance()
-                return result
-            }
+            readFeedFile(at: feed.url, known: feed, source: feed.url, writer: writer, index: remote.count + offset)
+            writer.perform { counter.advance() }
         }
         return writer.finish()
     }
 
     // MARK: - Read and parse
 
-    private func fetched(_ outcome: FetchOutcome, for feed: FeedSubscription) -> FeedStep {
+    private func fetched(_ outcome: FetchOutcome, for feed: FeedSubscription,
+                         writer: StoreWriter<FeedSyncResult>, index: Int) {
         switch outcome {
         case .notModified(let permanentRedirect):
-            return .notModified(source: feed.url, feed: feed, newURL: permanentRedirect)
+            let step = FeedStep.notModified(source: feed.url, feed: feed, newURL: permanentRedirect)
+            writer.write(index) { self.write(step) }
         case .failed(let failure):
-            return .failed(source: feed.url, feed: feed, reason: failure.description)
+            let step = FeedStep.failed(source: feed.url, feed: feed, reason: failure.description)
+            writer.write(index) { self.write(step) }
         case .fetched(let fetched):
-            return parse(fetched.body, source: feed.url, feedURL: feed.url, known: feed, category: feed.category,
-                         validators: (fetched.etag, fetched.lastModified), newURL: fetched.permanentRedirect)
+            let target = FeedWrite(source: feed.url, url: feed.url, feed: feed, mustBeNew: false, category: feed.category,
+                                   validators: (fetched.etag, fetched.lastModified), newURL: fetched.permanentRedirect)
+            parse(fetched.body, into: target, writer: writer, index: index)
         }
     }
 
@@ -100,55 +98,64 @@ extension Ingestion {
     /// not read or parsed again, the way a 304 costs no parsing. The
     /// validator is taken before the read, so a file changed while it is
     /// read is not remembered as the version that was read.
-    private func readFeedFile(at url: String, known: FeedSubscription?, source: String) -> FeedStep {
-        func failed(_ failure: InputFiles.Failure) -> FeedStep {
-            switch failure {
-            case .unreadable(let reason):
-                .failed(source: source, feed: known, reason: "cannot be read (\(reason))")
-            case .tooLarge(_, let limit):
-                .failed(source: source, feed: known, reason: FeedParseError.tooLarge(limit: limit).description)
+    private func readFeedFile(at url: String, known: FeedSubscription?, source: String,
+                              writer: StoreWriter<FeedSyncResult>, index: Int) {
+        func fail(_ failure: InputFiles.Failure) {
+            let reason = switch failure {
+            case .unreadable(let reason): "cannot be read (\(reason))"
+            case .tooLarge(_, let limit): FeedParseError.tooLarge(limit: limit).description
             }
+            let step = FeedStep.failed(source: source, feed: known, reason: reason)
+            writer.write(index) { self.write(step) }
         }
         let path = URL(string: url)?.path ?? url
         let status: stat
         switch InputFiles.status(of: path) {
-        case .failure(let failure): return failed(failure)
+        case .failure(let failure): return fail(failure)
         case .success(let found): status = found
         }
         let validator = InputFiles.validator(status)
-        if let known, known.etag == validator { return .notModified(source: source, feed: known, newURL: nil) }
+        if let known, known.etag == validator {
+            let step = FeedStep.notModified(source: source, feed: known, newURL: nil)
+            return writer.write(index) { self.write(step) }
+        }
         switch InputFiles.read(path, found: status, limit: FeedParser.defaultSizeLimit) {
-        case .failure(let failure): return failed(failure)
+        case .failure(let failure): fail(failure)
         case .success(let contents):
-            return parse(contents.bytes, source: source, feedURL: url, known: known, category: known?.category,
-                         validators: (validator, nil), newURL: nil)
+            let target = FeedWrite(source: source, url: url, feed: known, mustBeNew: false, category: known?.category,
+                                   validators: (validator, nil), newURL: nil)
+            parse(contents.bytes, into: target, writer: writer, index: index)
         }
     }
 
-    /// Sniffs and parses a feed document and turns its items into articles
-    /// on every core, bodies left as HTML for the store (`storableArticle`).
-    private func parse(_ data: Data, source: String, feedURL: String, known: FeedSubscription?, category: String?,
-                       validators: (etag: String?, lastModified: String?), newURL: String?) -> FeedStep {
-        let parsed: ParsedFeed
+    /// Sniffs and parses a feed document; each batch of items the parser
+    /// hands out is turned into articles on every core (bodies left as HTML
+    /// for the store, `storableArticle`) and queued for the writer while the
+    /// parser reads on. A feed of millions of items is never in memory at
+    /// once: the writer holds one batch and the parser makes the next.
+    private func parse(_ data: Data, into target: FeedWrite, writer: StoreWriter<FeedSyncResult>, index: Int) {
+        let feedURL = target.url
+        let (knownTitle, category) = (target.feed?.title, target.category)
         do {
-            parsed = try FeedParser.parse(data)
+            let header = try FeedParser.parse(data, url: feedURL) { batch in
+                let title = knownTitle ?? batch.title
+                let articles = batch.items.concurrentMap { item in
+                    item.storableArticle(feedURL: feedURL, feedTitle: title, category: category)
+                }
+                let channel = (batch.title, batch.siteURL)
+                writer.perform { target.store(articles, channel: channel, in: self) }
+            }
+            writer.write(index) { target.finish(header, in: self) }
         } catch {
-            return .failed(source: source, feed: known, reason: error.description)
+            let step = FeedStep.failed(source: target.source, feed: target.feed, reason: error.description)
+            writer.write(index) { self.write(step) }
         }
-        let title = known?.title ?? parsed.title
-        let articles = parsed.items.concurrentMap { item in
-            item.storableArticle(feedURL: feedURL, feedTitle: title, category: category)
-        }
-        return .prepared(PreparedFeed(source: source, url: feedURL, feed: known, category: category,
-                                      articles: articles, parsedTitle: parsed.title, siteURL: parsed.siteURL,
-                                      etag: validators.etag, lastModified: validators.lastModified, newURL: newURL))
     }
 
     // MARK: - Store
 
-    /// The write step, on the writer: the subscription (for a new feed
-    /// file), its items in one transaction, then the fetch's record.
-    private func write(_ step: FeedStep) -> FeedSyncResult {
+    /// The write of a feed that needs only its fetch recorded.
+    fileprivate func write(_ step: FeedStep) -> FeedSyncResult {
         switch step {
         case .notModified(let source, let feed, let newURL):
             do {
@@ -167,64 +174,102 @@ extension Ingestion {
                 }
             }
             return FeedSyncResult(source: source, feed: feed, outcome: .failed(reason))
-        case .prepared(let prepared):
-            do {
-                let feed = try prepared.feed
-                    ?? (prepared.mustBeNew ? store.addFeed(url: prepared.url, title: prepared.parsedTitle,
-                                                           category: prepared.category)
-                                           : subscription(for: prepared))
-                let report = try store.upsertFeedArticles(prepared.articles, feedID: feed.id, indexing: indexing)
-                let status = report.inserted.isEmpty && report.updated == 0
-                    ? "ok, nothing new" : "ok, \(report.inserted.count) new, \(report.updated) updated"
-                try store.recordFetch(feedID: feed.id, status: status, etag: prepared.etag,
-                                      lastModified: prepared.lastModified, newURL: prepared.newURL,
-                                      title: prepared.parsedTitle, siteURL: prepared.siteURL)
-                return FeedSyncResult(source: prepared.source, feed: feed, outcome: .stored(report))
-            } catch {
-                return FeedSyncResult(source: prepared.source, feed: prepared.feed, outcome: .failed(StoreError.reason(for: error)))
-            }
-        }
-    }
-
-    /// The subscription of a feed file imported for the first time.
-    private func subscription(for prepared: PreparedFeed) throws -> FeedSubscription {
-        if let existing = try store.feed(matching: prepared.url) { return existing }
-        do {
-            return try store.addFeed(url: prepared.url, title: prepared.parsedTitle, category: prepared.category)
-        } catch StoreError.alreadySubscribed {
-            // Another krant imported the same file meanwhile.
-            guard let existing = try store.feed(matching: prepared.url) else { throw StoreError.noSuchFeed(prepared.url) }
-            return existing
         }
     }
 }
 
-/// Where a feed stands after the read and parse steps: ready to be written,
-/// or a result that only needs recording.
+/// Where a feed stands when reading or parsing it ended without items to
+/// store: a result that only needs recording.
 enum FeedStep: Sendable {
-    case prepared(PreparedFeed)
     case notModified(source: String, feed: FeedSubscription, newURL: String?)
     case failed(source: String, feed: FeedSubscription?, reason: String)
 }
 
-/// A feed's items as articles, ready to be written.
-struct PreparedFeed: Sendable {
+/// One feed's items on their way into the store, batch by batch, and then
+/// its fetch record. Only the writer's queue touches it, one write after
+/// another, so it needs no lock.
+///
+/// Each batch is its own transaction; the fetch record (with the new ETag)
+/// is written last, so a fetch killed half-way leaves every item whole and
+/// the feed fetched again in full next time.
+final class FeedWrite: @unchecked Sendable {
     /// What the user named: a path, or the feed's URL.
-    var source: String
-    var url: String
+    let source: String
+    let url: String
     /// Nil for a feed not subscribed yet (a file imported for the first
-    /// time, a URL being subscribed to): subscribed in the write.
-    var feed: FeedSubscription?
+    /// time, a URL being subscribed to): subscribed by the first write.
+    private(set) var feed: FeedSubscription?
     /// A URL the user subscribes to: one already subscribed fails the
     /// write (a feed file imported again is just read again).
-    var mustBeNew = false
-    var category: String?
-    var articles: [Article]
-    var parsedTitle: String?
-    var siteURL: String?
-    var etag: String?
-    var lastModified: String?
-    var newURL: String?
+    let mustBeNew: Bool
+    let category: String?
+    let validators: (etag: String?, lastModified: String?)
+    let newURL: String?
+    private var report = FeedUpsertReport()
+    private var failure: String?
+
+    init(source: String, url: String, feed: FeedSubscription?, mustBeNew: Bool, category: String?,
+         validators: (etag: String?, lastModified: String?), newURL: String?) {
+        self.source = source
+        self.url = url
+        self.feed = feed
+        self.mustBeNew = mustBeNew
+        self.category = category
+        self.validators = validators
+        self.newURL = newURL
+    }
+
+    /// Stores one batch; after a failure the rest of the feed is skipped.
+    func store(_ articles: [Article], channel: (title: String?, siteURL: String?), in ingestion: Ingestion) {
+        guard failure == nil else { return }
+        do {
+            let feed = try subscription(title: channel.title, in: ingestion.store)
+            let stored = try ingestion.store.upsertFeedArticles(articles, feedID: feed.id, indexing: ingestion.indexing)
+            report.inserted += stored.inserted
+            report.updated += stored.updated
+            report.unchanged += stored.unchanged
+        } catch {
+            failure = StoreError.reason(for: error)
+        }
+    }
+
+    /// Records the fetch (subscribing first when the feed had no item) and says what happened.
+    func finish(_ header: ParsedFeed, in ingestion: Ingestion) -> FeedSyncResult {
+        if let failure { return FeedSyncResult(source: source, feed: feed, outcome: .failed(failure)) }
+        do {
+            let feed = try subscription(title: header.title, in: ingestion.store)
+            var status = report.inserted.isEmpty && report.updated == 0
+                ? "ok, nothing new" : "ok, \(report.inserted.count) new, \(report.updated) updated"
+            if header.recoveredErrors > 0 { status += ", " + FeedSyncResult.recovered(header.recoveredErrors) }
+            try ingestion.store.recordFetch(feedID: feed.id, status: status, etag: validators.etag,
+                                            lastModified: validators.lastModified, newURL: newURL,
+                                            title: header.title, siteURL: header.siteURL)
+            return FeedSyncResult(source: source, feed: feed, outcome: .stored(report),
+                                  recoveredErrors: header.recoveredErrors)
+        } catch {
+            return FeedSyncResult(source: source, feed: feed, outcome: .failed(StoreError.reason(for: error)))
+        }
+    }
+
+    private func subscription(title: String?, in store: ArticleStore) throws -> FeedSubscription {
+        if let feed { return feed }
+        let created = try mustBeNew ? store.addFeed(url: url, title: title, category: category)
+                                    : existingOrNewSubscription(title: title, in: store)
+        feed = created
+        return created
+    }
+
+    /// The subscription of a feed file imported for the first time.
+    private func existingOrNewSubscription(title: String?, in store: ArticleStore) throws -> FeedSubscription {
+        if let existing = try store.feed(matching: url) { return existing }
+        do {
+            return try store.addFeed(url: url, title: title, category: category)
+        } catch StoreError.alreadySubscribed {
+            // Another krant imported the same file meanwhile.
+            guard let existing = try store.feed(matching: url) else { throw StoreError.noSuchFeed(url) }
+            return existing
+        }
+    }
 }
 
 /// Counts finished feeds across concurrent fetches and reports each step.

@@ -25,12 +25,21 @@ final class StoreWriter<Result: Sendable>: @unchecked Sendable {
         slots = DispatchSemaphore(value: depth)
     }
 
-    /// Queues a write; blocks while `depth` writes are already waiting.
+    /// Queues a write whose result is the `index`th; blocks while `depth`
+    /// writes are already waiting.
     func write(_ index: Int, _ body: @escaping @Sendable () -> Result) {
-        slots.wait()
-        queue.async(group: group) { [self] in
+        perform { [self] in
             let result = body()
             lock.withLock { results[index] = result }
+        }
+    }
+
+    /// Queues a write that is part of a result (a batch of a feed's items),
+    /// in order with the others; blocks while `depth` writes are waiting.
+    func perform(_ body: @escaping @Sendable () -> Void) {
+        slots.wait()
+        queue.async(group: group) { [self] in
+            body()
             slots.signal()
         }
     }

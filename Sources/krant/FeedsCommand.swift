@@ -37,8 +37,9 @@ struct FeedsCommand: ParsableCommand {
             try ingestion.store.failIfDamaged()
             if let failure = result.failure { throw CommandFailure(message: "\(url): \(failure)") }
             let title = result.feed?.title ?? "(untitled)"
+            let recovered = result.recoveredErrors > 0 ? " (\(FeedSyncResult.recovered(result.recoveredErrors)))" : ""
             print(Sanitizer.escapedForDisplay(
-                "subscribed to \(title) (\(result.feed?.url ?? url)): \(result.newArticles) articles"))
+                "subscribed to \(title) (\(result.feed?.url ?? url)): \(result.newArticles) articles\(recovered)"))
         }
     }
 

@@ -51,9 +51,13 @@ struct FetchCommand: ParsableCommand {
         try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: false, background: .thisKrant))
         var failed = 0
         for result in results {
-            guard let failure = result.failure else { continue }
-            failed += 1
-            printError("krant: \(result.feed?.title.map { "\($0) (\(result.source))" } ?? result.source): \(failure)")
+            let name = result.feed?.title.map { "\($0) (\(result.source))" } ?? result.source
+            if let failure = result.failure {
+                failed += 1
+                printError("krant: \(name): \(failure)")
+            } else if result.recoveredErrors > 0 {
+                printError("krant: \(name): \(FeedSyncResult.recovered(result.recoveredErrors))")
+            }
         }
         let new = results.reduce(0) { $0 + $1.newArticles }
         print("\(results.count) feeds, \(new) new articles, \(failed) failed")

@@ -51,6 +51,9 @@ struct ImportCommand: ParsableCommand {
             printError("krant: \(path): \(reason)")
         }
         try articles.failIfDamaged()
+        for feed in report.feeds where feed.recoveredErrors > 0 {
+            printError("krant: \(feed.source): \(FeedSyncResult.recovered(feed.recoveredErrors))")
+        }
         print("imported \(report.inserted.count) new, \(report.alreadyPresent) already present, \(report.rejected.count) rejected")
         try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: indexNow, background: .thisKrant))
         if !report.rejected.isEmpty { throw ExitCode(1) }

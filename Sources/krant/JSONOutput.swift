@@ -38,7 +38,7 @@ struct ArticleJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, source, category, published, when, url, read, starred
-        case leadCaption = "lead_caption", blocks, links, origin
+        case leadCaption = "lead_caption", blocks, links, origin, author, enclosures
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -55,6 +55,8 @@ struct ArticleJSON: Encodable {
         try container.encode(article.leadCaption, forKey: .leadCaption)
         try container.encode(article.blocks, forKey: .blocks)
         try container.encode(article.links, forKey: .links)
+        try container.encode(article.author, forKey: .author)
+        try container.encode(article.enclosures, forKey: .enclosures)
         switch article.origin {
         case .file(let path)?: try container.encode(["file": path], forKey: .origin)
         case .feed(let url, let guid)?: try container.encode(["feed": url, "guid": guid], forKey: .origin)

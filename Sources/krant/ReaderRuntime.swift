@@ -117,6 +117,9 @@ struct ReaderRuntime {
             if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
             inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
                                       failed: results.count { $0.failure != nil }))
+            // glibc keeps the pages a fetch freed for the next allocation;
+            // a reader that stays open should give them back.
+            ReleaseFreedMemory.now()
         }
     }
 }

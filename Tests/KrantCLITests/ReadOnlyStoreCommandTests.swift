@@ -1,4 +1,6 @@
 import Foundation
+import KrantContent
+import KrantStore
 import KrantTestSupport
 import Testing
 
@@ -63,5 +65,22 @@ import Testing
         try expectReadsWorkAndWritesAreRefused(krant, feed: feed, reason: "its folder cannot be written")
         #expect(try Data(contentsOf: URL(fileURLWithPath: krant.databasePath)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: krant.directory.path).sorted() == files)
+    }
+
+    /// A read-only store cannot catch its search index up before a search,
+    /// as `list --search` otherwise does: it says what the search misses.
+    @Test func aSearchSaysWhatAReadOnlyStoreHasNotIndexed() throws {
+        let krant = try KrantRunner()
+        _ = try Self.store(krant)
+        let other = ContentConverter(version: ContentConverter.currentVersion + 1) { credit, text, html in
+            HTMLBody.searchableText(leadCredit: credit, leadText: text, html: html)
+        }
+        _ = try ArticleStore(path: krant.databasePath, converter: other)
+        let protection = try WriteProtection(krant.databasePath)
+        defer { protection.lift() }
+        let search = try krant.run(["list", "--search", "zeehond"])
+        #expect(search.status == 0 && search.stdout.isEmpty)
+        #expect(search.stderr.hasSuffix(
+            "krant: note: 3 articles are not indexed for search yet, and the store is read-only: the search cannot find them\n"))
     }
 }

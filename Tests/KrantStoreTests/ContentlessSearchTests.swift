@@ -58,7 +58,7 @@ import Testing
             try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, 'Oude kop', 'Foto van Oekraïne\nOude tekst\nTussenkop')")
         }
 
-        let store = try ArticleStore(path: path)
+        let store = try ArticleStore(path: path, converter: TemporaryDirectory.versionOneConverter)
         #expect(try ids(store, matching: "oekraine") == [1])
         #expect(try ids(store, matching: "tussenkop") == [1])
         #expect(try rawMatches(store, "Oude") == [1])

@@ -139,7 +139,7 @@ import Testing
             try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (1, 'Oude kop', char(10) || 'grutto')")
         }
 
-        let store = try ArticleStore(path: path)
+        let store = try ArticleStore(path: path, converter: TemporaryDirectory.versionOneConverter)
         #expect(try store.searchBacklog() == 0)
         #expect(try found(store, "grutto") == [1])
         // The body moved to article_bodies with the upgrade.

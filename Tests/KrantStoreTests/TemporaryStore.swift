@@ -1,3 +1,4 @@
+import KrantContent
 import Foundation
 import GRDB
 import KrantCore
@@ -33,6 +34,12 @@ final class TemporaryDirectory {
         try queue.close()
         return path
     }
+
+    /// Today's words under version 1, the rules every store from before
+    /// converter versions was indexed by: opening an old store with it tests
+    /// the migration alone, without the rebuild a newer version starts.
+    static let versionOneConverter = ContentConverter(version: 1,
+                                                      searchableText: ContentConverter.current.searchableText)
 }
 
 /// Short ways to make articles that differ only where a test cares.

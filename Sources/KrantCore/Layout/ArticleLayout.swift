@@ -12,6 +12,8 @@ public struct ArticleLayout: Sendable {
         case block(Int)
         /// The numbered list of link targets after the body.
         case links
+        /// The files the article comes with, after the links.
+        case enclosures
     }
 
     public private(set) var lines: [StyledLine] = []
@@ -33,7 +35,7 @@ public struct ArticleLayout: Sendable {
         self.width = max(1, width)
         addWrapped(article.title, role: .title, anchor: .head)
         let when = article.when ?? article.published.map(DateText.long)
-        let byline = [article.source, when].compactMap { $0 }.joined(separator: " • ")
+        let byline = [article.source, article.author, when].compactMap { $0 }.joined(separator: " • ")
         if !byline.isEmpty { addWrapped(byline, role: .byline, anchor: .head) }
         if let lead = article.leadCaption {
             addBlank(anchor: .head)
@@ -68,6 +70,25 @@ public struct ArticleLayout: Sendable {
                            continuationPrefix: String(repeating: " ", count: number.count))
             }
         }
+        if !article.enclosures.isEmpty {
+            addBlank(anchor: .enclosures)
+            addWrapped("Enclosures", role: .dim, anchor: .enclosures)
+            for enclosure in article.enclosures {
+                let details = [enclosure.type, enclosure.length.map(Self.size)].compactMap { $0 }.joined(separator: ", ")
+                let text = details.isEmpty ? enclosure.url : "\(enclosure.url) (\(details))"
+                addWrapped(text, role: .dim, anchor: .enclosures, firstPrefix: Self.listBullet, prefixRole: .dim,
+                           continuationPrefix: "  ")
+            }
+        }
+    }
+
+    /// A byte count as people read file sizes: `30.0 MB`, `40 kB`, `512 bytes`.
+    static func size(_ bytes: Int64) -> String {
+        switch bytes {
+        case ..<1000: "\(bytes) bytes"
+        case ..<1_000_000: "\(bytes / 1000) kB"
+        default: "\(bytes / 1_000_000).\(bytes % 1_000_000 / 100_000) MB"
+        }
     }
 
     /// Line numbers where section headings start, in order.
@@ -92,6 +113,7 @@ public struct ArticleLayout: Sendable {
         case .leadCaption: leadCaptionLine ?? 0
         case .block(let index): index < blockStartLines.count ? blockStartLines[index] : max(0, lines.count - 1)
         case .links: anchors.firstIndex(of: .links) ?? max(0, lines.count - 1)
+        case .enclosures: anchors.firstIndex(of: .enclosures) ?? max(0, lines.count - 1)
         }
     }
 

@@ -29,6 +29,13 @@ public struct Article: Hashable, Sendable {
     /// body are made from it when the article is read (KrantFeeds'
     /// `HTMLBody.resolve`), which also clears it.
     public var bodyHTML: String?
+    /// The base of the body's relative links when the feed set one with
+    /// `xml:base`; nil means `url` (or the feed's URL) is the base.
+    public var bodyBase: String?
+    /// Who wrote it, as the feed names them ("Jan Jansen, Marie Curie").
+    public var author: String?
+    /// Files it comes with (podcast audio, video, photos), listed after the text.
+    public var enclosures: [Enclosure]
     public var isRead: Bool
     public var isStarred: Bool
     public var origin: ArticleOrigin?
@@ -36,7 +43,7 @@ public struct Article: Hashable, Sendable {
     public init(id: Int64? = nil, source: String? = nil, category: String? = nil, title: String,
                 published: PublishedDate? = nil, when: String? = nil, url: String? = nil,
                 leadCaption: Caption? = nil, blocks: [Block] = [], links: [String] = [], bodyHTML: String? = nil,
-                isRead: Bool = false, isStarred: Bool = false, origin: ArticleOrigin? = nil) {
+                bodyBase: String? = nil, author: String? = nil, enclosures: [Enclosure] = [], isRead: Bool = false, isStarred: Bool = false, origin: ArticleOrigin? = nil) {
         self.id = id
         self.source = source
         self.category = category
@@ -48,6 +55,9 @@ public struct Article: Hashable, Sendable {
         self.blocks = blocks
         self.links = links
         self.bodyHTML = bodyHTML
+        self.bodyBase = bodyBase
+        self.author = author
+        self.enclosures = enclosures
         self.isRead = isRead
         self.isStarred = isStarred
         self.origin = origin

@@ -7,7 +7,7 @@ extension FeedItem {
     public func article(feedURL: String, feedTitle: String?, category: String?,
                         timeZone: TimeZone = .current) -> Article {
         HTMLBody.resolve(storableArticle(feedURL: feedURL, feedTitle: feedTitle, category: category, timeZone: timeZone),
-                         baseURL: link ?? feedURL)
+                         baseURL: bodyBase(feedURL: feedURL))
     }
 
     /// The item as `article` makes it, but with the body left as HTML
@@ -27,13 +27,22 @@ extension FeedItem {
             url: link.map { Sanitizer.cleanLine($0) },
             leadCaption: mediaCaption.map(Self.clean),
             bodyHTML: contentHTML,
+            bodyBase: contentBase.map { Sanitizer.cleanLine($0) },
+            author: authors.isEmpty ? nil : Sanitizer.cleanLine(authors.joined(separator: ", ")),
+            enclosures: enclosures,
             origin: .feed(url: Sanitizer.cleanLine(feedURL), guid: Sanitizer.cleanLine(guid ?? link ?? "")))
         let identifiedByText = (guid ?? "").isEmpty && (link ?? "").isEmpty
         if cleanTitle.isEmpty || identifiedByText {
-            article = HTMLBody.resolve(article, baseURL: link ?? feedURL)
+            article = HTMLBody.resolve(article, baseURL: bodyBase(feedURL: feedURL))
             if cleanTitle.isEmpty { article.title = Self.fallbackTitle(blocks: article.blocks, link: link) }
         }
         return article
+    }
+
+    /// Relative links in a body are read against its `xml:base`, else the
+    /// page the item links to (where the body was published), else the feed.
+    private func bodyBase(feedURL: String) -> String {
+        contentBase ?? link ?? feedURL
     }
 
     private static func clean(_ caption: Caption) -> Caption {

@@ -19,10 +19,15 @@ public struct FeedItem: Sendable, Hashable {
     /// The item's photo (media:content, media:description, media:credit), with
     /// the credit kept apart; nil when the feed gives no caption text.
     public var mediaCaption: Caption?
+    /// Files the item comes with, in document order, each URL once.
+    public var enclosures: [Enclosure]
+    /// The base of the body's relative links when `xml:base` sets one;
+    /// nil means the item's link (or the feed's URL) is the base.
+    public var contentBase: String?
 
     public init(guid: String? = nil, link: String? = nil, title: String, published: Date? = nil,
                 authors: [String] = [], categories: [String] = [], contentHTML: String? = nil,
-                mediaCaption: Caption? = nil) {
+                mediaCaption: Caption? = nil, enclosures: [Enclosure] = [], contentBase: String? = nil) {
         self.guid = guid
         self.link = link
         self.title = title
@@ -31,5 +36,7 @@ public struct FeedItem: Sendable, Hashable {
         self.categories = categories
         self.contentHTML = contentHTML
         self.mediaCaption = mediaCaption
+        self.enclosures = enclosures
+        self.contentBase = contentBase
     }
 }

@@ -22,21 +22,39 @@ struct FeedItemBuilder {
     private var mediaDescription: String?
     private var mediaTitle: String?
     private var mediaCredit: String?
+    private var dcTitle: String?
+    private var xhtmlBody: String?
+    private var itunesSummary: String?
+    /// Atom links: (href, rel, type) in document order; RSS `link` is `link`.
+    private var atomLinks: [(href: String, rel: String, type: String?)] = []
+    private var enclosures: [Enclosure] = []
+    /// The element the body came from, for its `xml:base`.
+    private var bodyNode: LibXMLNode?
+    private let rssNamespace: String?
+    private let node: LibXMLNode
 
-    static func item(from node: LibXMLNode) -> FeedItem {
-        var builder = FeedItemBuilder()
+    private init(node: LibXMLNode, rssNamespace: String?) {
+        self.node = node
+        self.rssNamespace = rssNamespace
+    }
+
+    /// `rssNamespace` is the namespace of the document's `rss` element, when
+    /// it is in one (its items' elements are then in it too).
+    static func item(from node: LibXMLNode, rssNamespace: String? = nil) -> FeedItem {
+        var builder = FeedItemBuilder(node: node, rssNamespace: rssNamespace)
         builder.guid = node.attribute("about", namespace: FeedNamespace.rdf)
         for child in node.elementChildren { builder.visit(child) }
         return builder.build()
     }
 
-    private enum Vocabulary { case rss, atom, content, dublinCore, media, other }
+    private enum Vocabulary { case rss, atom, content, dublinCore, media, itunes, xhtml, other }
 
     /// The element's vocabulary. A prefix that was never declared (common in
     /// hand-made feeds) leaves the element without a namespace, so the usual
     /// prefixes are recognised by name too.
-    private static func vocabulary(of node: LibXMLNode) -> (Vocabulary, String) {
+    private func vocabulary(of node: LibXMLNode) -> (Vocabulary, String) {
         let name = node.name
+        if let namespace = node.namespace, namespace == rssNamespace { return (.rss, name) }
         switch node.namespace {
         case nil:
             guard let colon = name.firstIndex(of: ":") else { return (.rss, name) }
@@ -46,6 +64,8 @@ struct FeedItemBuilder {
             case "dc": return (.dublinCore, local)
             case "media": return (.media, local)
             case "atom": return (.atom, local)
+            case "itunes": return (.itunes, local)
+            case "xhtml": return (.xhtml, local)
             default: return (.other, local)
             }
         case FeedNamespace.rss10, FeedNamespace.rss090: return (.rss, name)
@@ -53,24 +73,40 @@ struct FeedItemBuilder {
         case FeedNamespace.content: return (.content, name)
         case FeedNamespace.dublinCore: return (.dublinCore, name)
         case FeedNamespace.media: return (.media, name)
+        case FeedNamespace.itunes: return (.itunes, name)
+        case FeedNamespace.xhtml: return (.xhtml, name)
         default: return (.other, name)
         }
     }
 
     private mutating func visit(_ node: LibXMLNode) {
-        let (vocabulary, name) = Self.vocabulary(of: node)
+        let (vocabulary, name) = vocabulary(of: node)
         switch vocabulary {
         case .rss: visitRSS(node, name)
         case .atom: visitAtom(node, name)
-        case .content: if name == "encoded", encodedContent == nil { encodedContent = node.text }
+        case .content:
+            if name == "encoded", encodedContent == nil {
+                encodedContent = node.text
+                bodyNode = bodyNode ?? node
+            }
         case .dublinCore:
             switch name {
             case "creator": authors.append(node.text)
             case "date": dcDate = dcDate ?? node.text
             case "subject": categories.append(node.text)
+            case "title": dcTitle = dcTitle ?? FeedText.plain(node.text)
             default: break
             }
         case .media: visitMedia(node, name)
+        case .itunes:
+            switch name {
+            case "summary": itunesSummary = itunesSummary ?? FeedText.htmlParagraphs(fromPlainText: node.text)
+            case "author": authors.append(node.text)
+            default: break
+            }
+        case .xhtml:
+            // RSS's `<body xmlns="http://www.w3.org/1999/xhtml">` carries the item's body as XHTML.
+            if name == "body", xhtmlBody == nil { xhtmlBody = XHTMLMarkup.html(ofChildrenOf: node) }
         case .other: break
         }
     }
@@ -78,7 +114,7 @@ struct FeedItemBuilder {
     private mutating func visitRSS(_ node: LibXMLNode, _ name: String) {
         switch name {
         case "title": title = title ?? FeedText.plain(node.text)
-        case "link": link = link ?? node.text
+        case "link": if link == nil { link = Sanitizer.cleanLineOrNil(node.text).map(node.resolvedURL) }
         case "guid":
             guid = node.text
             guidIsPermaLink = node.attribute("isPermaLink")?.lowercased() != "false"
@@ -86,8 +122,17 @@ struct FeedItemBuilder {
         case "author": authors.append(Self.rssAuthorName(node.text))
         case "category": categories.append(node.text)
         case "description": summary = summary ?? node.text
+        case "enclosure":
+            addEnclosure(node, url: node.attribute("url"), type: node.attribute("type"), length: node.attribute("length"))
         default: break
         }
+    }
+
+    private mutating func addEnclosure(_ node: LibXMLNode, url: String?, type: String?, length: String?) {
+        guard let url = Sanitizer.cleanLineOrNil(url).map(node.resolvedURL),
+              !enclosures.contains(where: { $0.url == url }) else { return }
+        let size = length.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil }
+        enclosures.append(Enclosure(url: url, type: Sanitizer.cleanLineOrNil(type), length: size))
     }
 
     private mutating func visitAtom(_ node: LibXMLNode, _ name: String) {
@@ -95,7 +140,12 @@ struct FeedItemBuilder {
         case "title": title = title ?? Self.textConstruct(node)
         case "link":
             let rel = node.attribute("rel") ?? "alternate"
-            if rel == "alternate", link == nil { link = node.attribute("href") }
+            if rel == "enclosure" {
+                addEnclosure(node, url: node.attribute("href"), type: node.attribute("type"),
+                             length: node.attribute("length"))
+            } else if let href = Sanitizer.cleanLineOrNil(node.attribute("href")) {
+                atomLinks.append((node.resolvedURL(href), rel, node.attribute("type")))
+            }
         case "id": guid = guid ?? node.text
         case "published", "issued": published = published ?? node.text
         case "updated", "modified": updated = updated ?? node.text
@@ -103,8 +153,15 @@ struct FeedItemBuilder {
             if let name = node.elementChildren.first(where: { $0.name == "name" }) { authors.append(name.text) }
         case "category":
             if let label = node.attribute("label") ?? node.attribute("term") { categories.append(label) }
-        case "content": atomContent = atomContent ?? Self.htmlConstruct(node)
-        case "summary": summary = summary ?? Self.htmlConstruct(node)
+        case "content":
+            if atomContent == nil, let html = Self.htmlConstruct(node) {
+                atomContent = html
+                bodyNode = bodyNode ?? node
+            }
+        case "summary":
+            if summary == nil, let html = Self.htmlConstruct(node) {
+                summary = html
+            }
         default: break
         }
     }
@@ -112,6 +169,10 @@ struct FeedItemBuilder {
     private mutating func visitMedia(_ node: LibXMLNode, _ name: String) {
         switch name {
         case "content", "group":
+            if name == "content", node.attribute("url") != nil {
+                addEnclosure(node, url: node.attribute("url"), type: node.attribute("type"),
+                             length: node.attribute("fileSize"))
+            }
             for child in node.elementChildren { visit(child) }
         case "description":
             let text = node.attribute("type") == "html" ? FeedText.plain(node.text) : node.text
@@ -129,12 +190,28 @@ struct FeedItemBuilder {
     }
 
     /// An Atom text construct as HTML: `html` as is, `xhtml` serialised, text escaped.
+    /// Atom 0.3's `mode` says how the content is written: `escaped` (the
+    /// markup as text), `base64`, or `xml` (inline, its default).
     static func htmlConstruct(_ node: LibXMLNode) -> String? {
         guard node.attribute("src") == nil else { return nil }
-        switch node.attribute("type") ?? "text" {
-        case "html", "text/html": return node.text
-        case "xhtml", "application/xhtml+xml": return node.innerMarkup()
-        case "text", "text/plain": return FeedText.htmlParagraphs(fromPlainText: node.text)
+        let mode = node.attribute("mode")
+        let text: String
+        switch mode {
+        case "base64":
+            let encoded = node.text.filter { !$0.isWhitespace }
+            guard let data = Data(base64Encoded: encoded) else { return nil }
+            text = String(decoding: data, as: UTF8.self)
+        case "xml":
+            return XHTMLMarkup.html(ofChildrenOf: node)
+        default:
+            text = node.text
+        }
+        let isAtom03 = node.namespace == FeedNamespace.atom03 || mode != nil
+        switch node.attribute("type") ?? (isAtom03 ? "text/plain" : "text") {
+        case "html", "text/html": return text
+        case "xhtml", "application/xhtml+xml":
+            return mode == "escaped" || mode == "base64" ? text : XHTMLMarkup.html(ofChildrenOf: node)
+        case "text", "text/plain": return FeedText.htmlParagraphs(fromPlainText: text)
         default: return nil
         }
     }
@@ -146,17 +223,34 @@ struct FeedItemBuilder {
         return String(text[text.index(after: open)..<close])
     }
 
+    /// The page the item links to: RSS's `link`, else the first Atom
+    /// alternate that is a web page (a feed may list a PDF or an audio
+    /// alternate first), else any alternate.
+    private var pageLink: String? {
+        if let link { return link }
+        let alternates = atomLinks.filter { $0.rel == "alternate" }
+        return (alternates.first { $0.type.map(Self.isWebPage) ?? true } ?? alternates.first)?.href
+    }
+
+    private static func isWebPage(_ type: String) -> Bool {
+        let lowered = type.lowercased()
+        return lowered.hasPrefix("text/html") || lowered.hasPrefix("application/xhtml")
+    }
+
     private func build() -> FeedItem {
         let cleanGuid = Sanitizer.cleanLineOrNil(guid)
-        var cleanLink = Sanitizer.cleanLineOrNil(link)
+        var cleanLink = Sanitizer.cleanLineOrNil(pageLink)
         if cleanLink == nil, guidIsPermaLink, let cleanGuid, cleanGuid.hasPrefix("http") { cleanLink = cleanGuid }
         let date = [pubDate, published, dcDate, updated].lazy.compactMap { $0.flatMap(FeedDateParser.parse) }.first
-        let body = [encodedContent, atomContent, summary].lazy.compactMap { $0 }
-            .first { !$0.allSatisfy(\.isWhitespace) }
+        let sources: [(String?, LibXMLNode?)] = [(encodedContent, bodyNode), (atomContent, bodyNode),
+                                                 (xhtmlBody, nil), (summary, nil), (itunesSummary, nil)]
+        let body = sources.first { $0.0.map { !$0.allSatisfy(\.isWhitespace) } ?? false }
+        let bodyBase = (body?.1 ?? node).hasXMLBase ? (body?.1 ?? node).baseURL : nil
+        let chosenTitle = [title, dcTitle, mediaTitle].lazy.compactMap { Sanitizer.cleanLineOrNil($0) }.first
         return FeedItem(
-            guid: cleanGuid, link: cleanLink, title: Sanitizer.cleanLine(title ?? ""), published: date,
-            authors: Self.cleanList(authors), categories: Self.cleanList(categories), contentHTML: body,
-            mediaCaption: mediaCaption())
+            guid: cleanGuid, link: cleanLink, title: chosenTitle ?? "", published: date,
+            authors: Self.cleanList(authors), categories: Self.cleanList(categories), contentHTML: body?.0,
+            mediaCaption: mediaCaption(), enclosures: enclosures, contentBase: Sanitizer.cleanLineOrNil(bodyBase))
     }
 
     private func mediaCaption() -> Caption? {

@@ -8,6 +8,8 @@ enum FeedNamespace {
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let dublinCore = "http://purl.org/dc/elements/1.1/"
     static let media = "http://search.yahoo.com/mrss/"
+    static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    static let xhtml = "http://www.w3.org/1999/xhtml"
 
     /// RSS 2.0 elements have no namespace; RSS 1.0 and 0.90 put theirs in one.
     static func isRSS(_ namespace: String?) -> Bool {

@@ -18,8 +18,13 @@ final class XMLErrorCollector {
         collector.record(error.pointee)
     }
 
+    /// How many errors libxml2 reported: what a recovering parse recovered from.
+    private(set) var count = 0
+
     private func record(_ error: xmlError) {
-        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, firstFatalError == nil else { return }
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        count += 1
+        guard firstFatalError == nil else { return }
         let message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
         let entry = (Int(error.line), Sanitizer.cleanLine(message))
         if error.level == XML_ERR_FATAL { firstFatalError = entry }

@@ -1,95 +1,118 @@
 import KrantContent
 import CLibxml2
+import Foundation
 import KrantCore
 
-/// Streams an RSS or Atom document with libxml2's `xmlTextReader`: only the
-/// item being read is ever expanded into a tree, so memory stays bounded by
-/// one item however long the feed is, and the reader's speed is the parse speed.
-enum XMLFeedReader {
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<ParsedFeed, FeedParseError> {
+/// Reads an RSS or Atom document with libxml2's `xmlTextReader`: only the
+/// item being read is ever expanded into a tree, and items leave in batches
+/// as they are read, so memory stays bounded by a batch however many items
+/// the feed has. The same reader walks a tree that libxml2's recovering
+/// parser built (`xmlReaderWalker`), so a broken feed is read by the same rules.
+struct XMLFeedReader {
+    /// What one read of a document found.
+    struct Pass {
+        /// The channel's fields (no items), once the root element was recognised.
+        var feed: ParsedFeed?
+        /// Items read, delivered or skipped.
+        var itemsRead = 0
+        /// Why the read stopped before the end, if it did.
+        var failure: FeedParseError?
+    }
+
+    /// Items already delivered by an earlier read of the same document, so
+    /// a second read after a repair does not deliver them again.
+    var skipping = 0
+    var batchSize = 256
+
+    /// Reads a document from memory; `url` is the base of relative links.
+    func read(_ bytes: UnsafeRawBufferPointer, url: String?, deliver: (ParsedFeed) -> Void) -> Pass {
         LibXML.prepare()
         let collector = XMLErrorCollector()
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
-              let reader = xmlReaderForMemory(base, Int32(bytes.count), nil, nil, LibXML.xmlOptions) else {
-            return .failure(.malformed("line 1: empty document"))
+              let reader = xmlReaderForMemory(base, Int32(clamping: bytes.count), url, nil, LibXML.xmlOptions) else {
+            return Pass(failure: .malformed("line 1: empty document"))
         }
         defer { xmlFreeTextReader(reader) }
         xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.handler, collector.context)
+        return read(reader, collector: collector, deliver: deliver)
+    }
 
-        var feed: ParsedFeed?
+    /// Reads a tree the recovering parser built.
+    func read(_ document: xmlDocPtr, deliver: (ParsedFeed) -> Void) -> Pass {
+        guard let reader = xmlReaderWalker(document) else { return Pass(failure: .malformed("unreadable XML")) }
+        defer { xmlFreeTextReader(reader) }
+        return read(reader, collector: XMLErrorCollector(), deliver: deliver)
+    }
+
+    private func read(_ reader: xmlTextReaderPtr, collector: XMLErrorCollector, deliver: (ParsedFeed) -> Void) -> Pass {
+        var pass = Pass()
+        var batch: [FeedItem] = []
         var channelDepth: Int32 = -1
+        var rssNamespace: String?
         var status = xmlTextReaderRead(reader)
+        func flush() {
+            guard !batch.isEmpty, let feed = pass.feed else { return }
+            var delivery = feed
+            delivery.items = batch
+            deliver(delivery)
+            batch.removeAll(keepingCapacity: true)
+        }
         while status == 1 {
             var consumedSubtree = false
             if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
                 let depth = xmlTextReaderDepth(reader)
                 let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
                 let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
-                if var current = feed {
-                    feed = nil  // keeps `items` uniquely referenced while appending
-                    if isItem(name, namespace, in: current.kind) {
+                if let kind = pass.feed?.kind {
+                    let isRSS = namespace == rssNamespace || FeedNamespace.isRSS(namespace)
+                    if kind == .atom ? name == "entry" && FeedNamespace.isAtom(namespace) : name == "item" && isRSS {
                         if let node = xmlTextReaderExpand(reader) {
-                            current.items.append(FeedItemBuilder.item(from: LibXMLNode(node)))
+                            pass.itemsRead += 1
+                            if pass.itemsRead > skipping {
+                                batch.append(FeedItemBuilder.item(from: LibXMLNode(node), rssNamespace: rssNamespace))
+                                if batch.count >= batchSize { flush() }
+                            }
+                            consumedSubtree = true
                         }
-                        consumedSubtree = true
                     } else if depth == channelDepth + 1, let node = xmlTextReaderExpand(reader) {
-                        consumedSubtree = readChannelField(LibXMLNode(node), into: &current)
-                    } else if current.kind == .rss, name == "channel", FeedNamespace.isRSS(namespace) {
+                        consumedSubtree = ChannelFields.read(LibXMLNode(node), rssNamespace: rssNamespace,
+                                                             into: &pass.feed!)
+                    } else if kind == .rss, name == "channel", isRSS {
                         channelDepth = depth
                     }
-                    feed = current
                 } else {
-                    switch root(name, namespace) {
+                    switch Self.root(name, namespace) {
                     case .success(let kind):
-                        feed = ParsedFeed(kind: kind)
+                        pass.feed = ParsedFeed(kind: kind)
+                        if kind == .rss, name == "rss" { rssNamespace = namespace }
                         // Atom's feed element is its channel; RDF's channel is a sibling of its items.
                         channelDepth = kind == .atom ? 0 : -1
                     case .failure(let error):
-                        return .failure(error)
+                        pass.failure = error
+                        return pass
                     }
                 }
             }
             status = consumedSubtree ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
         }
-        if status < 0 { return .failure(collector.failure) }
-        guard let feed else { return .failure(.notAFeed("no root element")) }
-        return .success(feed)
+        flush()
+        if status < 0 {
+            pass.failure = collector.failure
+        } else if pass.feed == nil {
+            pass.failure = .notAFeed("no root element")
+        }
+        return pass
     }
 
+    /// RSS 2.0 has no namespace, but some feeds put `rss` in one (UserLand's
+    /// `http://backend.userland.com/rss2`): its items are then in it too.
     private static func root(_ name: String, _ namespace: String?) -> Result<FeedKind, FeedParseError> {
         switch name {
-        case "rss" where namespace == nil: .success(.rss)
+        case "rss": .success(.rss)
         case "RDF" where namespace == FeedNamespace.rdf: .success(.rss)
         case "feed" where FeedNamespace.isAtom(namespace): .success(.atom)
         case "html", "HTML": .failure(.notAFeed("an HTML page"))
         default: .failure(.notAFeed("root element <\(Sanitizer.cleanLine(String(name.prefix(40))))>"))
         }
     }
-
-    private static func isItem(_ name: String, _ namespace: String?, in kind: FeedKind) -> Bool {
-        kind == .atom ? name == "entry" && FeedNamespace.isAtom(namespace)
-            : name == "item" && FeedNamespace.isRSS(namespace)
-    }
-
-    /// Reads the channel's title and site link; returns whether the element was used.
-    private static func readChannelField(_ node: LibXMLNode, into feed: inout ParsedFeed) -> Bool {
-        let namespace = node.namespace
-        switch node.name {
-        case "title" where FeedNamespace.isRSS(namespace) && feed.kind == .rss:
-            if feed.title == nil { feed.title = Sanitizer.cleanLineOrNil(FeedText.plain(node.text)) }
-        case "title" where FeedNamespace.isAtom(namespace):
-            if feed.title == nil { feed.title = Sanitizer.cleanLineOrNil(FeedItemBuilder.textConstruct(node)) }
-        case "link" where FeedNamespace.isRSS(namespace) && feed.kind == .rss:
-            if feed.siteURL == nil { feed.siteURL = Sanitizer.cleanLineOrNil(node.text) }
-        case "link" where FeedNamespace.isAtom(namespace):
-            let rel = node.attribute("rel") ?? "alternate"
-            if feed.siteURL == nil, rel == "alternate" {
-                feed.siteURL = Sanitizer.cleanLineOrNil(node.attribute("href"))
-            }
-        default:
-            return false
-        }
-        return true
-    }
-
 }

@@ -1,0 +1,32 @@
+import KrantContent
+import KrantCore
+
+/// The channel's (or Atom feed's) own title and site link, read from its
+/// direct children. `title` wins; `dc:title` and `media:title` stand in for
+/// a channel that has none.
+enum ChannelFields {
+    /// Reads one child of the channel; returns whether the element was used.
+    static func read(_ node: LibXMLNode, rssNamespace: String?, into feed: inout ParsedFeed) -> Bool {
+        let namespace = node.namespace
+        let isRSS = feed.kind == .rss && (namespace == rssNamespace || FeedNamespace.isRSS(namespace))
+        switch node.name {
+        case "title" where isRSS:
+            feed.title = Sanitizer.cleanLineOrNil(FeedText.plain(node.text)) ?? feed.title
+        case "title" where FeedNamespace.isAtom(namespace):
+            feed.title = Sanitizer.cleanLineOrNil(FeedItemBuilder.textConstruct(node)) ?? feed.title
+        case "title" where namespace == FeedNamespace.dublinCore || namespace == FeedNamespace.media:
+            if feed.title == nil { feed.title = Sanitizer.cleanLineOrNil(FeedText.plain(node.text)) }
+            return feed.title != nil
+        case "link" where isRSS:
+            if feed.siteURL == nil { feed.siteURL = Sanitizer.cleanLineOrNil(node.resolvedURL(node.text)) }
+        case "link" where FeedNamespace.isAtom(namespace):
+            let rel = node.attribute("rel") ?? "alternate"
+            if feed.siteURL == nil, rel == "alternate" {
+                feed.siteURL = Sanitizer.cleanLineOrNil(node.attribute("href").map(node.resolvedURL))
+            }
+        default:
+            return false
+        }
+        return true
+    }
+}
