@@ -77,10 +77,13 @@ let package = Package(
             "KrantContent",
             "KrantStore",
             "KrantFeeds",
+            "KrantTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // An HTTP server on 127.0.0.1 for the tests that fetch; test code, so it lives under Tests.
-        .target(name: "KrantTestSupport", path: "Tests/KrantTestSupport"),
+        // GRDB: to find a store's pages, for tests that damage one (`StorePages`).
+        .target(name: "KrantTestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+                path: "Tests/KrantTestSupport"),
         .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantContent", "KrantCore", "KrantTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),

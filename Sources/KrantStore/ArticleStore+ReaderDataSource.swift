@@ -7,26 +7,45 @@ import KrantCore
 /// the rows it returns or the distance it moves, not the size of the view.
 extension ArticleStore: ReaderDataSource {
     public func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline] {
-        try headlines(query, limit: limit, offset: offset)
+        try window(HeadlineFilter.ordered(query).limit(limit, offset: offset))
     }
 
     /// Read upwards from the bottom and turned round, so `G` costs a window.
     public func headlines(_ query: HeadlineQuery, fromEnd: Int, limit: Int) throws -> [Headline] {
         let request = ReaderKeyset.order(HeadlineFilter.request(query), listOrder: false)
             .limit(limit, offset: fromEnd)
-        return try pool.read { db in try Self.fetchHeadlines(request, db).reversed() }
+        return try window(request).reversed()
     }
 
     public func headlines(_ query: HeadlineQuery, from anchor: Int64, forward: Bool, skip: Int, limit: Int) throws
         -> [Headline]? {
-        try pool.read { db in
-            guard let key = try ReaderKeyset.of(anchor, db) else { return nil }
-            let side = HeadlineFilter.request(query).filter(forward ? key.atOrAfter : key.before)
-            let request = ReaderKeyset.order(side, listOrder: forward).limit(limit, offset: skip)
-            let rows = try Self.fetchHeadlines(request, db)
-            return forward ? rows : rows.reversed()
-        }
+        let key = try pool.read({ db in try ReaderKeyset.of(anchor, db) },
+                                salvaging: { db in try ReaderKeyset.ofUnreadable(anchor, db) })
+        guard let key else { return nil }
+        let side = HeadlineFilter.request(query).filter(forward ? key.atOrAfter : key.before)
+        let rows = try window(ReaderKeyset.order(side, listOrder: forward).limit(limit, offset: skip))
+        return forward ? rows : rows.reversed()
     }
+
+    /// A window of headlines. When one of its articles lies in a damaged
+    /// page, the window is read again one article at a time: each one
+    /// SQLite cannot read keeps its place as a headline that says so, and
+    /// the reader goes on showing the others. Their ids come from the index
+    /// the view walks, which is often whole when the table is not.
+    private func window(_ request: QueryInterfaceRequest<ArticleRecord>) throws -> [Headline] {
+        try pool.read({ db in try Self.fetchHeadlines(request, db) }, salvaging: { db in
+            try Int64.fetchAll(db, request.select(ArticleRecord.Columns.id)).compactMap { id in
+                do {
+                    return try Self.fetchHeadlines(ArticleRecord.filter(ArticleRecord.Columns.id == id), db).first
+                } catch let error as DatabaseError where StoreErrorMapping.isDamage(error) {
+                    return Headline(id: id, title: Self.unreadableTitle, isRead: true)
+                }
+            }
+        })
+    }
+
+    /// The title shown for an article SQLite cannot read.
+    static let unreadableTitle = "(this article cannot be read: the store is damaged)"
 
     public func position(of id: Int64, in query: HeadlineQuery, fromEnd: Bool) throws -> Int? {
         try pool.read { db in
@@ -75,6 +94,6 @@ extension ArticleStore {
     /// (SQLite's `data_version` on this store's single writer connection), so
     /// an open reader can notice an import without re-reading anything.
     public func externalChangeCounter() throws -> Int {
-        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        try pool.readOnWriter { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 }

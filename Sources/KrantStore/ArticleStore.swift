@@ -16,7 +16,16 @@ public final class ArticleStore: Sendable {
     public let wasCreated: Bool
     /// The rules that make a stored HTML body's search words.
     let converter: ContentConverter
-    let pool: DatabasePool
+    let pool: StoreConnections
+
+    /// Whether the store was opened for reading only (`StoreAccess`), and
+    /// why: then every write throws `StoreError.readOnly`.
+    public var access: StoreAccess { pool.access }
+    public var isReadOnly: Bool { access != .readWrite }
+
+    /// The damage SQLite reported while this store was used, if it did;
+    /// from then on every write throws it (`StoreConnections`).
+    public var damage: StoreError? { pool.damage }
 
     /// Opens the store at `path`, creating it (and its directories) when
     /// absent and migrating it to the current schema.
@@ -25,10 +34,23 @@ public final class ArticleStore: Sendable {
     /// refused with a `StoreError` before anything is written to it. A search
     /// index built by other rules than `converter`'s is emptied and left to
     /// catch up (see `SearchBacklog.adopt`).
-    public init(path: String, converter: ContentConverter = .current) throws {
+    ///
+    /// A store this process cannot write (`StoreAccess`) is refused with
+    /// `StoreError.readOnly`, unless `readOnlyAllowed`: then it is opened for
+    /// reading only, as it is (not migrated, its index not adopted).
+    public init(path: String, converter: ContentConverter = .current, readOnlyAllowed: Bool = false) throws {
         self.path = path
         self.converter = converter
         let migrator = StoreMigrations.migrator
+        if case .readOnly(let reason) = StoreAccess.of(path: path) {
+            guard try ExistingStoreCheck.holdsADatabase(path: path) else {
+                throw StoreError.readOnly(path: path, reason: reason)
+            }
+            guard readOnlyAllowed else { throw StoreError.readOnly(path: path, reason: reason) }
+            wasCreated = false
+            pool = try Self.openReadOnly(path: path, reason: reason, converter: converter, migrator: migrator)
+            return
+        }
         if !FileManager.default.fileExists(atPath: path) { try Self.createParentDirectory(of: path) }
         // Two krant processes may open a store that does not exist yet (the
         // reader and an import started by cron): one creates and migrates it
@@ -39,6 +61,34 @@ public final class ArticleStore: Sendable {
         wasCreated = !existed
         try ExistingStoreCheck.check(path: path, migrator: migrator)
 
+        let configuration = Self.configuration(converter)
+        // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
+        // Setting up a connection while another process commits can report
+        // "database is locked" at once, before any busy handler runs: that
+        // is a wait, not a failure, so opening is tried again for a while.
+        let deadline = ContinuousClock.now + .seconds(Int(Self.busyTimeout))
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try migrator.migrate(pool)
+                // Read first: most opens find their own rules and need no write lock.
+                if try pool.read({ db in try SearchBacklog.converterVersion(db) }) != converter.version {
+                    try pool.write { db in _ = try SearchBacklog.adopt(converter, in: db) }
+                }
+                self.pool = StoreConnections(path: path, pool: pool, access: .readWrite)
+                return
+            } catch let error as DatabaseError
+                        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+                        && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            } catch let error as DatabaseError {
+                throw StoreErrorMapping.openError(error, path: path, existed: existed)
+            }
+        }
+    }
+
+    /// The connections' setup, for writing and for reading only alike.
+    static func configuration(_ converter: ContentConverter) -> Configuration {
         var configuration = Configuration()
         configuration.label = "krant"
         // Writes are short (the search index catches up in slices of a few
@@ -61,28 +111,24 @@ public final class ArticleStore: Sendable {
             // writer keeps the default: an import with less took 8 % longer.
             if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -1000") }
         }
-        // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
-        // Setting up a connection while another process commits can report
-        // "database is locked" at once, before any busy handler runs: that
-        // is a wait, not a failure, so opening is tried again for a while.
-        let deadline = ContinuousClock.now + .seconds(Int(Self.busyTimeout))
-        while true {
-            do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try migrator.migrate(pool)
-                // Read first: most opens find their own rules and need no write lock.
-                if try pool.read({ db in try SearchBacklog.converterVersion(db) }) != converter.version {
-                    try pool.write { db in _ = try SearchBacklog.adopt(converter, in: db) }
-                }
-                self.pool = pool
-                return
-            } catch let error as DatabaseError
-                        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
-                        && ContinuousClock.now < deadline {
-                Thread.sleep(forTimeInterval: 0.02)
-            } catch let error as DatabaseError {
-                throw StoreErrorMapping.openError(error, path: path, existed: existed)
+        return configuration
+    }
+
+    /// A store this process may only read: it must be a krant store of this
+    /// version already, since upgrading one means writing to it.
+    private static func openReadOnly(path: String, reason: String, converter: ContentConverter,
+                                     migrator: DatabaseMigrator) throws -> StoreConnections {
+        do {
+            let pool = try StoreAccess.openReadOnly(path: path, configuration: configuration(converter))
+            let verdict = try pool.read { db -> StoreError? in
+                if let verdict = try ExistingStoreCheck.verdict(db, path: path, migrator: migrator) { return verdict }
+                return try migrator.hasCompletedMigrations(db) ? nil
+                    : .readOnly(path: path, reason: "\(reason); this krant must upgrade it, which means writing to it")
             }
+            if let verdict { throw verdict }
+            return StoreConnections(path: path, pool: pool, access: .readOnly(reason: reason))
+        } catch let error as DatabaseError {
+            throw StoreErrorMapping.openError(error, path: path, existed: true)
         }
     }
 

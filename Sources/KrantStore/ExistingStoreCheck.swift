@@ -13,8 +13,16 @@ enum ExistingStoreCheck {
     /// Throws a `StoreError` unless `path` is absent, empty, an empty SQLite
     /// database, or a krant store this version can migrate.
     static func check(path: String, migrator: DatabaseMigrator) throws(StoreError) {
+        guard try holdsADatabase(path: path) else { return }
+        try inspectSchema(path: path, migrator: migrator)
+    }
+
+    /// Whether `path` holds something for SQLite to open: false when it is
+    /// absent or empty (a new store); throws when it is a directory, cannot
+    /// be read, or does not start with SQLite's header.
+    static func holdsADatabase(path: String) throws(StoreError) -> Bool {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
         if isDirectory.boolValue { throw .cannotOpen(path: path, reason: "it is a directory") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .cannotOpen(path: path, reason: "it cannot be read")
@@ -22,11 +30,11 @@ enum ExistingStoreCheck {
         let header = (try? handle.read(upToCount: sqliteMagic.count)) ?? nil
         try? handle.close()
         // SQLite treats an empty file as a new database; so do we.
-        guard let header, !header.isEmpty else { return }
+        guard let header, !header.isEmpty else { return false }
         guard Array(header) == sqliteMagic else {
             throw .notADatabase(path: path, reason: "file is not a database")
         }
-        try inspectSchema(path: path, migrator: migrator)
+        return true
     }
 
     private static func inspectSchema(path: String, migrator: DatabaseMigrator) throws(StoreError) {
@@ -41,20 +49,7 @@ enum ExistingStoreCheck {
         let verdict: StoreError?
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            verdict = try queue.read { db -> StoreError? in
-                let tables = try String.fetchAll(db, sql: """
-                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                    """)
-                if tables.isEmpty { return nil }
-                guard tables.contains("grdb_migrations") else {
-                    return .notADatabase(path: path, reason: "it holds another program's tables")
-                }
-                let applied = try migrator.appliedIdentifiers(db)
-                guard applied.contains(StoreMigrations.first) else {
-                    return .notADatabase(path: path, reason: "it was not written by krant")
-                }
-                return try migrator.hasBeenSuperseded(db) ? .newerSchema(path: path) : nil
-            }
+            verdict = try queue.read { db in try Self.verdict(db, path: path, migrator: migrator) }
             try queue.close()
         } catch let error as DatabaseError {
             throw StoreErrorMapping.openError(error, path: path, existed: true)
@@ -62,5 +57,22 @@ enum ExistingStoreCheck {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
         if let verdict { throw verdict }
+    }
+
+    /// What is wrong with the database `db` as a krant store, or nil when
+    /// this krant can use it (or it is empty).
+    static func verdict(_ db: Database, path: String, migrator: DatabaseMigrator) throws -> StoreError? {
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+            """)
+        if tables.isEmpty { return nil }
+        guard tables.contains("grdb_migrations") else {
+            return .notADatabase(path: path, reason: "it holds another program's tables")
+        }
+        let applied = try migrator.appliedIdentifiers(db)
+        guard applied.contains(StoreMigrations.first) else {
+            return .notADatabase(path: path, reason: "it was not written by krant")
+        }
+        return try migrator.hasBeenSuperseded(db) ? .newerSchema(path: path) : nil
     }
 }

@@ -15,6 +15,14 @@ struct ReaderKeyset {
             .map { ReaderKeyset(publishedSort: $0[0], id: $0[1]) }
     }
 
+    /// The key of an article whose row SQLite cannot read, from the index
+    /// of list order (by a walk of the whole index: only for a damaged store).
+    static func ofUnreadable(_ id: Int64, _ db: Database) throws -> ReaderKeyset? {
+        try Row.fetchOne(db, sql: "SELECT published_sort, id FROM articles INDEXED BY articles_by_published WHERE id = ?",
+                         arguments: [id])
+            .map { ReaderKeyset(publishedSort: $0[0], id: $0[1]) }
+    }
+
     /// Rows listed before this key (newer, or as new with a higher id).
     var before: SQL { "(published_sort, id) > (\(publishedSort), \(id))" }
     /// This key's row and every row listed after it.

@@ -14,6 +14,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case alreadySubscribed(url: String)
     /// No feed has this id (or URL).
     case noSuchFeed(String)
+    /// SQLite found the file damaged inside (SQLITE_CORRUPT, SQLITE_NOTADB).
+    /// The store that saw it writes nothing more (`StoreConnections`).
+    case damaged(path: String, reason: String)
+    /// The store cannot be written (`StoreAccess`): opened only for reading,
+    /// or refused to a command that must write.
+    case readOnly(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -29,6 +35,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "already subscribed to \(url)"
         case .noSuchFeed(let feed):
             "no such feed: \(feed)"
+        case .damaged(let path, let reason):
+            // "damaged" early: the reader's status bar may show only the start.
+            "store damaged: \(path) (\(reason)); nothing more was written to it; "
+                + "`krant repair` copies what can be read into a new store"
+        case .readOnly(let path, let reason):
+            "the store \(path) is read-only (\(reason)); krant can show it but not change it"
         }
     }
 }

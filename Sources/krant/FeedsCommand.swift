@@ -34,6 +34,7 @@ struct FeedsCommand: ParsableCommand {
             let ingestion = Ingestion(store: try store.open())
             let (url, category) = (url, category)
             let result = waitFor { await ingestion.subscribe(url: url, category: category) }
+            try ingestion.store.failIfDamaged()
             if let failure = result.failure { throw CommandFailure(message: "\(url): \(failure)") }
             let title = result.feed?.title ?? "(untitled)"
             let recovered = result.recoveredErrors > 0 ? " (\(FeedSyncResult.recovered(result.recoveredErrors)))" : ""
@@ -51,7 +52,7 @@ struct FeedsCommand: ParsableCommand {
         @Flag(help: "Print a JSON array.") var json = false
 
         func run() throws {
-            let feeds = try store.open().feeds()
+            let feeds = try store.openForReading().feeds()
             if json {
                 print(try JSONOutput.string(feeds.map(FeedJSON.init)))
                 return
@@ -119,7 +120,7 @@ struct FeedsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let feeds = try store.open().feeds()
+            let feeds = try store.openForReading().feeds()
             let opml = OPML.export(feeds.map { OPMLOutline(title: $0.title, xmlURL: $0.url, category: $0.category) })
             print(opml, terminator: opml.hasSuffix("\n") ? "" : "\n")
         }

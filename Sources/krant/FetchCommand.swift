@@ -44,6 +44,8 @@ struct FetchCommand: ParsableCommand {
             }
         }
         if showProgress && !results.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        // Each feed after the damage failed with it: said once.
+        try articles.failIfDamaged()
         // Left by an earlier import whose indexer did not finish; it also
         // empties the write-ahead log.
         try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: false, background: .thisKrant))

@@ -46,8 +46,11 @@ struct ImportCommand: ParsableCommand {
         var ingestion = Ingestion(store: articles)
         ingestion.indexing = .later
         let report = try ingestion.importPaths(paths) { path, reason in
+            // Once the store is damaged every write fails alike: said once, below.
+            guard articles.damage == nil else { return }
             printError("krant: \(path): \(reason)")
         }
+        try articles.failIfDamaged()
         for feed in report.feeds where feed.recoveredErrors > 0 {
             printError("krant: \(feed.source): \(FeedSyncResult.recovered(feed.recoveredErrors))")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KrantStore
 import KrantTerminal
 
 @main
@@ -24,7 +25,7 @@ struct Krant: ParsableCommand {
         version: version,
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
                       StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self,
-                      IndexCommand.self]
+                      IndexCommand.self, CheckCommand.self, RepairCommand.self]
     )
 
     @OptionGroup var store: StoreOptions
@@ -35,7 +36,8 @@ struct Krant: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         if let refusal = Terminal.checkUsable(environment: environment) { throw UsageFailure(message: refusal.description) }
-        let articles = try store.open()
+        // A read-only store is read, and the status bar says so.
+        let articles = try store.open(readOnlyAllowed: true)
         do {
             try BundledArticles.importIfNew(into: articles)
         } catch {
@@ -67,6 +69,10 @@ struct Krant: ParsableCommand {
             Foundation.exit(2)
         } catch let failure as CommandFailure {
             printError("krant: \(failure.message)")
+            Foundation.exit(1)
+        } catch let failure as StoreError {
+            // Thrown by a store call in a command (a damaged page it met).
+            printError("krant: \(failure.description)")
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)

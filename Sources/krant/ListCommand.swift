@@ -35,11 +35,18 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let articles = try store.open()
+        let articles = try store.openForReading()
         let query = HeadlineQuery(unreadOnly: unread, starredOnly: starred, category: category, search: search)
         // A search finds every article: what an import left for the index
-        // to catch up with is indexed first.
-        if search != nil { try articles.catchUpSearch() }
+        // to catch up with is indexed first (a read-only store can only say so).
+        if search != nil {
+            if !articles.isReadOnly {
+                try articles.catchUpSearch()
+            } else if case let waiting = try articles.searchBacklog(), waiting > 0 {
+                printError("krant: note: \(waiting) \(waiting == 1 ? "article is" : "articles are") not indexed for search yet, "
+                           + "and the store is read-only: the search cannot find \(waiting == 1 ? "it" : "them")")
+            }
+        }
         if count {
             print(try articles.count(query))
             return

@@ -21,6 +21,7 @@ struct ReaderRuntime {
         let writes = StoreWriteQueue()
         var driver = ReaderDriver(state: ReaderState(width: size.width, height: size.height), source: store,
                                   writer: writes, inbox: inbox)
+        if store.isReadOnly { _ = driver.send(.storeReadOnly) }
         _ = driver.send(.resized(width: size.width, height: size.height))
         var changeCounter = (try? store.externalChangeCounter()) ?? 0
         // Quitting waits for writes still running, so `q` right after `A`
@@ -35,12 +36,18 @@ struct ReaderRuntime {
         }
         // An import's indexer that did not finish (killed, or the machine
         // restarted) is started again, in a process of its own; so is the
-        // rebuild of an index another krant built.
-        let indexer = SearchIndexer.Background.thisKrant
+        // rebuild of an index another krant built. Not in a store it
+        // cannot write.
+        let indexer = store.isReadOnly ? nil : SearchIndexer.Background.thisKrant
         if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
 
         while true {
             for action in inbox.drain() { _ = driver.send(action) }
+            // Damage found by any read or write (also a mark on the writer's
+            // thread, or a fetch) is said from then on.
+            if driver.state.storeDamage == nil, let damage = store.damage {
+                _ = driver.send(.storeDamaged(damage.description))
+            }
             terminal.draw(ReaderRenderer.render(driver.state))
             // No key waits for the marks the last keys made: they are written
             // off this thread, and only what reads the store back (a window,
@@ -90,6 +97,11 @@ struct ReaderRuntime {
     /// back through the inbox, so the screen stays responsive meanwhile.
     private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?) {
         let store = self.store
+        if case .readOnly(let reason) = store.access {
+            inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
+            inbox.post(.failed(StoreError.readOnly(path: store.path, reason: reason).description))
+            return
+        }
         Task.detached {
             let feeds: [FeedSubscription]
             do {

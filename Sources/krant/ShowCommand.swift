@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let article = try store.open().article(id: id) else {
+        guard let article = try store.openForReading().article(id: id) else {
             throw CommandFailure(message: "no article with id \(id)")
         }
         if json {

@@ -14,12 +14,38 @@ struct StoreOptions: ParsableArguments {
         StoreLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Opens the store for a command that changes it: a store this process
+    /// cannot write is refused in one line before any work starts.
     func open() throws -> ArticleStore {
+        try open(readOnlyAllowed: false)
+    }
+
+    /// Opens the store for a command that only reads it: a read-only store
+    /// is opened as it is, and a note on standard error says so (standard
+    /// output stays the command's answer, for scripts).
+    func openForReading() throws -> ArticleStore {
+        let store = try open(readOnlyAllowed: true)
+        if case .readOnly(let reason) = store.access {
+            printError("krant: note: " + StoreError.readOnly(path: store.path, reason: reason).description)
+        }
+        return store
+    }
+
+    func open(readOnlyAllowed: Bool) throws -> ArticleStore {
         do {
-            return try ArticleStore(path: resolvedPath)
+            return try ArticleStore(path: resolvedPath, readOnlyAllowed: readOnlyAllowed)
         } catch let error as StoreError {
             throw CommandFailure(message: error.description)
         }
+    }
+}
+
+extension ArticleStore {
+    /// Ends a command that went on past a failed write (an import or fetch
+    /// reports each failed input and carries on) with the store's one line
+    /// about its damage, once it was found.
+    func failIfDamaged() throws {
+        if let damage { throw CommandFailure(message: damage.description) }
     }
 }
 

@@ -67,7 +67,9 @@ import Testing
         #expect(message == "\(directory.file(name)) is not a krant database (file is not a database); it was left untouched")
     }
 
-    @Test func refusesAFileWithAnSQLiteHeaderButNoDatabaseBehindIt() throws {
+    /// SQLite's header with garbage behind it: a damaged database, not some
+    /// other program's file (that never gets past the header check).
+    @Test func refusesAFileWithAnSQLiteHeaderButNoDatabaseBehindItAsDamaged() throws {
         let name = "truncated.db"
         var bytes = Data("SQLite format 3\0".utf8)
         bytes.append(Data(repeating: 0xAB, count: 4080))
@@ -76,7 +78,7 @@ import Testing
         do {
             _ = try ArticleStore(path: directory.file(name))
             Issue.record("opened a corrupt database")
-        } catch let StoreError.notADatabase(path, reason) {
+        } catch let StoreError.damaged(path, reason) {
             #expect(path == directory.file(name))
             #expect(!reason.isEmpty)
         }

@@ -42,6 +42,12 @@ public enum Action: Hashable, Sendable {
     /// Something the reader should know that is not a failure (the search
     /// index is being rebuilt), for the status bar.
     case notice(String)
+    /// The store was opened for reading only: said for the whole session.
+    case storeReadOnly
+    /// SQLite found the store damaged (the store's one line about it): said
+    /// for the rest of the session, while the reader goes on showing what
+    /// can still be read.
+    case storeDamaged(String)
 }
 
 extension Action {
@@ -50,7 +56,7 @@ extension Action {
     var isCommand: Bool {
         switch self {
         case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .unreadFound, .storeChanged, .failed,
-             .notice, .fetchProgress, .fetchFinished:
+             .notice, .fetchProgress, .fetchFinished, .storeReadOnly, .storeDamaged:
             false
         default:
             true

@@ -33,7 +33,17 @@ extension ReaderState {
             return show(headline, at: index)
         case .storeChanged: return reload(keepingSelection: true)
         case .failed(let text), .notice(let text):
+            // A failure that only repeats the damage already on show adds nothing.
+            if let storeDamage, text.contains(storeDamage) { return [] }
             message = text
+            return []
+        case .storeReadOnly:
+            storeIsReadOnly = true
+            return []
+        case .storeDamaged(let line):
+            storeDamage = line
+            // It says what a failed read or write just said, and stays.
+            message = nil
             return []
         default:
             return []

@@ -42,6 +42,11 @@ public struct ReaderState: Sendable {
     public var feedTitle: String?
     /// "fetching 3/10" while a background fetch runs.
     public var fetchProgress: String?
+    /// The store cannot be written: the status bar says "read-only".
+    public var storeIsReadOnly = false
+    /// The store's line about its damage, once SQLite found it; shown in
+    /// the status bar whenever no message is.
+    public var storeDamage: String?
 
     public init(width: Int = 80, height: Int = 24, query: HeadlineQuery = HeadlineQuery()) {
         self.width = width

@@ -112,16 +112,23 @@ public enum ReaderRenderer {
             ? "\(state.page.total) \(state.page.total == 1 ? "result" : "results"), \(state.page.unread) unread"
             : "\(state.page.unread) unread of \(state.page.total)"
         var left = " \(state.viewName) · \(counts)"
+        if state.storeIsReadOnly { left += " · read-only" }
         if state.page.unsearched > 0 { left += " · \(state.page.unsearched) not indexed yet" }
         if let section = state.currentSection { left += " · § " + section }
-        let right = state.message ?? state.fetchProgress ?? "? help"
-        let rightWidth = min(DisplayWidth.of(right) + 1, max(0, area.width - 24))
-        let leftWidth = area.width - rightWidth
+        let right = state.message ?? state.fetchProgress ?? state.storeDamage ?? "? help"
+        // The view and its counts keep their whole width, up to half the bar
+        // (at least 24 columns), however long the message; a column stays
+        // blank between the two, so a message never runs into the counts
+        // ("799 unread of 800Store error").
+        let leftReserve = min(DisplayWidth.of(left) + 1, max(24, area.width / 2))
+        let rightWidth = min(DisplayWidth.of(right) + 1, max(0, area.width - leftReserve))
+        let leftWidth = area.width - rightWidth - (rightWidth > 1 ? 1 : 0)
         buffer.put(TextWrapper.truncate(left, width: leftWidth), x: area.x, y: area.y, role: .statusBar)
         if rightWidth > 1 {
             let text = TextWrapper.truncate(right, width: rightWidth - 1)
+            let isWarning = state.message != nil || (state.fetchProgress == nil && state.storeDamage != nil)
             buffer.put(text, x: area.x + area.width - DisplayWidth.of(text) - 1, y: area.y,
-                       role: state.message == nil ? .statusBar : .statusMessage)
+                       role: isWarning ? .statusMessage : .statusBar)
         }
     }
 

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import KrantCore
+import KrantStore
+
+struct RepairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Copy what can be read of a damaged store into a new store beside it.",
+        discussion: """
+        Copies every article SQLite can still read, with its read and star
+        state, and every feed into a new store (NAME-repaired.db beside the
+        store, or --to PATH), and rebuilds its search index. The damaged
+        store is left exactly as it was. The next `krant fetch` downloads
+        every feed in full, which brings back lost items still in the feeds.
+
+        Examples:
+          krant repair
+          krant repair --to ~/krant-new.db
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Where to write the new store (it must not exist).", valueName: "path"))
+    var to: String?
+
+    func run() throws {
+        let path = store.resolvedPath
+        let report: StoreRepair.Report
+        do {
+            report = try StoreRepair.repair(path: path, into: to)
+        } catch let error as StoreError {
+            throw CommandFailure(message: error.description)
+        }
+        let articles = "\(report.articles)" + (report.expectedArticles.map { " of \($0)" } ?? "")
+        let feeds = "\(report.feeds)" + (report.expectedFeeds.map { " of \($0)" } ?? "")
+        print(Sanitizer.escapedForDisplay(
+            "copied \(articles) articles (with their read and star state) and \(feeds) feeds into \(report.target)"))
+        if report.damagedStretches > 0 {
+            print("\(report.damagedStretches) damaged \(report.damagedStretches == 1 ? "part" : "parts") could not be read")
+        }
+        for line in Self.switchInstructions(damaged: path, repaired: report.target) {
+            print(Sanitizer.escapedForDisplay(line))
+        }
+    }
+
+    /// How to put the new store in the old one's place: by moving files
+    /// (the old one's `-wal` and `-shm` with it, or SQLite would read them
+    /// as the new store's), or by pointing krant at the new one.
+    static func switchInstructions(damaged: String, repaired: String) -> [String] {
+        let aside = damaged + ".damaged"
+        let moves = ["", "-wal", "-shm"].filter { FileManager.default.fileExists(atPath: damaged + $0) }
+            .map { "mv \(shellQuoted(damaged + $0)) \(shellQuoted(aside + $0))" }
+        return [
+            "the damaged store \(damaged) was left as it was",
+            "to switch, quit every krant using it, then either move the new store into its place:",
+            "  " + (moves + ["mv \(shellQuoted(repaired)) \(shellQuoted(damaged))"]).joined(separator: " && "),
+            "or use the new store where it is: krant --db \(shellQuoted(repaired)) (KRANT_DB=\(shellQuoted(repaired)) if you set KRANT_DB)",
+        ]
+    }
+
+    /// A path as a shell word: as it is when it holds no character the
+    /// shell treats specially, else in single quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "/._-+:@%,=".unicodeScalars.contains($0)
+        }
+        return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
