@@ -3,7 +3,7 @@ import KrantStore
 /// What happened to one feed in an import or a fetch.
 public struct FeedSyncResult: Sendable {
     public enum Outcome: Sendable {
-        case stored(FeedUpsertReport)
+        case stored(FeedItemCounts)
         case notModified
         /// A line for the user: "HTTP 404 Not Found", "not a feed (an HTML page)".
         case failed(String)
@@ -29,7 +29,7 @@ public struct FeedSyncResult: Sendable {
     }
 
     public var newArticles: Int {
-        if case .stored(let report) = outcome { report.inserted.count } else { 0 }
+        if case .stored(let counts) = outcome { counts.inserted } else { 0 }
     }
 
     public var failure: String? {

@@ -205,7 +205,7 @@ final class FeedWrite: @unchecked Sendable {
     let category: String?
     let validators: (etag: String?, lastModified: String?)
     let newURL: String?
-    private var report = FeedUpsertReport()
+    private var counts = FeedItemCounts()
     private var failure: String?
 
     init(source: String, url: String, feed: FeedSubscription?, mustBeNew: Bool, category: String?,
@@ -225,9 +225,7 @@ final class FeedWrite: @unchecked Sendable {
         do {
             let feed = try subscription(title: channel.title, in: ingestion.store)
             let stored = try ingestion.store.upsertFeedArticles(articles, feedID: feed.id, indexing: ingestion.indexing)
-            report.inserted += stored.inserted
-            report.updated += stored.updated
-            report.unchanged += stored.unchanged
+            counts.add(stored)
         } catch {
             failure = StoreError.reason(for: error)
         }
@@ -238,13 +236,13 @@ final class FeedWrite: @unchecked Sendable {
         if let failure { return FeedSyncResult(source: source, feed: feed, outcome: .failed(failure)) }
         do {
             let feed = try subscription(title: header.title, in: ingestion.store)
-            var status = report.inserted.isEmpty && report.updated == 0
-                ? "ok, nothing new" : "ok, \(report.inserted.count) new, \(report.updated) updated"
+            var status = counts.inserted == 0 && counts.updated == 0
+                ? "ok, nothing new" : "ok, \(counts.inserted) new, \(counts.updated) updated"
             if header.recoveredErrors > 0 { status += ", " + FeedSyncResult.recovered(header.recoveredErrors) }
             try ingestion.store.recordFetch(feedID: feed.id, status: status, etag: validators.etag,
                                             lastModified: validators.lastModified, newURL: newURL,
                                             title: header.title, siteURL: header.siteURL)
-            return FeedSyncResult(source: source, feed: feed, outcome: .stored(report),
+            return FeedSyncResult(source: source, feed: feed, outcome: .stored(counts),
                                   recoveredErrors: header.recoveredErrors)
         } catch {
             return FeedSyncResult(source: source, feed: feed, outcome: .failed(StoreError.reason(for: error)))

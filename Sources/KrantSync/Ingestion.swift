@@ -106,7 +106,7 @@ public struct Ingestion: Sendable {
         for result in writer.finish() {
             for outcome in try result.get() {
                 switch outcome {
-                case .inserted(let id): report.inserted.append(id)
+                case .inserted: report.inserted += 1
                 case .alreadyPresent: report.alreadyPresent += 1
                 }
             }
@@ -165,8 +165,8 @@ public struct IngestionFailure: Error, CustomStringConvertible {
 
 /// What an import of files and folders did.
 public struct ImportReport: Sendable {
-    /// Ids of the articles stored for the first time (saved articles and feed items).
-    public var inserted: [Int64] = []
+    /// Articles stored for the first time (saved articles and feed items).
+    public var inserted = 0
     /// Inputs already stored (an article imported before, a feed item unchanged or updated).
     public var alreadyPresent = 0
     /// Each rejected input with the reason, in the order found.

@@ -112,7 +112,7 @@ struct KrantBench: ParsableCommand {
             ingestion.indexing = .later
             report = try ingestion.importPaths([textFolder.path])
         }
-        row.textImportPerSecond = Double(report?.inserted.count ?? 0) / (importMs / 1000)
+        row.textImportPerSecond = Double(report?.inserted ?? 0) / (importMs / 1000)
         for (path, reason) in report?.rejected ?? [] { log("\(path): \(reason)") }
         try? FileManager.default.removeItem(at: textFolder)
         try ArticleStore(path: databasePath).catchUpSearch()
@@ -128,7 +128,7 @@ struct KrantBench: ParsableCommand {
             var ingestion = Ingestion(store: try ArticleStore(path: rssPath))
             ingestion.indexing = .later
             let report = try ingestion.importPaths(feeds.map(\.path))
-            items = report.inserted.count
+            items = report.inserted
             for (path, reason) in report.rejected { log("\(path): \(reason)") }
         }
         row.rssImportPerSecond = Double(items) / (rssMs / 1000)

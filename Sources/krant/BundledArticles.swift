@@ -23,6 +23,6 @@ enum BundledArticles {
         guard store.wasCreated, let folder else { return 0 }
         var ingestion = Ingestion(store: store)
         ingestion.datesFromFileTimes = false
-        return try ingestion.importPaths([folder.path]).inserted.count
+        return try ingestion.importPaths([folder.path]).inserted
     }
 }

@@ -54,7 +54,7 @@ struct ImportCommand: ParsableCommand {
         for feed in report.feeds where feed.recoveredErrors > 0 {
             printError("krant: \(feed.source): \(FeedSyncResult.recovered(feed.recoveredErrors))")
         }
-        print("imported \(report.inserted.count) new, \(report.alreadyPresent) already present, \(report.rejected.count) rejected")
+        print("imported \(report.inserted) new, \(report.alreadyPresent) already present, \(report.rejected.count) rejected")
         try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: indexNow, background: .thisKrant))
         if !report.rejected.isEmpty { throw ExitCode(1) }
     }

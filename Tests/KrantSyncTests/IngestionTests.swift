@@ -48,7 +48,7 @@ import Testing
             named.append("\(URL(fileURLWithPath: path).lastPathComponent): \(reason)")
         }
 
-        #expect(report.inserted.count == 3)
+        #expect(report.inserted == 3)
         #expect(report.alreadyPresent == 0)
         #expect(named == ["weg.txt: no such file or directory", "leeg.txt: empty file",
                           "pagina.rss: not a feed: an HTML page"])
@@ -66,9 +66,9 @@ import Testing
         let feed = try write(SampleFeed.rss(items: [("a", "Eerste")]), to: "nieuws/binnenland.xml")
         let store = try store()
         let ingestion = Ingestion(store: store)
-        #expect(try ingestion.importPaths([text, feed]).inserted.count == 2)
+        #expect(try ingestion.importPaths([text, feed]).inserted == 2)
         let again = try ingestion.importPaths([text, feed])
-        #expect(again.inserted.isEmpty)
+        #expect(again.inserted == 0)
         #expect(again.alreadyPresent == 2)
         #expect(again.feeds.map(\.outcome.isNotModified) == [true])
         #expect(try store.feeds().first?.lastStatus == "not modified")
@@ -78,7 +78,8 @@ import Testing
         let path = try write(SampleFeed.rss(items: [("a", "Eerste")]), to: "nieuws/binnenland.xml")
         let store = try store()
         let ingestion = Ingestion(store: store)
-        let first = try ingestion.importPaths([path]).inserted
+        #expect(try ingestion.importPaths([path]).inserted == 1)
+        let first = try store.headlines(HeadlineQuery(), limit: 10, offset: 0).map(\.id)
         try store.setRead(first, true)
         // A new modification time and size: the validator changes.
         _ = try write(SampleFeed.rss(items: [("a", "Eerste, bijgewerkt"), ("b", "Tweede")]), to: "nieuws/binnenland.xml")
