@@ -17,7 +17,7 @@ struct TextArticleFile: Sendable {
 
     /// The article and its identity, the hash of its normalised text, so the
     /// same article saved twice (or copied elsewhere) is one article.
-    func parse(_ path: String) -> Result<(article: Article, identity: String), ArticleRejection> {
+    func parse(_ path: InputPath) -> Result<(article: Article, identity: String), ArticleRejection> {
         let contents: InputFiles.Contents
         switch InputFiles.read(path, limit: sizeLimit) {
         case .success(let read):
@@ -31,7 +31,8 @@ struct TextArticleFile: Sendable {
             let readingDay = datesFromFileTimes ? Self.localDay(of: contents.modified.tv_sec) : nil
             let result = try parser.parse([UInt8](contents.bytes), readingDay: readingDay)
             var article = result.article
-            article.origin = .file(path: URL(fileURLWithPath: path).standardizedFileURL.path)
+            article.origin = .file(path: path.string.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+                                   ?? path.absolute.description)
             return .success((article, ArticleIdentity.forText(result.normalizedText)))
         } catch {
             return .failure(error)
