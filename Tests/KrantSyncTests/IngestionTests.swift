@@ -133,6 +133,20 @@ import Testing
         #expect(missing?.description == "\(folder)/weg.opml: cannot be read (No such file or directory)")
     }
 
+    @Test func opmlExportHoldsWhatOPMLImportTakesAndNamesTheRest() throws {
+        let feedFile = try write(SampleFeed.rss(items: [("a", "Eerste")]), to: "nieuws/binnenland.xml")
+        let store = try store()
+        let ingestion = Ingestion(store: store)
+        _ = try store.addFeed(url: "https://nos.example/feed", title: "NOS", category: "Nieuws")
+        _ = try ingestion.importPaths([feedFile])
+        var leftOut: [String] = []
+        let opml = try ingestion.exportOPML { url, reason in leftOut.append("\(url): \(reason)") }
+        #expect(leftOut == ["\(URL(fileURLWithPath: feedFile).absoluteString): a feed file, which an OPML import "
+                            + "refuses; subscribe to it again with `krant import \(feedFile)`"])
+        #expect(opml.contains("https://nos.example/feed"))
+        #expect(!opml.contains("file:"))
+    }
+
     @Test func theIndexStepIndexesASmallBacklogAtOnce() throws {
         let path = try write(Self.article, to: "nieuws/dijken.txt")
         let store = try store()
