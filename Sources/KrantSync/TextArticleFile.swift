@@ -1,15 +1,16 @@
 import Foundation
 import KrantCore
+import KrantFeeds
 import KrantStore
 
 /// Reads and parses one saved plain-text article: the read and parse steps
 /// of the pipeline for `.txt` inputs.
 struct TextArticleFile: Sendable {
     var parser = PlainTextArticleParser()
-    /// Largest file read as an article. A news article is a few kilobytes;
-    /// anything near this is a log or a dump, and would only freeze the
-    /// reader while it wraps megabytes of text.
-    var sizeLimit = 2 * 1024 * 1024
+    /// Largest file read as an article: the limit every input has (a feed
+    /// file's, an OPML file's). A news article is a few kilobytes, but a
+    /// saved long report or live blog runs to megabytes.
+    var sizeLimit = FeedParser.defaultSizeLimit
     /// Whether "vandaag" and "gisteren" count back from the file's
     /// modification day. Off for the bundled samples, whose file times only
     /// say when krant was installed.

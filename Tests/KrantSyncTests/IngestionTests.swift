@@ -61,6 +61,22 @@ import Testing
         #expect(try store.headlines(HeadlineQuery(search: "dijken"), limit: 10).count == 3)
     }
 
+    /// A saved long report or live blog runs to megabytes: it goes in up to
+    /// the limit every input has (a feed's, 64 MB), and is named over it.
+    @Test func anArticleOfMegabytesIsImportedUpToTheFeedLimit() throws {
+        let paragraph = "Het verslag gaat voort over de dijken, de rivieren en het geld dat ervoor nodig is.\n\n"
+        let long = try write(Self.article + "\n\n" + String(repeating: paragraph, count: 40_000), to: "nieuws/verslag.txt")
+        #expect(try FileManager.default.attributesOfItem(atPath: long)[.size] as? Int ?? 0 > 3 * 1024 * 1024)
+        let tooLarge = folder + "/nieuws/dump.txt"
+        #expect(FileManager.default.createFile(atPath: tooLarge, contents: Data(Self.article.utf8)))
+        #expect(truncate(tooLarge, 65 * 1024 * 1024) == 0)
+        let store = try store()
+        let report = try Ingestion(store: store).importPaths([long, tooLarge])
+        #expect(report.inserted.count == 1)
+        #expect(report.rejected.map(\.reason) == ["not an article (65 MB, more than the 64 MB an article may have)"])
+        #expect(try store.article(id: report.inserted[0])?.blocks.count == 40_002)
+    }
+
     @Test func importingAgainKeepsOneCopyAndSkipsAnUnchangedFeedFile() throws {
         let text = try write(Self.article, to: "nieuws/dijken.txt")
         let feed = try write(SampleFeed.rss(items: [("a", "Eerste")]), to: "nieuws/binnenland.xml")
