@@ -32,6 +32,16 @@ extension Ingestion {
     static func reasonOPMLImportRefuses(_ url: String) -> String? {
         guard case .failure(let failure) = FeedFetcher.validate(url) else { return nil }
         guard let path = FeedFileURL.path(of: url) else { return "\(failure), which an OPML import refuses" }
-        return "a feed file, which an OPML import refuses; subscribe to it again with `krant import \(path)`"
+        return "a feed file, which an OPML import refuses; subscribe to it again with "
+            + "`krant import \(shellQuoted(path.description))`"
+    }
+
+    /// A path as it is typed in a shell: in single quotes unless every
+    /// character is one a shell takes as it is.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "/._-+,:@%".unicodeScalars.contains($0)
+        }
+        return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

@@ -161,6 +161,12 @@ import Testing
                             + "refuses; subscribe to it again with `krant import \(feedFile)`"])
         #expect(opml.contains("https://nos.example/feed"))
         #expect(!opml.contains("file:"))
+        // The command to type back is quoted for a shell when it must be.
+        let spaced = try write(SampleFeed.rss(items: [("b", "Tweede")]), to: "nieuws/Jan's feed.xml")
+        _ = try ingestion.importPaths([spaced])
+        leftOut = []
+        _ = try ingestion.exportOPML { _, reason in leftOut.append(reason) }
+        #expect(leftOut.last?.hasSuffix(#"`krant import '\#(folder)/nieuws/Jan'\''s feed.xml'`"#) == true)
     }
 
     @Test func theIndexStepIndexesASmallBacklogAtOnce() throws {
