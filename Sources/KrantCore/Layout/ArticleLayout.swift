@@ -52,45 +52,51 @@ public struct ArticleLayout: Sendable {
         var firstLine: Int
     }
 
-    /// How a part's text is wrapped and decorated.
+    /// How a part's lines are decorated.
     private enum Wrapping {
         case blank
-        case text(String, role: StyleRole, firstPrefix: String = "", prefixRole: StyleRole = .normal,
+        case text(role: StyleRole, firstPrefix: String = "", prefixRole: StyleRole = .normal,
                   continuationPrefix: String? = nil)
         case caption(Caption)
     }
+
+    /// The prefixes' widths, measured once rather than for every block.
+    private static let captionBarWidth = DisplayWidth.of(captionBar)
+    private static let quoteBarWidth = DisplayWidth.of(quoteBar)
+    private static let listBulletWidth = DisplayWidth.of(listBullet)
+    private static let sectionMarkWidth = DisplayWidth.of(sectionMark)
 
     public init(article: Article, width: Int) {
         self.width = max(1, width)
         self.article = article
         let when = article.when ?? article.published.map(DateText.long)
         byline = [article.source, when].compactMap { $0 }.joined(separator: " • ")
-        var line = 0
-        func place(_ part: Part) {
-            parts.append(PlacedPart(part: part, firstLine: line))
-            line += count(of: wrapping(part))
-        }
         place(.title)
         if !byline.isEmpty { place(.byline) }
         if article.leadCaption != nil {
             place(.blank(.head))
-            leadCaptionLine = line
+            leadCaptionLine = lineCount
             place(.leadCaption)
         }
         blockStartLines.reserveCapacity(article.blocks.count)
         parts.reserveCapacity(parts.count + 2 * article.blocks.count + article.links.count + 2)
         for index in article.blocks.indices {
             place(.blank(.block(index)))
-            blockStartLines.append(line)
+            blockStartLines.append(lineCount)
             place(.block(index))
         }
         if !article.links.isEmpty {
-            linksLine = line
+            linksLine = lineCount
             place(.blank(.links))
             place(.linksHeading)
             for index in article.links.indices { place(.link(index)) }
         }
-        lineCount = line
+    }
+
+    /// Adds a part at the end, counting its lines.
+    private mutating func place(_ part: Part) {
+        parts.append(PlacedPart(part: part, firstLine: lineCount))
+        lineCount += wrappedText(part).map { TextWrapper.lineCount($0.text, width: $0.width) } ?? 1
     }
 
     /// The lines in `range` (clipped to the article), made now.
@@ -102,7 +108,7 @@ public struct ArticleLayout: Sendable {
         var index = partIndex(containing: range.lowerBound)
         while index < parts.count, parts[index].firstLine < range.upperBound {
             let placed = parts[index]
-            let made = lines(of: wrapping(placed.part))
+            let made = lines(of: placed.part)
             let from = max(range.lowerBound, placed.firstLine) - placed.firstLine
             let to = min(range.upperBound, placed.firstLine + made.count) - placed.firstLine
             result += made[from..<to]
@@ -180,67 +186,76 @@ public struct ArticleLayout: Sendable {
         }
     }
 
-    private func wrapping(_ part: Part) -> Wrapping {
+    /// The text a part wraps and the width it wraps it to (less its
+    /// prefix's when there is room for one); nil for a blank line. Counting
+    /// and making lines both start here, so they agree.
+    private func wrappedText(_ part: Part) -> (text: String, width: Int)? {
         switch part {
-        case .title: return .text(article.title, role: .title)
-        case .byline: return .text(byline, role: .byline)
-        case .blank: return .blank
-        case .leadCaption: return article.leadCaption.map(Wrapping.caption) ?? .blank
-        case .linksHeading: return .text("Links", role: .dim)
-        case .link(let index):
-            let number = "[\(index + 1)] "
-            return .text(article.links[index], role: .dim, firstPrefix: number, prefixRole: .dim,
-                         continuationPrefix: String(repeating: " ", count: number.count))
+        case .blank: return nil
+        case .title: return (article.title, width)
+        case .byline: return (byline, width)
+        case .linksHeading: return ("Links", width)
+        case .leadCaption: return article.leadCaption.map(captionText)
+        case .link(let index): return (article.links[index], width(after: DisplayWidth.of(linkNumber(index))))
         case .block(let index):
             switch article.blocks[index] {
-            case .paragraph(let text):
-                return .text(text, role: .normal)
-            case .section(let title):
-                return .text(title, role: .section, firstPrefix: Self.sectionMark, prefixRole: .section)
-            case .caption(let caption):
-                return .caption(caption)
-            case .quote(let text):
-                return .text(text, role: .quote, firstPrefix: Self.quoteBar, prefixRole: .quote,
-                             continuationPrefix: Self.quoteBar)
-            case .listItem(let text):
-                return .text(text, role: .normal, firstPrefix: Self.listBullet, prefixRole: .listMarker,
-                             continuationPrefix: "  ")
+            case .paragraph(let text): return (text, width)
+            case .section(let title): return (title, width(after: Self.sectionMarkWidth))
+            case .quote(let text): return (text, width(after: Self.quoteBarWidth))
+            case .listItem(let text): return (text, width(after: Self.listBulletWidth))
+            case .caption(let caption): return captionText(caption)
             }
         }
     }
 
-    /// The text a part wraps and the width it wraps it to; nil for a blank
-    /// line. Counting and making lines both start here, so they agree.
-    private func wrappedText(_ wrapping: Wrapping) -> (text: String, width: Int, decorated: Bool)? {
-        switch wrapping {
-        case .blank:
-            return nil
-        case .text(let text, _, let firstPrefix, _, _):
-            let usePrefix = width - DisplayWidth.of(firstPrefix) >= 4
-            return (text, usePrefix ? width - DisplayWidth.of(firstPrefix) : width, usePrefix)
-        case .caption(let caption):
-            let credit = caption.credit.isEmpty ? "" : caption.credit + " · "
-            let textWidth = width - DisplayWidth.of(Self.captionBar)
-            // Too narrow for the bar: the caption is plain wrapped text.
-            return (credit + caption.text, textWidth >= 4 ? textWidth : width, textWidth >= 4)
+    /// A caption is wrapped as `CREDIT · text` behind the bar.
+    private func captionText(_ caption: Caption) -> (text: String, width: Int) {
+        (caption.credit.isEmpty ? caption.text : caption.credit + " · " + caption.text, width(after: Self.captionBarWidth))
+    }
+
+    /// The width left after a prefix, or the whole width when fewer than
+    /// four columns would be left: then the prefix is dropped.
+    private func width(after prefixWidth: Int) -> Int {
+        width - prefixWidth >= 4 ? width - prefixWidth : width
+    }
+
+    private func linkNumber(_ index: Int) -> String { "[\(index + 1)] " }
+
+    private func wrapping(_ part: Part) -> Wrapping {
+        switch part {
+        case .title: return .text(role: .title)
+        case .byline: return .text(role: .byline)
+        case .blank: return .blank
+        case .leadCaption: return article.leadCaption.map(Wrapping.caption) ?? .blank
+        case .linksHeading: return .text(role: .dim)
+        case .link(let index):
+            let number = linkNumber(index)
+            return .text(role: .dim, firstPrefix: number, prefixRole: .dim,
+                         continuationPrefix: String(repeating: " ", count: number.count))
+        case .block(let index):
+            switch article.blocks[index] {
+            case .paragraph: return .text(role: .normal)
+            case .section: return .text(role: .section, firstPrefix: Self.sectionMark, prefixRole: .section)
+            case .caption(let caption): return .caption(caption)
+            case .quote: return .text(role: .quote, firstPrefix: Self.quoteBar, prefixRole: .quote, continuationPrefix: Self.quoteBar)
+            case .listItem:
+                return .text(role: .normal, firstPrefix: Self.listBullet, prefixRole: .listMarker, continuationPrefix: "  ")
+            }
         }
     }
 
-    private func count(of wrapping: Wrapping) -> Int {
-        guard let wrapped = wrappedText(wrapping) else { return 1 }
-        return TextWrapper.lineCount(wrapped.text, width: wrapped.width)
-    }
-
-    private func lines(of wrapping: Wrapping) -> [StyledLine] {
-        guard let wrapped = wrappedText(wrapping) else { return [StyledLine()] }
+    private func lines(of part: Part) -> [StyledLine] {
+        guard let wrapped = wrappedText(part) else { return [StyledLine()] }
         let texts = TextWrapper.wrap(wrapped.text, width: wrapped.width)
-        switch wrapping {
+        // Narrower than the whole width: there was room for the prefix.
+        let decorated = wrapped.width != width
+        switch wrapping(part) {
         case .blank:
             return [StyledLine()]
-        case .text(_, let role, let firstPrefix, let prefixRole, let continuationPrefix):
+        case .text(let role, let firstPrefix, let prefixRole, let continuationPrefix):
             return texts.enumerated().map { index, line in
                 var spans: [StyledSpan] = []
-                if wrapped.decorated {
+                if decorated {
                     let prefix = index == 0
                         ? firstPrefix : (continuationPrefix ?? String(repeating: " ", count: DisplayWidth.of(firstPrefix)))
                     if !prefix.isEmpty { spans.append(StyledSpan(prefix, prefixRole)) }
@@ -249,7 +264,7 @@ public struct ArticleLayout: Sendable {
                 return StyledLine(spans)
             }
         case .caption(let caption):
-            guard wrapped.decorated else { return texts.map { StyledLine([StyledSpan($0, .captionText)]) } }
+            guard decorated else { return texts.map { StyledLine([StyledSpan($0, .captionText)]) } }
             return texts.enumerated().map { index, line in
                 var spans = [StyledSpan(Self.captionBar, .captionCredit)]
                 if index == 0, !caption.credit.isEmpty, line.hasPrefix(caption.credit) {

@@ -25,8 +25,11 @@ struct EightBytes {
         (value &- UInt64(limit) &* 0x0101_0101_0101_0101) & ~value & Self.high
     }
 
-    /// Whether all eight are ASCII.
-    var isASCII: Bool { value & Self.high == 0 }
+    /// Whether all eight are printable ASCII (0x20–0x7E): none below the
+    /// space, none that adding one lifts to 0x80 or beyond.
+    var isPrintableASCII: Bool {
+        ((value &- 0x2020_2020_2020_2020) & ~value | (value &+ 0x0101_0101_0101_0101) | value) & Self.high == 0
+    }
 
     /// The position (0–7) of the first byte a mask of these marks.
     static func firstMarked(_ mask: UInt64) -> Int { mask.trailingZeroBitCount / 8 }

@@ -99,10 +99,7 @@ enum OneColumnLineCounter {
     /// all eight are printable ASCII with no two spaces together.
     private static func plainSpaces(_ chunk: EightBytes) -> UInt64? {
         let spaces = chunk.matching(0x20)
-        guard chunk.isASCII, chunk.below(0x20) == 0, chunk.matching(0x7F) == 0, spaces & (spaces << 8) == 0 else {
-            return nil
-        }
-        return spaces
+        return chunk.isPrintableASCII && spaces & (spaces << 8) == 0 ? spaces : nil
     }
 
     private static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
