@@ -167,8 +167,10 @@ extension ArticleRecord {
         let article = Article(id: id, source: source, category: category, title: title,
                        published: published.flatMap(PublishedDate.init(iso8601:)), when: whenText,
                        url: url, leadCaption: leadCaption,
-                       blocks: try JSONDecoder().decode([Block].self, from: Data(blocks.utf8)),
-                       links: try links.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [],
+                       blocks: try BlockJSONReader.blocks(blocks)
+                           ?? JSONDecoder().decode([Block].self, from: Data(blocks.utf8)),
+                       links: try links.map { try BlockJSONReader.strings($0)
+                           ?? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? [],
                        bodyHTML: bodyHTML, bodyBase: bodyBase, author: author,
                        enclosures: try enclosures.map { try JSONDecoder().decode([Enclosure].self, from: Data($0.utf8)) } ?? [],
                        isRead: isRead, isStarred: isStarred, origin: origin)

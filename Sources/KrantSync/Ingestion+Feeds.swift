@@ -11,14 +11,15 @@ extension Ingestion {
     /// Feed files: each becomes a subscription to its `file://` URL (created
     /// in the write, with its items) unless it is one already. One file is
     /// parsed while the one before it is written.
-    func importFeedFiles(_ paths: [String]) -> [FeedSyncResult] {
+    func importFeedFiles(_ paths: [InputPath]) -> [FeedSyncResult] {
         let writer = StoreWriter<FeedSyncResult>(count: paths.count)
         for (index, path) in paths.enumerated() {
-            let url = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+            let url = FeedFileURL.url(for: path)
             do {
-                readFeedFile(at: url, known: try store.feed(matching: url), source: path, writer: writer, index: index)
+                readFeedFile(at: url, known: try store.feed(matching: url), source: path.description,
+                             writer: writer, index: index)
             } catch {
-                let step = FeedStep.failed(source: path, feed: nil, reason: StoreError.reason(for: error))
+                let step = FeedStep.failed(source: path.description, feed: nil, reason: StoreError.reason(for: error))
                 writer.write(index) { self.write(step) }
             }
         }
@@ -108,7 +109,7 @@ extension Ingestion {
             let step = FeedStep.failed(source: source, feed: known, reason: reason)
             writer.write(index) { self.write(step) }
         }
-        let path = URL(string: url)?.path ?? url
+        let path = FeedFileURL.path(of: url) ?? InputPath(url)
         let status: stat
         switch InputFiles.status(of: path) {
         case .failure(let failure): return fail(failure)

@@ -40,8 +40,8 @@ public struct Ingestion: Sendable {
     static let feedFileExtensions: Set<String> = ["xml", "rss", "atom", "json"]
 
     /// Whether a file is read as a feed (by its extension) rather than as a saved article.
-    static func isFeedFile(_ path: String) -> Bool {
-        feedFileExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    static func isFeedFile(_ path: InputPath) -> Bool {
+        feedFileExtensions.contains(path.fileExtension)
     }
 
     // MARK: - Files and folders
@@ -54,11 +54,19 @@ public struct Ingestion: Sendable {
     /// store cannot be written.
     public func importPaths(_ paths: [String],
                             onRejected: (_ path: String, _ reason: String) -> Void = { _, _ in }) throws -> ImportReport {
+        try importPaths(paths.map(InputPath.init), onRejected: onRejected)
+    }
+
+    /// Imports files and folders named by their bytes, as the command line
+    /// and the file system give them: a name that is not UTF-8 is imported
+    /// like any other, and reported (`path`) with its invalid bytes escaped.
+    public func importPaths(_ paths: [InputPath],
+                            onRejected: (_ path: String, _ reason: String) -> Void = { _, _ in }) throws -> ImportReport {
         var report = ImportReport()
         let files = InputFiles.expand(paths, extensions: Self.textFileExtensions.union(Self.feedFileExtensions)) {
             path, reason in
-            report.rejected.append((path, reason))
-            onRejected(path, reason)
+            report.rejected.append((path.description, reason))
+            onRejected(path.description, reason)
         }
         try importTextFiles(files.filter { !Self.isFeedFile($0) }, into: &report, onRejected: onRejected)
         for result in importFeedFiles(files.filter(Self.isFeedFile)) {
@@ -80,7 +88,7 @@ public struct Ingestion: Sendable {
 
     /// Saved articles, a batch at a time: parsed on every core while the
     /// batch before is written.
-    private func importTextFiles(_ files: [String], into report: inout ImportReport,
+    private func importTextFiles(_ files: [InputPath], into report: inout ImportReport,
                                  onRejected: (_ path: String, _ reason: String) -> Void) throws {
         let reader = TextArticleFile(datesFromFileTimes: datesFromFileTimes)
         let batches = stride(from: 0, to: files.count, by: textBatchSize).map {
@@ -96,8 +104,8 @@ public struct Ingestion: Sendable {
                 case .success(let parsed):
                     articles.append(parsed)
                 case .failure(let rejection):
-                    report.rejected.append((file, rejection.description))
-                    onRejected(file, rejection.description)
+                    report.rejected.append((file.description, rejection.description))
+                    onRejected(file.description, rejection.description)
                 }
             }
             let ready = articles
@@ -122,7 +130,7 @@ public struct Ingestion: Sendable {
     /// the file (or says what the store could not do).
     public func importOPML(file: String, onRefused: (_ url: String, _ reason: String) -> Void) throws -> OPMLImportReport {
         let outlines: [OPMLOutline]
-        switch InputFiles.read(file, limit: FeedParser.defaultSizeLimit) {
+        switch InputFiles.read(InputPath(file), limit: FeedParser.defaultSizeLimit) {
         case .failure(.unreadable(let reason)):
             throw IngestionFailure("\(file): cannot be read (\(reason))")
         case .failure(.tooLarge(_, let limit)):

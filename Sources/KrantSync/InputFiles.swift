@@ -4,28 +4,29 @@ import Foundation
 /// into files, and reading a file with the checks every input gets (a
 /// regular file, within a size limit, readable).
 enum InputFiles {
-    /// Expands folders into their files with one of `extensions` (sorted, so
-    /// imports are repeatable); a file named directly is kept whatever its name.
-    static func expand(_ paths: [String], extensions: Set<String>,
-                       onMissing: (_ path: String, _ reason: String) -> Void) -> [String] {
-        var files: [String] = []
-        let manager = FileManager.default
+    /// Expands folders into their files with one of `extensions` (sorted by
+    /// name, so imports are repeatable); a file named directly is kept
+    /// whatever its name. Paths stay bytes throughout (`InputPath`).
+    static func expand(_ paths: [InputPath], extensions: Set<String>,
+                       onMissing: (_ path: InputPath, _ reason: String) -> Void) -> [InputPath] {
+        var files: [InputPath] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                onMissing(path, "no such file or directory")
+            var status = stat()
+            guard path.withCString({ stat($0, &status) }) == 0 else {
+                onMissing(path, errno == ENOENT || errno == ENOTDIR
+                          ? "no such file or directory" : "cannot be read (\(String(cString: strerror(errno))))")
                 continue
             }
-            guard isDirectory.boolValue else {
+            guard (status.st_mode & S_IFMT) == S_IFDIR else {
                 files.append(path)
                 continue
             }
-            var found: [String] = []
+            var found: [InputPath] = []
             guard collectFiles(in: path, extensions: extensions, into: &found) else {
                 onMissing(path, "folder cannot be read")
                 continue
             }
-            files.append(contentsOf: found.sorted())
+            files.append(contentsOf: found.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) })
         }
         return files
     }
@@ -33,19 +34,17 @@ enum InputFiles {
     /// Walks a folder with `readdir`, which says whether an entry is a file or
     /// a folder without a `stat` per entry; hidden entries are skipped, and
     /// links to folders are not followed (no cycles).
-    private static func collectFiles(in folder: String, extensions: Set<String>, into found: inout [String]) -> Bool {
-        guard let directory = opendir(folder) else { return false }
+    private static func collectFiles(in folder: InputPath, extensions: Set<String>, into found: inout [InputPath]) -> Bool {
+        guard let directory = folder.withCString({ opendir($0) }) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard !name.hasPrefix(".") else { continue }
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard name.first != UInt8(ascii: ".") else { continue }
+            let path = folder.appending(name)
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var status = stat()
-                guard stat(path, &status) == 0 else { continue }
+                guard path.withCString({ stat($0, &status) }) == 0 else { continue }
                 let isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
                 // A link to a folder is not followed; a link to a file is read.
                 if isDirectory && type == UInt8(DT_LNK) { continue }
@@ -53,8 +52,7 @@ enum InputFiles {
             }
             if type == UInt8(DT_DIR) {
                 _ = collectFiles(in: path, extensions: extensions, into: &found)
-            } else if type == UInt8(DT_REG), let dot = name.lastIndex(of: "."),
-                      extensions.contains(name[name.index(after: dot)...].lowercased()) {
+            } else if type == UInt8(DT_REG), extensions.contains(path.fileExtension) {
                 found.append(path)
             }
         }
@@ -76,27 +74,45 @@ enum InputFiles {
     }
 
     /// The size and modification time of a regular file, without reading it.
-    static func status(of path: String) -> Result<stat, Failure> {
+    static func status(of path: InputPath) -> Result<stat, Failure> {
         var status = stat()
-        guard stat(path, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard path.withCString({ stat($0, &status) }) == 0 else { return .failure(.unreadable(lastError())) }
         // A FIFO or a device would block or never end; say what it is.
         guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable("not a regular file")) }
         return .success(status)
     }
 
     /// Reads a regular file of at most `limit` bytes.
-    static func read(_ path: String, limit: Int) -> Result<Contents, Failure> {
+    static func read(_ path: InputPath, limit: Int) -> Result<Contents, Failure> {
         status(of: path).flatMap { read(path, found: $0, limit: limit) }
     }
 
-    /// Reads a file whose `status` the caller has taken already.
-    static func read(_ path: String, found status: stat, limit: Int) -> Result<Contents, Failure> {
+    /// Reads a file whose `status` the caller has taken already, opened by
+    /// its bytes. A file that grew past `limit` since is refused all the same.
+    static func read(_ path: InputPath, found status: stat, limit: Int) -> Result<Contents, Failure> {
         guard status.st_size <= limit else { return .failure(.tooLarge(size: Int(status.st_size), limit: limit)) }
-        do {
-            return .success(Contents(bytes: try Data(contentsOf: URL(fileURLWithPath: path)), modified: status.st_mtim))
-        } catch {
-            return .failure(.unreadable(readableReason(error)))
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return .failure(.unreadable(lastError())) }
+        defer { close(descriptor) }
+        // One byte more than the size it had, so a file that grew is noticed
+        // without a second read.
+        var bytes = Data(count: Int(status.st_size) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard bytes.count <= limit else { return .failure(.tooLarge(size: filled, limit: limit)) }
+                bytes.count = min(limit + 1, bytes.count * 2)
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(filled))
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return .failure(.unreadable(lastError())) }
+            if count == 0 { break }
+            filled += count
         }
+        bytes.count = filled
+        return .success(Contents(bytes: bytes, modified: status.st_mtim))
     }
 
     /// "size-mtime" of a file, in nanoseconds: a feed file's validator, as an
@@ -110,12 +126,8 @@ enum InputFiles {
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 
-    private static func readableReason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return nsError.localizedDescription
+    /// The last system call's error in words ("No such file or directory").
+    private static func lastError() -> String {
+        String(cString: strerror(errno))
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
 import KrantCore
+import KrantFeeds
 import KrantStore
 
 /// Reads and parses one saved plain-text article: the read and parse steps
 /// of the pipeline for `.txt` inputs.
 struct TextArticleFile: Sendable {
     var parser = PlainTextArticleParser()
-    /// Largest file read as an article. A news article is a few kilobytes;
-    /// anything near this is a log or a dump, and would only freeze the
-    /// reader while it wraps megabytes of text.
-    var sizeLimit = 2 * 1024 * 1024
+    /// Largest file read as an article: the limit every input has (a feed
+    /// file's, an OPML file's). A news article is a few kilobytes, but a
+    /// saved long report or live blog runs to megabytes.
+    var sizeLimit = FeedParser.defaultSizeLimit
     /// Whether "vandaag" and "gisteren" count back from the file's
     /// modification day. Off for the bundled samples, whose file times only
     /// say when krant was installed.
@@ -17,7 +18,7 @@ struct TextArticleFile: Sendable {
 
     /// The article and its identity, the hash of its normalised text, so the
     /// same article saved twice (or copied elsewhere) is one article.
-    func parse(_ path: String) -> Result<(article: Article, identity: String), ArticleRejection> {
+    func parse(_ path: InputPath) -> Result<(article: Article, identity: String), ArticleRejection> {
         let contents: InputFiles.Contents
         switch InputFiles.read(path, limit: sizeLimit) {
         case .success(let read):
@@ -31,7 +32,8 @@ struct TextArticleFile: Sendable {
             let readingDay = datesFromFileTimes ? Self.localDay(of: contents.modified.tv_sec) : nil
             let result = try parser.parse([UInt8](contents.bytes), readingDay: readingDay)
             var article = result.article
-            article.origin = .file(path: URL(fileURLWithPath: path).standardizedFileURL.path)
+            article.origin = .file(path: path.string.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+                                   ?? path.absolute.description)
             return .success((article, ArticleIdentity.forText(result.normalizedText)))
         } catch {
             return .failure(error)

@@ -17,6 +17,7 @@ struct KrantBench: ParsableCommand {
 
           swift run -c release krant-bench
           swift run -c release krant-bench --sizes 10000 --large
+          swift run -c release krant-bench --long-article
         """)
 
     @Option(help: "Store sizes to measure, comma-separated.")
@@ -45,6 +46,9 @@ struct KrantBench: ParsableCommand {
 
     @Flag(help: "With the reader session: report peak and current memory after each phase on stderr.")
     var memoryPhases = false
+
+    @Flag(help: "Measure one article of 20,000 paragraphs and 40 sections instead: import, then open, page down, G, [ and g in the reader.")
+    var longArticle = false
 
     func run() throws {
         if let feedImportSession, let store {
@@ -84,6 +88,12 @@ struct KrantBench: ParsableCommand {
         let root = URL(fileURLWithPath: workFolder ?? NSTemporaryDirectory() + "krant-bench-\(getpid())")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { if workFolder == nil { try? FileManager.default.removeItem(at: root) } }
+        if longArticle {
+            let bench = LongArticleBench(seed: seed)
+            let figures = try bench.measure(in: root.appendingPathComponent("long-article"))
+            print(LongArticleBench.table(figures, paragraphs: bench.paragraphs, sections: bench.sections))
+            return
+        }
 
         var rows: [BenchRow] = []
         for count in counts {

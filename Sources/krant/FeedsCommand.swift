@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KrantCore
-import KrantFeeds
 import KrantStore
 import KrantSync
 
@@ -115,13 +114,27 @@ struct FeedsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export-opml",
             abstract: "Print the subscriptions as OPML 2.0 (categories as folders).",
-            discussion: "Example:\n  krant feeds export-opml > subscriptions.opml")
+            discussion: """
+            Only web feeds are written: an OPML import never subscribes to a
+            local file, so each subscription to a feed file is named on
+            standard error as left out, with the `krant import` that brings
+            it back.
+
+            Example:
+              krant feeds export-opml > subscriptions.opml
+            """)
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let feeds = try store.openForReading().feeds()
-            let opml = OPML.export(feeds.map { OPMLOutline(title: $0.title, xmlURL: $0.url, category: $0.category) })
+            let opml: String
+            do {
+                opml = try Ingestion(store: try store.openForReading()).exportOPML { url, reason in
+                    printError("krant: left out \(url): \(reason)")
+                }
+            } catch let failure as IngestionFailure {
+                throw CommandFailure(message: failure.description)
+            }
             print(opml, terminator: opml.hasSuffix("\n") ? "" : "\n")
         }
     }

@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
         // storing is twice as fast without it.
         var ingestion = Ingestion(store: articles)
         ingestion.indexing = .later
-        let report = try ingestion.importPaths(paths) { path, reason in
+        let report = try ingestion.importPaths(ArgumentBytes.paths(paths)) { path, reason in
             // Once the store is damaged every write fails alike: said once, below.
             guard articles.damage == nil else { return }
             printError("krant: \(path): \(reason)")

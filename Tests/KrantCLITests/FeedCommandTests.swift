@@ -152,6 +152,30 @@ import Testing
         #expect(try krant.run(["import", path]).stdout == "imported 1 new, 2 already present, 0 rejected\n")
     }
 
+    /// Export, then import into a fresh store: every subscription exported
+    /// comes back, and a feed file, which an OPML import refuses, is left
+    /// out of the export and named on stderr with the way to bring it back.
+    @Test func anOPMLRoundTripLosesNoSubscriptionSilently() throws {
+        let krant = try KrantRunner()
+        let web = ["https://nos.example/binnenland.xml", "https://nos.example/sport.xml"]
+        #expect(try krant.run(["feeds", "import-opml", try writeOPML(krant, urls: web)]).status == 0)
+        let feedFile = try krant.write("lokaal.xml", Array(SampleFeed.rss(items: [("x1", "Een")]).utf8))
+        #expect(try krant.run(["import", feedFile]).status == 0)
+
+        let export = try krant.run(["feeds", "export-opml"])
+        #expect(export.status == 0)
+        #expect(export.stderr == "krant: left out \(URL(fileURLWithPath: feedFile).absoluteString): a feed file, "
+                + "which an OPML import refuses; subscribe to it again with `krant import \(feedFile)`\n")
+        let other = try KrantRunner()
+        let path = try other.write("export.opml", Array(export.stdout.utf8))
+        let imported = try other.run(["feeds", "import-opml", path])
+        #expect(imported.status == 0)
+        #expect(imported.stdout == "subscribed to 2 feeds, 0 already subscribed\n")
+        #expect(imported.stderr == "")
+        let feeds = try #require(try other.json(["feeds", "list", "--json"]) as? [[String: Any]])
+        #expect(Set(feeds.compactMap { $0["url"] as? String }) == Set(web))
+    }
+
     private func writeOPML(_ krant: borrowing KrantRunner, urls: [String]) throws -> String {
         let body = urls.map { "<outline type=\"rss\" text=\"f\" xmlUrl=\"\($0)\"/>" }.joined()
         return try krant.write("subs.opml", Array("<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body>\(body)</body></opml>".utf8))

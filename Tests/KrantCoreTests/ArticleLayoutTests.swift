@@ -40,4 +40,22 @@ import KrantCore
         #expect(layout.plainLines.allSatisfy { DisplayWidth.of($0) <= 5 })
         #expect(ArticleLayout(article: article, width: 0).width == 1)
     }
+
+    /// The reader asks for the lines it shows; they are the lines of the
+    /// whole layout, with the same anchors, wherever the range falls.
+    @Test func linesAskedForByRangeAreTheWholeLayoutsLines() {
+        let layout = ArticleLayout(article: article, width: 12)
+        let whole = layout.lines
+        let anchors = layout.anchors
+        #expect(whole.count == layout.lineCount)
+        #expect(anchors.count == layout.lineCount)
+        for start in 0..<whole.count {
+            for end in start...(whole.count + 2) {
+                #expect(layout.lines(in: start..<end) == Array(whole[start..<min(end, whole.count)]))
+            }
+            #expect(layout.anchor(ofLine: start) == anchors[start])
+        }
+        #expect(layout.lines(in: -3..<2) == Array(whole[0..<2]))
+        #expect(layout.lines(in: whole.count..<(whole.count + 5)).isEmpty)
+    }
 }

@@ -125,4 +125,22 @@ import Testing
             #expect(DisplayWidth.of(TextWrapper.pad("Nieuws 📰 日本語 ❤️", width: width)) == width)
         }
     }
+
+    /// `lineCount` counts one-column text in a pass of its own; it must make
+    /// the count `wrap` makes, line for line, whatever the text and width.
+    @Test func lineCountAgreesWithWrap() {
+        let pieces = ["a", "bb", "woord", "eenheelheellangwoord", " ", "  ", "é", "ë", "Ĳ", "—", "…", "«", "x.",
+                      "日本", "e\u{301}", "😀", "\t", "\u{AD}", "\n", "ǿ", "\u{2028}"]
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            let width = 1 + next(16)
+            #expect(TextWrapper.lineCount(text, width: width) == TextWrapper.wrap(text, width: width).count,
+                    "\(text.debugDescription) at width \(width)")
+        }
+    }
 }

@@ -61,6 +61,23 @@ import Testing
         #expect(try store.headlines(HeadlineQuery(search: "dijken"), limit: 10).count == 3)
     }
 
+    /// A saved long report or live blog runs to megabytes: it goes in up to
+    /// the limit every input has (a feed's, 64 MB), and is named over it.
+    @Test func anArticleOfMegabytesIsImportedUpToTheFeedLimit() throws {
+        let paragraph = "Het verslag gaat voort over de dijken, de rivieren en het geld dat ervoor nodig is.\n\n"
+        let long = try write(Self.article + "\n\n" + String(repeating: paragraph, count: 40_000), to: "nieuws/verslag.txt")
+        #expect(try FileManager.default.attributesOfItem(atPath: long)[.size] as? Int ?? 0 > 3 * 1024 * 1024)
+        let tooLarge = folder + "/nieuws/dump.txt"
+        #expect(FileManager.default.createFile(atPath: tooLarge, contents: Data(Self.article.utf8)))
+        #expect(truncate(tooLarge, 65 * 1024 * 1024) == 0)
+        let store = try store()
+        let report = try Ingestion(store: store).importPaths([long, tooLarge])
+        #expect(report.inserted == 1)
+        #expect(report.rejected.map(\.reason) == ["not an article (65 MB, more than the 64 MB an article may have)"])
+        let id = try #require(try store.headlines(HeadlineQuery(), limit: 1, offset: 0).first?.id)
+        #expect(try store.article(id: id)?.blocks.count == 40_002)
+    }
+
     @Test func importingAgainKeepsOneCopyAndSkipsAnUnchangedFeedFile() throws {
         let text = try write(Self.article, to: "nieuws/dijken.txt")
         let feed = try write(SampleFeed.rss(items: [("a", "Eerste")]), to: "nieuws/binnenland.xml")
@@ -132,6 +149,26 @@ import Testing
             try Ingestion(store: store).importOPML(file: folder + "/weg.opml") { _, _ in }
         }
         #expect(missing?.description == "\(folder)/weg.opml: cannot be read (No such file or directory)")
+    }
+
+    @Test func opmlExportHoldsWhatOPMLImportTakesAndNamesTheRest() throws {
+        let feedFile = try write(SampleFeed.rss(items: [("a", "Eerste")]), to: "nieuws/binnenland.xml")
+        let store = try store()
+        let ingestion = Ingestion(store: store)
+        _ = try store.addFeed(url: "https://nos.example/feed", title: "NOS", category: "Nieuws")
+        _ = try ingestion.importPaths([feedFile])
+        var leftOut: [String] = []
+        let opml = try ingestion.exportOPML { url, reason in leftOut.append("\(url): \(reason)") }
+        #expect(leftOut == ["\(URL(fileURLWithPath: feedFile).absoluteString): a feed file, which an OPML import "
+                            + "refuses; subscribe to it again with `krant import \(feedFile)`"])
+        #expect(opml.contains("https://nos.example/feed"))
+        #expect(!opml.contains("file:"))
+        // The command to type back is quoted for a shell when it must be.
+        let spaced = try write(SampleFeed.rss(items: [("b", "Tweede")]), to: "nieuws/Jan's feed.xml")
+        _ = try ingestion.importPaths([spaced])
+        leftOut = []
+        _ = try ingestion.exportOPML { _, reason in leftOut.append(reason) }
+        #expect(leftOut.last?.hasSuffix(#"`krant import '\#(folder)/nieuws/Jan'\''s feed.xml'`"#) == true)
     }
 
     @Test func theIndexStepIndexesASmallBacklogAtOnce() throws {

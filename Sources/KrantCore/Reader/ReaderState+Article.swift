@@ -1,6 +1,6 @@
 extension ReaderState {
     func maxArticleTop(_ reading: Reading) -> Int {
-        max(0, reading.layout.lines.count - articleHeight)
+        max(0, reading.layout.lineCount - articleHeight)
     }
 
     mutating func scrollArticle(by lines: Int) -> [Effect] {
@@ -29,7 +29,7 @@ extension ReaderState {
         guard let reading else { return }
         let width = layout.articleTextWidth
         guard width != reading.layout.width, width > 0 else { return }
-        let anchor = reading.layout.anchors.indices.contains(reading.top) ? reading.layout.anchors[reading.top] : .head
+        let anchor = reading.layout.anchor(ofLine: reading.top)
         let layout = ArticleLayout(article: reading.article, width: width)
         self.reading = Reading(article: reading.article, layout: layout,
                                top: reading.top == 0 ? 0 : layout.firstLine(of: anchor))

@@ -70,7 +70,7 @@ public enum ReaderRenderer {
 
     /// "Top", "Bot", "All" or a percentage, as less and vim show it.
     static func scrollPosition(_ reading: ReaderState.Reading, height: Int) -> String {
-        let count = reading.layout.lines.count
+        let count = reading.layout.lineCount
         if count <= height { return "All" }
         if reading.top == 0 { return "Top" }
         if reading.top + height >= count { return "Bot" }
@@ -85,11 +85,10 @@ public enum ReaderRenderer {
             }
             return
         }
-        let lines = reading.layout.lines
-        for row in 0..<area.height {
-            let index = reading.top + row
-            guard index < lines.count else { break }
-            buffer.put(lines[index], x: layout.articleTextX, y: area.y + row,
+        // Only the lines on screen are made: a long article is never wrapped whole.
+        let lines = reading.layout.lines(in: reading.top..<(reading.top + max(0, area.height)))
+        for (row, line) in lines.enumerated() {
+            buffer.put(line, x: layout.articleTextX, y: area.y + row,
                        maxWidth: area.width - (layout.articleTextX - area.x))
         }
     }

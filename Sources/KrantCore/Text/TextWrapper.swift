@@ -37,6 +37,12 @@ public enum TextWrapper {
         return lines
     }
 
+    /// How many lines `wrap(text, width:)` makes: for one-column text (most
+    /// news text) counted in a pass over its bytes, without making them.
+    public static func lineCount(_ text: String, width: Int) -> Int {
+        OneColumnLineCounter.lineCount(text, width: width) ?? wrap(text, width: width).count
+    }
+
     /// Clips text to at most `width` columns, ending with `ellipsis` when
     /// anything was cut.
     ///

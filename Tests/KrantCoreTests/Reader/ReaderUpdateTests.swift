@@ -85,6 +85,37 @@ import Testing
         #expect(driver.press(.character("q")) == [.quit])
     }
 
+    /// A long saved report: it opens, pages, goes to its end with `G`, to
+    /// its last section with `[` and back to the top with `g`, and the
+    /// screen shows the lines each key leads to.
+    @Test func aLongArticleOpensAndJumpsToItsEndAndLastSection() throws {
+        var blocks: [Block] = []
+        for index in 0..<2_000 {
+            if index % 50 == 0 { blocks.append(.section("Deel \(index / 50 + 1)")) }
+            blocks.append(.paragraph("Alinea \(index + 1): het verslag gaat voort met café, reünie en meer woorden die de regel vullen."))
+        }
+        let article = Article(id: 1, source: "NOS Nieuws", title: "Liveblog", blocks: blocks)
+        var driver = ReaderFixtures.driver([article], width: 80, height: 24)
+        driver.press(.enter)
+        var reading = try #require(driver.state.reading)
+        #expect(reading.layout.lineCount == reading.layout.plainLines.count)
+        #expect(ReaderRenderer.render(driver.state).textLines.contains { $0.contains("Liveblog") })
+        driver.press(.pageDown)
+        #expect(driver.state.reading?.top == driver.state.articleHeight - 1)
+        driver.press(.character("G"))
+        reading = try #require(driver.state.reading)
+        #expect(reading.top == reading.layout.lineCount - driver.state.articleHeight)
+        #expect(ReaderRenderer.render(driver.state).textLines.contains { $0.contains("Alinea 2000:") })
+        driver.press(.character("["))
+        reading = try #require(driver.state.reading)
+        #expect(driver.state.currentSection == "Deel 40")
+        #expect(reading.layout.plainLines[reading.top] == "§ Deel 40")
+        #expect(ReaderRenderer.render(driver.state).textLines.contains { $0.contains("§ Deel 40") })
+        driver.press(.character("g"))
+        #expect(driver.state.reading?.top == 0)
+        #expect(driver.state.currentSection == nil)
+    }
+
     @Test func sectionJumpsPutTheHeadingOnTop() throws {
         var driver = ReaderFixtures.driver([try ReaderFixtures.sample])
         driver.press(.enter, .character("]"))
