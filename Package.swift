@@ -43,7 +43,6 @@ let package = Package(
                 "KrantCore",
                 "KrantStore",
                 "KrantTerminal",
-                "KrantFeeds",
                 "KrantSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
