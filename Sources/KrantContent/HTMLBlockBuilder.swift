@@ -128,7 +128,10 @@ struct HTMLBlockBuilder {
         while let current = child {
             let childNode = LibXMLNode(current)
             if childNode.isElement { seenElement = true }
-            if seenElement, childNode.name != "param" { walk(childNode, depth: depth + 1) }
+            // Fallback text is skipped, but the space around it still parts words.
+            let isSpace = childNode.isText && childNode.rawContent.map { String(cString: $0) }?
+                .allSatisfy(\.isWhitespace) == true
+            if seenElement || isSpace, childNode.name != "param" { walk(childNode, depth: depth + 1) }
             child = current.pointee.next
         }
     }

@@ -25,6 +25,13 @@ import Testing
         #expect(article.blocks == [.paragraph("One."), .paragraph("Download the movie."), .paragraph("Two.")])
     }
 
+    /// The space before what an unclosed frame swallowed still parts the words.
+    @Test func aSwallowedFramesSpaceIsKept() {
+        let article = HTMLArticleConverter.convert(#"<p>safe<iframe src="https://x.example/"> <b>words</b> here"#,
+                                                   baseURL: nil)
+        #expect(article.blocks == [.paragraph("safe words here")])
+    }
+
     @Test func c1ReferencesAreTheWindows1252Characters() {
         let article = HTMLArticleConverter.convert("<p>It&#146;s 9&#x96;5&#133; &#147;ok&#148; &#129;</p>", baseURL: nil)
         #expect(article.blocks == [.paragraph("It’s 9–5… “ok”")])

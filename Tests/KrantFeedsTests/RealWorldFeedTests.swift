@@ -203,3 +203,58 @@ import Testing
         ])
     }
 }
+
+/// More places feeds hide things, found by reading the fixtures of an
+/// established parser with krant (issue 10's closing note has the figures).
+@Suite struct HiddenFieldTests {
+    private func feed(_ name: String) throws -> ParsedFeed {
+        try FeedParser.parse(try ParsingFixtures.data("real-world/\(name)"))
+    }
+
+    private func words(_ item: FeedItem) -> [String] {
+        item.article(feedURL: "https://feed.example/feed", feedTitle: nil, category: nil).blocks.map(\.plainText)
+    }
+
+    @Test func titlesWrittenAsMarkupShowTheirTextNotTheirTags() throws {
+        let old = try feed("atom-titles-as-markup.atom")
+        #expect(old.title == "Bold channel")
+        #expect(old.items.map(\.title) == ["An escaped title", "A base64 title"])
+        let xhtml = try feed("atom-xhtml-title-with-script.atom")
+        #expect(xhtml.title == "Safe title")
+        #expect(xhtml.items.map(\.title) == ["Bold entry"])
+    }
+
+    @Test func atomContentOfAnotherMediaTypeIsBase64() throws {
+        let item = try #require(try feed("atom-xhtml-title-with-script.atom").items.first)
+        #expect(words(item) == ["Decoded body"])
+    }
+
+    @Test func oldRSSBodies() throws {
+        let items = try feed("rss-body-and-fullitem.rss").items
+        #expect(items.map(words) == [["Inline body text"], ["Escaped full item"], ["Only Dublin Core"]])
+    }
+
+    @Test func anAtomFeedWithoutAtomsNamespace() throws {
+        let feed = try feed("atom-without-namespace.atom")
+        #expect(feed.kind == .atom)
+        #expect(feed.title == "No namespace")
+        #expect(feed.siteURL == "https://plain.example/")
+        #expect(feed.items.map(\.title) == ["Entry without namespace", "Link as text"])
+        #expect(feed.items.map(\.link) == ["https://plain.example/1", "https://plain.example/2"])
+        #expect(feed.items[0].authors == ["Nobody Special"])
+        #expect(words(feed.items[0]) == ["Summary text"])
+    }
+
+    @Test func authorsWhereverTheFeedPutsThem() throws {
+        let items = try feed("authors-everywhere.rss").items
+        #expect(items.map(\.authors) == [["Anna Editor"], ["Dirk Dublin"], ["Ingrid Tunes"]])
+        #expect(words(items[2]) == ["Summary in the capitalised namespace"])
+    }
+
+    @Test func anXHTMLDoctypeBeforeTheRSSIsNoHTMLPage() throws {
+        let feed = try feed("xhtml-doctype-before-rss.rss")
+        #expect(feed.title == "Template doctype")
+        #expect(feed.items.map(\.title) == ["Capital A"])
+        #expect(feed.recoveredErrors == 1)
+    }
+}

@@ -6,23 +6,24 @@ import KrantCore
 /// a channel that has none.
 enum ChannelFields {
     /// Reads one child of the channel; returns whether the element was used.
-    static func read(_ node: LibXMLNode, rssNamespace: String?, into feed: inout ParsedFeed) -> Bool {
+    static func read(_ node: LibXMLNode, rootNamespace: String?, into feed: inout ParsedFeed) -> Bool {
         let namespace = node.namespace
-        let isRSS = feed.kind == .rss && (namespace == rssNamespace || FeedNamespace.isRSS(namespace))
+        let isRSS = feed.kind == .rss && (namespace == rootNamespace || FeedNamespace.isRSS(namespace))
+        let isAtom = feed.kind == .atom && (namespace == rootNamespace || FeedNamespace.isAtom(namespace))
         switch node.name {
         case "title" where isRSS:
             feed.title = Sanitizer.cleanLineOrNil(FeedText.plain(node.text)) ?? feed.title
-        case "title" where FeedNamespace.isAtom(namespace):
+        case "title" where isAtom:
             feed.title = Sanitizer.cleanLineOrNil(FeedItemBuilder.textConstruct(node)) ?? feed.title
         case "title" where namespace == FeedNamespace.dublinCore || namespace == FeedNamespace.media:
             if feed.title == nil { feed.title = Sanitizer.cleanLineOrNil(FeedText.plain(node.text)) }
             return feed.title != nil
         case "link" where isRSS:
             if feed.siteURL == nil { feed.siteURL = Sanitizer.cleanLineOrNil(node.resolvedURL(node.text)) }
-        case "link" where FeedNamespace.isAtom(namespace):
+        case "link" where isAtom:
             let rel = node.attribute("rel") ?? "alternate"
             if feed.siteURL == nil, rel == "alternate" {
-                feed.siteURL = Sanitizer.cleanLineOrNil(node.attribute("href").map(node.resolvedURL))
+                feed.siteURL = Sanitizer.cleanLineOrNil(node.resolvedURL(node.attribute("href") ?? node.text))
             }
         default:
             return false

@@ -25,23 +25,29 @@ struct FeedItemBuilder {
     private var dcTitle: String?
     private var xhtmlBody: String?
     private var itunesSummary: String?
+    /// RSS 0.9x's `fullitem` (escaped HTML) and `dc:description`: bodies of last resort.
+    private var fullItem: String?
+    private var dcDescription: String?
     /// Atom links: (href, rel, type) in document order; RSS `link` is `link`.
     private var atomLinks: [(href: String, rel: String, type: String?)] = []
     private var enclosures: [Enclosure] = []
     /// The element the body came from, for its `xml:base`.
     private var bodyNode: LibXMLNode?
-    private let rssNamespace: String?
+    private let kind: FeedKind
+    private let rootNamespace: String?
     private let node: LibXMLNode
 
-    private init(node: LibXMLNode, rssNamespace: String?) {
+    private init(node: LibXMLNode, kind: FeedKind, rootNamespace: String?) {
         self.node = node
-        self.rssNamespace = rssNamespace
+        self.kind = kind
+        self.rootNamespace = rootNamespace
     }
 
-    /// `rssNamespace` is the namespace of the document's `rss` element, when
-    /// it is in one (its items' elements are then in it too).
-    static func item(from node: LibXMLNode, rssNamespace: String? = nil) -> FeedItem {
-        var builder = FeedItemBuilder(node: node, rssNamespace: rssNamespace)
+    /// `rootNamespace` is the namespace of the document's `rss` or `feed`
+    /// element: elements in it belong to the document's format (`kind`),
+    /// whatever namespace it is (none, UserLand's, Atom's).
+    static func item(from node: LibXMLNode, kind: FeedKind = .rss, rootNamespace: String? = nil) -> FeedItem {
+        var builder = FeedItemBuilder(node: node, kind: kind, rootNamespace: rootNamespace)
         builder.guid = node.attribute("about", namespace: FeedNamespace.rdf)
         for child in node.elementChildren { builder.visit(child) }
         return builder.build()
@@ -54,7 +60,9 @@ struct FeedItemBuilder {
     /// prefixes are recognised by name too.
     private func vocabulary(of node: LibXMLNode) -> (Vocabulary, String) {
         let name = node.name
-        if let namespace = node.namespace, namespace == rssNamespace { return (.rss, name) }
+        if node.namespace == rootNamespace, node.namespace != nil || !name.contains(":") {
+            return (kind == .atom ? .atom : .rss, name)
+        }
         switch node.namespace {
         case nil:
             guard let colon = name.firstIndex(of: ":") else { return (.rss, name) }
@@ -73,7 +81,7 @@ struct FeedItemBuilder {
         case FeedNamespace.content: return (.content, name)
         case FeedNamespace.dublinCore: return (.dublinCore, name)
         case FeedNamespace.media: return (.media, name)
-        case FeedNamespace.itunes: return (.itunes, name)
+        case let namespace? where namespace.lowercased() == FeedNamespace.itunes: return (.itunes, name)
         case FeedNamespace.xhtml: return (.xhtml, name)
         default: return (.other, name)
         }
@@ -91,7 +99,8 @@ struct FeedItemBuilder {
             }
         case .dublinCore:
             switch name {
-            case "creator": authors.append(node.text)
+            case "creator", "author": authors.append(node.text)
+            case "description": dcDescription = dcDescription ?? node.text
             case "date": dcDate = dcDate ?? node.text
             case "subject": categories.append(node.text)
             case "title": dcTitle = dcTitle ?? FeedText.plain(node.text)
@@ -122,6 +131,10 @@ struct FeedItemBuilder {
         case "author": authors.append(Self.rssAuthorName(node.text))
         case "category": categories.append(node.text)
         case "description": summary = summary ?? node.text
+        case "fullitem": fullItem = fullItem ?? node.text
+        case "body":
+            // `body` without a namespace: XHTML whose author forgot to declare it.
+            if xhtmlBody == nil { xhtmlBody = XHTMLMarkup.html(ofChildrenOf: node) }
         case "enclosure":
             addEnclosure(node, url: node.attribute("url"), type: node.attribute("type"), length: node.attribute("length"))
         default: break
@@ -143,7 +156,7 @@ struct FeedItemBuilder {
             if rel == "enclosure" {
                 addEnclosure(node, url: node.attribute("href"), type: node.attribute("type"),
                              length: node.attribute("length"))
-            } else if let href = Sanitizer.cleanLineOrNil(node.attribute("href")) {
+            } else if let href = Sanitizer.cleanLineOrNil(node.attribute("href") ?? node.text) {
                 atomLinks.append((node.resolvedURL(href), rel, node.attribute("type")))
             }
         case "id": guid = guid ?? node.text
@@ -183,44 +196,62 @@ struct FeedItemBuilder {
         }
     }
 
-    /// An Atom text construct as plain text.
+    /// An Atom text construct as plain text: markup (`html`, `xhtml`, Atom
+    /// 0.3's escaped or base64 HTML) is read as HTML, so a title never shows
+    /// its tags or a script's source.
     static func textConstruct(_ node: LibXMLNode) -> String {
-        let text = node.text
-        return Sanitizer.cleanLine(node.attribute("type") == "html" ? FeedText.plain(text) : text)
+        let type = node.attribute("type")
+        let isMarkup = type.map { ["html", "text/html", "xhtml", "application/xhtml+xml"].contains($0) } ?? false
+        guard isMarkup || node.attribute("mode") == "base64" else { return Sanitizer.cleanLine(node.text) }
+        return Sanitizer.cleanLine(htmlConstruct(node).map(FeedText.plain) ?? node.text)
     }
 
-    /// An Atom text construct as HTML: `html` as is, `xhtml` serialised, text escaped.
-    /// Atom 0.3's `mode` says how the content is written: `escaped` (the
-    /// markup as text), `base64`, or `xml` (inline, its default).
+    /// Atom text constructs as HTML: `html` as is, `xhtml` serialised, text
+    /// escaped. Atom 0.3's `mode` says how the content is written: `escaped`
+    /// (the markup as text), `base64`, or `xml` (inline, its default). Atom
+    /// 1.0 content of another media type is base64 (RFC 4287 §4.1.3.3),
+    /// shown when it decodes to text.
     static func htmlConstruct(_ node: LibXMLNode) -> String? {
         guard node.attribute("src") == nil else { return nil }
         let mode = node.attribute("mode")
+        let type = node.attribute("type")
+        let isAtom03 = node.namespace == FeedNamespace.atom03 || mode != nil
+        let isMarkupOrText = type.map { ["html", "xhtml", "text"].contains($0) || $0.hasPrefix("text/")
+            || $0.hasSuffix("xml") } ?? true
         let text: String
-        switch mode {
-        case "base64":
-            let encoded = node.text.filter { !$0.isWhitespace }
-            guard let data = Data(base64Encoded: encoded) else { return nil }
-            text = String(decoding: data, as: UTF8.self)
-        case "xml":
+        if mode == "base64" || !isMarkupOrText {
+            guard let decoded = decodedBase64(node.text) else { return nil }
+            text = decoded
+        } else if mode == "xml" {
             return XHTMLMarkup.html(ofChildrenOf: node)
-        default:
+        } else {
             text = node.text
         }
-        let isAtom03 = node.namespace == FeedNamespace.atom03 || mode != nil
-        switch node.attribute("type") ?? (isAtom03 ? "text/plain" : "text") {
+        switch type ?? (isAtom03 ? "text/plain" : "text") {
         case "html", "text/html": return text
         case "xhtml", "application/xhtml+xml":
             return mode == "escaped" || mode == "base64" ? text : XHTMLMarkup.html(ofChildrenOf: node)
         case "text", "text/plain": return FeedText.htmlParagraphs(fromPlainText: text)
-        default: return nil
+        default: return isMarkupOrText ? nil : text
         }
     }
 
+    /// Base64 that decodes to UTF-8 text; nil for anything else (an image).
+    private static func decodedBase64(_ text: String) -> String? {
+        let encoded = text.filter { !$0.isWhitespace }
+        guard let data = Data(base64Encoded: encoded), !data.contains(0) else { return nil }
+        return String(bytes: data, encoding: .utf8)
+    }
+
     /// RSS puts an e-mail address in `author`, often as `jan@example.nl (Jan Jansen)`.
+    /// The name is whichever part is not the address: `jan@example.nl (Jan
+    /// Jansen)` or `Jan Jansen (jan@example.nl)`.
     static func rssAuthorName(_ text: String) -> String {
         guard text.contains("@"), let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"),
               open < close else { return text }
-        return String(text[text.index(after: open)..<close])
+        let inside = String(text[text.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+        let outside = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        return inside.contains("@") && !outside.isEmpty ? outside : inside
     }
 
     /// The page the item links to: RSS's `link`, else the first Atom
@@ -242,8 +273,9 @@ struct FeedItemBuilder {
         var cleanLink = Sanitizer.cleanLineOrNil(pageLink)
         if cleanLink == nil, guidIsPermaLink, let cleanGuid, cleanGuid.hasPrefix("http") { cleanLink = cleanGuid }
         let date = [pubDate, published, dcDate, updated].lazy.compactMap { $0.flatMap(FeedDateParser.parse) }.first
-        let sources: [(String?, LibXMLNode?)] = [(encodedContent, bodyNode), (atomContent, bodyNode),
-                                                 (xhtmlBody, nil), (summary, nil), (itunesSummary, nil)]
+        let sources: [(String?, LibXMLNode?)] = [(encodedContent, bodyNode), (atomContent, bodyNode), (xhtmlBody, nil),
+                                                 (fullItem, nil), (summary, nil), (itunesSummary, nil),
+                                                 (dcDescription, nil)]
         let body = sources.first { $0.0.map { !$0.allSatisfy(\.isWhitespace) } ?? false }
         let bodyBase = (body?.1 ?? node).hasXMLBase ? (body?.1 ?? node).baseURL : nil
         let chosenTitle = [title, dcTitle, mediaTitle].lazy.compactMap { Sanitizer.cleanLineOrNil($0) }.first

@@ -36,7 +36,16 @@ enum FeedSniffer {
                 rest = rest[end.upperBound...]
                 continue
             }
-            return rest.hasPrefix("<!doctype html") || rest.hasPrefix("<html")
+            // An XHTML doctype before an `rss` root (a template's) says nothing:
+            // the first element does.
+            if rest.hasPrefix("<!doctype") {
+                guard let end = rest.firstIndex(of: ">") else { return false }
+                let isHTML = rest.hasPrefix("<!doctype html>") || rest.hasPrefix("<!doctype html ")
+                rest = rest[rest.index(after: end)...]
+                if isHTML, !rest.contains("<rss"), !rest.contains("<feed"), !rest.contains("rdf") { return true }
+                continue
+            }
+            return rest.hasPrefix("<html")
         }
         return false
     }

@@ -48,7 +48,7 @@ struct XMLFeedReader {
         var pass = Pass()
         var batch: [FeedItem] = []
         var channelDepth: Int32 = -1
-        var rssNamespace: String?
+        var rootNamespace: String?
         var status = xmlTextReaderRead(reader)
         func flush() {
             guard !batch.isEmpty, let feed = pass.feed else { return }
@@ -64,18 +64,21 @@ struct XMLFeedReader {
                 let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
                 let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
                 if let kind = pass.feed?.kind {
-                    let isRSS = namespace == rssNamespace || FeedNamespace.isRSS(namespace)
-                    if kind == .atom ? name == "entry" && FeedNamespace.isAtom(namespace) : name == "item" && isRSS {
+                    let isRoots = namespace == rootNamespace
+                    let isRSS = isRoots || FeedNamespace.isRSS(namespace)
+                    let isAtom = isRoots || FeedNamespace.isAtom(namespace)
+                    if kind == .atom ? name == "entry" && isAtom : name == "item" && isRSS {
                         if let node = xmlTextReaderExpand(reader) {
                             pass.itemsRead += 1
                             if pass.itemsRead > skipping {
-                                batch.append(FeedItemBuilder.item(from: LibXMLNode(node), rssNamespace: rssNamespace))
+                                batch.append(FeedItemBuilder.item(from: LibXMLNode(node), kind: kind,
+                                                                  rootNamespace: rootNamespace))
                                 if batch.count >= batchSize { flush() }
                             }
                             consumedSubtree = true
                         }
                     } else if depth == channelDepth + 1, let node = xmlTextReaderExpand(reader) {
-                        consumedSubtree = ChannelFields.read(LibXMLNode(node), rssNamespace: rssNamespace,
+                        consumedSubtree = ChannelFields.read(LibXMLNode(node), rootNamespace: rootNamespace,
                                                              into: &pass.feed!)
                     } else if kind == .rss, name == "channel", isRSS {
                         channelDepth = depth
@@ -84,7 +87,8 @@ struct XMLFeedReader {
                     switch Self.root(name, namespace) {
                     case .success(let kind):
                         pass.feed = ParsedFeed(kind: kind)
-                        if kind == .rss, name == "rss" { rssNamespace = namespace }
+                        // RDF's items are in RSS 1.0's namespace, not the root's.
+                        rootNamespace = name == "RDF" ? nil : namespace
                         // Atom's feed element is its channel; RDF's channel is a sibling of its items.
                         channelDepth = kind == .atom ? 0 : -1
                     case .failure(let error):
@@ -105,12 +109,14 @@ struct XMLFeedReader {
     }
 
     /// RSS 2.0 has no namespace, but some feeds put `rss` in one (UserLand's
-    /// `http://backend.userland.com/rss2`): its items are then in it too.
+    /// `http://backend.userland.com/rss2`), and some Atom feeds leave `feed`
+    /// without Atom's: the root's namespace is then the format's for the
+    /// whole document.
     private static func root(_ name: String, _ namespace: String?) -> Result<FeedKind, FeedParseError> {
         switch name {
         case "rss": .success(.rss)
         case "RDF" where namespace == FeedNamespace.rdf: .success(.rss)
-        case "feed" where FeedNamespace.isAtom(namespace): .success(.atom)
+        case "feed": .success(.atom)
         case "html", "HTML": .failure(.notAFeed("an HTML page"))
         default: .failure(.notAFeed("root element <\(Sanitizer.cleanLine(String(name.prefix(40))))>"))
         }

@@ -5,7 +5,8 @@ import KrantContent
 /// Repairs the mistakes that make a feed ill-formed but leave no doubt about
 /// what its author meant, the way browsers and established feed readers read
 /// them, so that one slip does not lose a whole feed:
-/// - a bare `&` (`Fish & Chips`, `?a=1&b=2`) becomes `&amp;`;
+/// - a bare `&` (`Fish & Chips`, `?a=1&b=2`) becomes `&amp;`, and `&#X41;`
+///   (HTML's spelling) `&#x41;`;
 /// - an HTML entity XML does not define (`&nbsp;`, `&eacute;`) becomes the
 ///   character reference it stands for; an unknown one is kept as text;
 /// - a byte that is not UTF-8, in a document read as UTF-8, is read as
@@ -111,7 +112,13 @@ enum XMLRepair {
         /// Keeps a well-formed reference, rewrites an HTML entity as its
         /// character reference, and escapes an `&` that starts no reference.
         private mutating func repairReference(at index: Int) -> Int {
-            if NumericReference.read(bytes, at: index) != nil { return index + 1 }
+            if NumericReference.read(bytes, at: index) != nil {
+                // `&#X41;`: HTML allows the capital X, XML does not.
+                if bytes[index + 2] == UInt8(ascii: "X") {
+                    replace(index + 2..<index + 3) { $0.append(UInt8(ascii: "x")) }
+                }
+                return index + 1
+            }
             var end = index + 1
             while end < bytes.count, end - index <= 32, Self.isNameByte(bytes[end]) { end += 1 }
             if end > index + 1, end < bytes.count, bytes[end] == UInt8(ascii: ";") {
