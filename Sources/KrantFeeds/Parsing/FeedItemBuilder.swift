@@ -197,12 +197,11 @@ struct FeedItemBuilder {
     }
 
     /// An Atom text construct as plain text: markup (`html`, `xhtml`, Atom
-    /// 0.3's escaped or base64 HTML) is read as HTML, so a title never shows
-    /// its tags or a script's source.
+    /// 0.3's escaped or base64 HTML, base64 of another type) is read as
+    /// HTML, so a title never shows its tags or a script's source.
     static func textConstruct(_ node: LibXMLNode) -> String {
-        let type = node.attribute("type")
-        let isMarkup = type.map { ["html", "text/html", "xhtml", "application/xhtml+xml"].contains($0) } ?? false
-        guard isMarkup || node.attribute("mode") == "base64" else { return Sanitizer.cleanLine(node.text) }
+        let isPlain = node.attribute("type").map { $0 == "text" || $0 == "text/plain" } ?? true
+        guard !isPlain || node.attribute("mode") == "base64" else { return Sanitizer.cleanLine(node.text) }
         return Sanitizer.cleanLine(htmlConstruct(node).map(FeedText.plain) ?? node.text)
     }
 
