@@ -51,7 +51,8 @@ let package = Package(
             // lie inside a target's folder, and copies symlinks unresolved).
             path: ".",
             exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantContent", "Sources/KrantStore", "Sources/KrantTerminal",
-                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/KrantSync", "Sources/krant-bench"],
+                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/KrantSync", "Sources/krant-bench",
+                      "Sources/KrantFuzzing", "Sources/krant-fuzz", "Sources/CLibFuzzer"],
             sources: ["Sources/krant"],
             resources: [.copy("Resources/articles")]
         ),
@@ -64,6 +65,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz targets, callable from a test that replays every input a
+        // fuzzer ever failed on; `krant-fuzz` runs them under libFuzzer when
+        // built by Tests/Fuzz/run-fuzzers (see README, Fuzzing).
+        .target(name: "KrantFuzzing", dependencies: ["KrantCore", "KrantContent", "KrantFeeds"]),
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(name: "krant-fuzz", dependencies: ["KrantFuzzing", "CLibFuzzer"]),
         .testTarget(name: "KrantCoreTests", dependencies: ["KrantCore", "ReaderTestSupport"], exclude: ["Snapshots"],
                     resources: [.copy("Fixtures")]),
         // The reader's in-memory data source and test writer, shared by the
@@ -88,6 +95,8 @@ let package = Package(
         .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantContent", "KrantStore", "KrantTestSupport"]),
+        .testTarget(name: "KrantFuzzingTests", dependencies: ["KrantFuzzing"], exclude: ["Pending"],
+                    resources: [.copy("Regressions")]),
         .testTarget(name: "KrantEndToEndTests", dependencies: [
             "krant", "KrantContent", "KrantCore", "KrantStore", "KrantTestSupport",
             // To hold the store's write lock from outside, as another krant would.

@@ -143,4 +143,14 @@ import Testing
                     "\(text.debugDescription) at width \(width)")
         }
     }
+
+    /// U+0600 (Arabic number sign) prefixes what follows it: at the end of a
+    /// field it takes the first padding space into its own cluster (found by
+    /// the wrapper fuzzer, Regressions/wrapper/pad-after-prepended-mark).
+    @Test func padKeepsTheWidthAfterAPrependedMark() {
+        for width in 4...8 {
+            #expect(DisplayWidth.of(TextWrapper.pad("ab\u{0600}", width: width)) == width)
+            #expect(DisplayWidth.of(TextWrapper.pad(" \u{0600} \u{0600}", width: width)) == width)
+        }
+    }
 }

@@ -66,7 +66,12 @@ public enum TextWrapper {
     public static func pad(_ text: String, width: Int) -> String {
         guard width >= 1 else { return "" }
         let clipped = truncate(text, width: width)
-        return clipped + String(repeating: " ", count: width - DisplayWidth.of(clipped))
+        var padded = clipped + String(repeating: " ", count: width - DisplayWidth.of(clipped))
+        // A prepended concatenation mark at the end (U+0600 …, a "Prepend"
+        // in grapheme rules) joins the first space to its own cluster, where
+        // it adds no column; the space after it is a cluster of its own.
+        if DisplayWidth.of(padded) < width { padded.append(" ") }
+        return padded
     }
 
     /// The longest run of whole clusters from the start that fits.
