@@ -71,6 +71,15 @@ struct ArticleRecord: Codable, Equatable, FetchableRecord, TableRecord {
         static let isStarred = Column(CodingKeys.isStarred)
     }
 
+    /// Keys in one order, so an item fetched again unchanged is stored
+    /// unchanged: the default order differs from one process to the next,
+    /// and every fetch rewrote (and re-indexed) every podcast episode.
+    static let enclosureEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
     /// Every column of a stored article, to append a `WHERE` on `article`.
     static let selectWhole = """
         SELECT article.*, body.lead_credit, body.lead_text, body.blocks, body.links, body.body_html,
@@ -103,7 +112,8 @@ extension ArticleRecord {
         bodyHTML = article.bodyHTML
         bodyBase = article.bodyBase
         author = article.author
-        enclosures = article.enclosures.isEmpty ? nil : String(decoding: try JSONEncoder().encode(article.enclosures), as: UTF8.self)
+        enclosures = article.enclosures.isEmpty
+            ? nil : String(decoding: try Self.enclosureEncoder.encode(article.enclosures), as: UTF8.self)
         isRead = article.isRead
         isStarred = article.isStarred
         self.importedAt = importedAt

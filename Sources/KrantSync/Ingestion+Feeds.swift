@@ -234,7 +234,15 @@ final class FeedWrite: @unchecked Sendable {
 
     /// Records the fetch (subscribing first when the feed had no item) and says what happened.
     func finish(_ header: ParsedFeed, in ingestion: Ingestion) -> FeedSyncResult {
-        if let failure { return FeedSyncResult(source: source, feed: feed, outcome: .failed(failure)) }
+        if var failure {
+            // Batches before the failure are stored: say so, and record the
+            // fetch without its validators, so the next one reads it all again.
+            if counts.inserted + counts.updated > 0 {
+                failure += " (after storing \(counts.inserted) new, \(counts.updated) updated)"
+            }
+            if let feed { try? ingestion.store.recordFetch(feedID: feed.id, status: failure) }
+            return FeedSyncResult(source: source, feed: feed, outcome: .failed(failure))
+        }
         do {
             let feed = try subscription(title: header.title, in: ingestion.store)
             var status = counts.inserted == 0 && counts.updated == 0

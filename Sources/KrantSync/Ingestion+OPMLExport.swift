@@ -33,7 +33,23 @@ extension Ingestion {
         guard case .failure(let failure) = FeedFetcher.validate(url) else { return nil }
         guard let path = FeedFileURL.path(of: url) else { return "\(failure), which an OPML import refuses" }
         return "a feed file, which an OPML import refuses; subscribe to it again with "
-            + "`krant import \(shellQuoted(path.description))`"
+            + "`krant import \(shellQuoted(path))`"
+    }
+
+    /// A path that is not UTF-8 can only be typed in bash's `$'…'` quotes,
+    /// where `\xE9` is the byte; in single quotes it would be four letters.
+    static func shellQuoted(_ path: InputPath) -> String {
+        if let text = path.string { return shellQuoted(text) }
+        var quoted = "$'"
+        for byte in path.bytes {
+            switch byte {
+            case UInt8(ascii: "'"): quoted += "\\'"
+            case UInt8(ascii: "\\"): quoted += "\\\\"
+            case 0x20..<0x7F: quoted.unicodeScalars.append(Unicode.Scalar(byte))
+            default: quoted += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return quoted + "'"
     }
 
     /// A path as it is typed in a shell: in single quotes unless every

@@ -20,6 +20,8 @@ public struct Ingestion: Sendable {
     /// Text articles per transaction: large enough to amortise the commit,
     /// small enough to keep memory flat on big folders.
     public var textBatchSize = 500
+    /// And at most this many bytes of files per transaction.
+    public var textBatchBytes = 32 * 1024 * 1024
     /// Feed items per transaction, handed from the parser as it reads: a
     /// feed's memory is one batch, not its item count. With 256 a feed of
     /// 600,000 tiny items took a fifth more CPU than one transaction; with
@@ -88,12 +90,31 @@ public struct Ingestion: Sendable {
 
     /// Saved articles, a batch at a time: parsed on every core while the
     /// batch before is written.
+    /// Files in batches of `textBatchSize`, each at most `textBatchBytes`
+    /// in all (a file larger than that is a batch of its own): an article
+    /// may be 64 MB, and two batches are in memory at once.
+    func textBatches(_ files: [InputPath]) -> [[InputPath]] {
+        var batches: [[InputPath]] = []
+        var batch: [InputPath] = []
+        var bytes = 0
+        for file in files {
+            let size = (try? InputFiles.status(of: file).get()).map { Int($0.st_size) } ?? 0
+            if !batch.isEmpty, batch.count >= textBatchSize || bytes + size > textBatchBytes {
+                batches.append(batch)
+                batch = []
+                bytes = 0
+            }
+            batch.append(file)
+            bytes += size
+        }
+        if !batch.isEmpty { batches.append(batch) }
+        return batches
+    }
+
     private func importTextFiles(_ files: [InputPath], into report: inout ImportReport,
                                  onRejected: (_ path: String, _ reason: String) -> Void) throws {
         let reader = TextArticleFile(datesFromFileTimes: datesFromFileTimes)
-        let batches = stride(from: 0, to: files.count, by: textBatchSize).map {
-            Array(files[$0..<min(files.count, $0 + textBatchSize)])
-        }
+        let batches = textBatches(files)
         let writer = StoreWriter<Result<[InsertOutcome], any Error>>(count: batches.count)
         let (store, indexing) = (self.store, self.indexing)
         for (index, batch) in batches.enumerated() {

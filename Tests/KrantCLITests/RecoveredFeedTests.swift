@@ -51,6 +51,23 @@ import Testing
         #expect(fetched.stderr == "krant: Vis & Zo (\(server.url("/vis.xml"))): recovered from 3 errors\n")
     }
 
+    /// Enclosures are stored as JSON: written in another order by the next
+    /// process, an unchanged episode would be "updated" (and re-indexed) by
+    /// every fetch.
+    @Test func anUnchangedEpisodeIsNotRewrittenByTheNextFetch() throws {
+        let krant = try KrantRunner()
+        let path = try krant.write("pod.xml", Self.brokenFeed)
+        #expect(try krant.run(["import", path]).status == 0)
+        for round in 0..<3 {
+            // A new modification time: the file is read and parsed again.
+            var times = [timespec(tv_sec: 1_700_000_000 + round, tv_nsec: 0), timespec(tv_sec: 1_700_000_000 + round, tv_nsec: 0)]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+            #expect(try krant.run(["fetch"]).status == 0)
+            let feeds = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]])
+            #expect(feeds.first?["last_status"] as? String == "ok, nothing new, recovered from 3 errors")
+        }
+    }
+
     @Test func authorsAndEnclosuresAreShown() throws {
         let krant = try KrantRunner()
         let path = try krant.write("vis.xml", Self.brokenFeed)

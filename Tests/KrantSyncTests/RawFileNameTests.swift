@@ -98,3 +98,40 @@ import Testing
                 == FileManager.default.currentDirectoryPath + "/map/caf\\xE9")
     }
 }
+
+/// The `krant import` an OPML export suggests for a left-out feed file must
+/// name that file when pasted into a shell, whatever bytes its name has.
+@Suite struct ShellQuotingTests {
+    @Test func aNameThatIsNotUTF8IsQuotedSoBashGivesItsBytes() throws {
+        let bytes = Array("/tmp/caf".utf8) + [0xE9] + Array(" it's\\.xml".utf8)
+        let quoted = Ingestion.shellQuoted(InputPath(bytes: bytes))
+        #expect(quoted == #"$'/tmp/caf\xE9 it\'s\\.xml'"#)
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = ["-c", "printf '%s' " + quoted]
+        let output = Pipe()
+        bash.standardOutput = output
+        try bash.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        bash.waitUntilExit()
+        #expect(Array(printed) == bytes)
+    }
+
+    /// Batches of text files stay under their byte budget, so two batches of
+    /// 64 MB articles are never 500 of them.
+    @Test func textBatchesAreBoundedByBytes() throws {
+        let folder = NSTemporaryDirectory() + "krant-batches-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let paths = try (0..<6).map { index -> InputPath in
+            let path = folder + "/\(index).txt"
+            try Data(repeating: 0x61, count: 1000).write(to: URL(fileURLWithPath: path))
+            return InputPath(path)
+        }
+        var ingestion = Ingestion(store: try ArticleStore(path: folder + "/krant.db"))
+        ingestion.textBatchBytes = 2500
+        #expect(ingestion.textBatches(paths).map(\.count) == [2, 2, 2])
+        ingestion.textBatchBytes = 500
+        #expect(ingestion.textBatches(paths).map(\.count) == [1, 1, 1, 1, 1, 1])
+    }
+}

@@ -12,4 +12,15 @@ public struct Enclosure: Hashable, Sendable, Codable {
         self.type = type
         self.length = length
     }
+
+    private enum CodingKeys: String, CodingKey { case url, type, length }
+
+    /// Every key, `null` when the feed gave no value: JSON readers (and
+    /// `show --json`) never meet a missing key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(url, forKey: .url)
+        try container.encode(type, forKey: .type)
+        try container.encode(length, forKey: .length)
+    }
 }

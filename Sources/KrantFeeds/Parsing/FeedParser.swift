@@ -12,7 +12,7 @@ public enum FeedParser {
     /// Broken XML that the repairs did not mend is read again by libxml2's
     /// recovering parser, which builds the whole tree; above this size the
     /// items read before the error are kept instead, so memory stays bounded.
-    static let recoveringTreeLimit = 16 * 1024 * 1024
+    static let recoveringTreeLimit = 8 * 1024 * 1024
 
     /// The whole feed, items included. `url` is the feed's address: relative
     /// links (and `xml:base`) are resolved against it.
@@ -77,19 +77,10 @@ public enum FeedParser {
             }
         }
         if document.count <= recoveringTreeLimit,
-           let recovered = readRecovering(document, url: url, reader: reader()),
-           var feed = recovered.feed {
-            // What a recovering parser makes of a broken item can be empty
-            // (`<item>` and then the end): such a feed has nothing to keep.
-            if delivered > 0 || recovered.items.contains(where: \.hasContent) {
-                for start in stride(from: 0, to: recovered.items.count, by: batchSize) {
-                    var batch = feed
-                    batch.items = Array(recovered.items[start..<min(start + batchSize, recovered.items.count)])
-                    counting(batch)
-                }
-                feed.recoveredErrors = repairs + max(recovered.errors, 1)
-                return .success(feed)
-            }
+           let recovered = readRecovering(document, url: url, reader: reader(), deliver: counting),
+           var feed = recovered.feed, delivered > 0 {
+            feed.recoveredErrors = repairs + max(recovered.errors, 1)
+            return .success(feed)
         }
         if delivered > 0, var feed = first.feed {
             // Too large for a recovering read: keep what came before the error.
@@ -100,12 +91,13 @@ public enum FeedParser {
     }
 
     /// Builds the tree with libxml2's recovery on (which reads past
-    /// mismatched and unclosed tags) and walks it with the feed reader,
-    /// keeping the items (past those delivered before) until the caller has
-    /// seen whether any is worth keeping; the tree is at most
-    /// `recoveringTreeLimit` of XML, so they are few.
-    private static func readRecovering(_ data: Data, url: String?, reader: XMLFeedReader)
-        -> (feed: ParsedFeed?, items: [FeedItem], errors: Int)? {
+    /// mismatched and unclosed tags) and walks it with the feed reader.
+    /// What a recovering parser makes of a broken item can be empty
+    /// (`<item>` and then the end): such items are dropped, and a feed of
+    /// nothing else has nothing to keep. Items go out in batches as they
+    /// are walked; the tree itself is at most `recoveringTreeLimit` of XML.
+    private static func readRecovering(_ data: Data, url: String?, reader: XMLFeedReader,
+                                       deliver: (ParsedFeed) -> Void) -> (feed: ParsedFeed?, errors: Int)? {
         LibXML.prepare()
         let collector = XMLErrorCollector()
         xmlSetStructuredErrorFunc(collector.context, XMLErrorCollector.handler)
@@ -117,9 +109,14 @@ public enum FeedParser {
         }
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
-        var items: [FeedItem] = []
-        let pass = reader.read(document) { items += $0.items }
-        return (pass.feed, items, collector.count)
+        var walker = reader
+        walker.liftsNestedItems = true
+        let pass = walker.read(document) { batch in
+            var kept = batch
+            kept.items = batch.items.filter(\.hasContent)
+            if !kept.items.isEmpty { deliver(kept) }
+        }
+        return (pass.feed, collector.count)
     }
 }
 

@@ -18,12 +18,15 @@ final class XMLErrorCollector {
         collector.record(error.pointee)
     }
 
-    /// How many errors libxml2 reported: what a recovering parse recovered from.
+    /// How many errors libxml2 reported: what a recovering parse recovered
+    /// from. An undeclared namespace prefix is not counted: every read
+    /// accepts it (see `FeedItemBuilder.vocabulary`), and a feed using one
+    /// would otherwise count an error per item.
     private(set) var count = 0
 
     private func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        count += 1
+        if error.domain != Int32(XML_FROM_NAMESPACE.rawValue) { count += 1 }
         guard firstFatalError == nil else { return }
         let message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
         let entry = (Int(error.line), Sanitizer.cleanLine(message))

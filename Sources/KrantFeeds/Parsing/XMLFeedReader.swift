@@ -23,6 +23,9 @@ struct XMLFeedReader {
     /// a second read after a repair does not deliver them again.
     var skipping = 0
     var batchSize = 256
+    /// Set for a tree the recovering parser built, where an item left open
+    /// holds every item after it: those are moved out to follow it.
+    var liftsNestedItems = false
 
     /// Reads a document from memory; `url` is the base of relative links.
     func read(_ bytes: UnsafeRawBufferPointer, url: String?, deliver: (ParsedFeed) -> Void) -> Pass {
@@ -68,15 +71,18 @@ struct XMLFeedReader {
                     let isRSS = isRoots || FeedNamespace.isRSS(namespace)
                     let isAtom = isRoots || FeedNamespace.isAtom(namespace)
                     if kind == .atom ? name == "entry" && isAtom : name == "item" && isRSS {
-                        if let node = xmlTextReaderExpand(reader) {
-                            pass.itemsRead += 1
-                            if pass.itemsRead > skipping {
-                                batch.append(FeedItemBuilder.item(from: LibXMLNode(node), kind: kind,
-                                                                  rootNamespace: rootNamespace))
-                                if batch.count >= batchSize { flush() }
-                            }
-                            consumedSubtree = true
+                        // An item that cannot be expanded is where the document
+                        // breaks: stop there, so that the items read are always
+                        // the first ones and a later read can skip them by count.
+                        guard let node = xmlTextReaderExpand(reader) else { break }
+                        if liftsNestedItems { Self.liftNestedItems(of: node, kind: kind, rootNamespace: rootNamespace) }
+                        pass.itemsRead += 1
+                        if pass.itemsRead > skipping {
+                            batch.append(FeedItemBuilder.item(from: LibXMLNode(node), kind: kind,
+                                                              rootNamespace: rootNamespace))
+                            if batch.count >= batchSize { flush() }
                         }
+                        consumedSubtree = true
                     } else if depth == channelDepth + 1, let node = xmlTextReaderExpand(reader) {
                         consumedSubtree = ChannelFields.read(LibXMLNode(node), rootNamespace: rootNamespace,
                                                              into: &pass.feed!)
@@ -100,12 +106,42 @@ struct XMLFeedReader {
             status = consumedSubtree ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
         }
         flush()
-        if status < 0 {
+        if status == 1 {
+            pass.failure = collector.failure
+        } else if status < 0 {
             pass.failure = collector.failure
         } else if pass.feed == nil {
             pass.failure = .notAFeed("no root element")
         }
         return pass
+    }
+
+    /// Moves items nested anywhere inside `item` to follow it, in document
+    /// order, so that `<br>` in one item's XML (which the recovering parser
+    /// leaves open until the end) does not swallow every item after it.
+    private static func liftNestedItems(of item: xmlNodePtr, kind: FeedKind, rootNamespace: String?) {
+        var nested: [xmlNodePtr] = []
+        func collect(_ first: xmlNodePtr?, depth: Int) {
+            guard depth < 256 else { return }
+            var child = first
+            while let node = child {
+                if node.pointee.type == XML_ELEMENT_NODE {
+                    let element = LibXMLNode(node)
+                    let namespace = element.namespace
+                    let isItem = kind == .atom
+                        ? element.name == "entry" && (namespace == rootNamespace || FeedNamespace.isAtom(namespace))
+                        : element.name == "item" && (namespace == rootNamespace || FeedNamespace.isRSS(namespace))
+                    if isItem { nested.append(node) }
+                    collect(node.pointee.children, depth: depth + 1)
+                }
+                child = node.pointee.next
+            }
+        }
+        collect(item.pointee.children, depth: 0)
+        for node in nested.reversed() {
+            xmlUnlinkNode(node)
+            xmlAddNextSibling(item, node)
+        }
     }
 
     /// RSS 2.0 has no namespace, but some feeds put `rss` in one (UserLand's

@@ -26,6 +26,10 @@ enum XMLRepair {
             repairs += scrubbed.controls
         }
         let repaired = document.withUnsafeBytes { bytes -> (bytes: [UInt8], repairs: Int)? in
+            // In UTF-16 and UTF-32 an `&` or `<` byte may be half of any character.
+            guard bytes.first != 0, !bytes.starts(with: [0xFE, 0xFF]), !bytes.starts(with: [0xFF, 0xFE]) else {
+                return nil
+            }
             var pass = Pass(bytes: bytes, readsUTF8: XMLDeclaration.isUTF8(bytes))
             return pass.run()
         }
@@ -45,6 +49,9 @@ enum XMLRepair {
         var output: [UInt8] = []
         var copied = 0
         var repairs = 0
+        /// Bytes read as windows-1252 count as one error together: the
+        /// document's encoding is wrong once, not once per accent.
+        var readAsWindowsLatin1 = false
         var declaredEntities: Set<String> = []
 
         init(bytes: UnsafeRawBufferPointer, readsUTF8: Bool) {
@@ -66,16 +73,17 @@ enum XMLRepair {
                     if let length = UTF8Repair.sequenceLength(bytes, at: index) {
                         index += length
                     } else {
-                        replace(index..<index + 1) { UTF8Repair.appendWindowsLatin1(byte, to: &$0) }
+                        replace(index..<index + 1, counted: false) { UTF8Repair.appendWindowsLatin1(byte, to: &$0) }
+                        readAsWindowsLatin1 = true
                         index += 1
                     }
                 } else {
                     index += 1
                 }
             }
-            guard repairs > 0 else { return nil }
+            guard repairs > 0 || readAsWindowsLatin1 else { return nil }
             output.append(contentsOf: bytes[copied...])
-            return (output, repairs)
+            return (output, repairs + (readAsWindowsLatin1 ? 1 : 0))
         }
 
         /// Past a CDATA section, comment or processing instruction that starts
@@ -102,7 +110,8 @@ enum XMLRepair {
                         continue
                     }
                     let byte = bytes[position]
-                    replace(position..<position + 1) { UTF8Repair.appendWindowsLatin1(byte, to: &$0) }
+                    replace(position..<position + 1, counted: false) { UTF8Repair.appendWindowsLatin1(byte, to: &$0) }
+                    readAsWindowsLatin1 = true
                 }
                 position += 1
             }
@@ -133,12 +142,13 @@ enum XMLRepair {
             return index + 1
         }
 
-        private mutating func replace(_ range: Range<Int>, with write: (inout [UInt8]) -> Void) {
+        private mutating func replace(_ range: Range<Int>, counted: Bool = true,
+                                      with write: (inout [UInt8]) -> Void) {
             if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
             output.append(contentsOf: bytes[copied..<range.lowerBound])
             write(&output)
             copied = range.upperBound
-            repairs += 1
+            if counted { repairs += 1 }
         }
 
         private func starts(with text: String, at index: Int) -> Bool {
