@@ -2,7 +2,8 @@ import KrantCore
 
 /// The first byte is a width (0 to 63 columns), the rest is text for
 /// `TextWrapper` and `DisplayWidth`: every line fits, no text is lost or
-/// reordered, and truncating and padding keep to the width.
+/// reordered, `lineCount` agrees with `wrap`, and truncating and padding
+/// keep to the width.
 enum WrapperFuzzTarget {
     static func run(_ bytes: [UInt8], _ check: inout InvariantCheck) {
         guard let first = bytes.first else { return }
@@ -41,6 +42,10 @@ enum WrapperFuzzTarget {
 
     private static func checkWrap(_ text: String, width: Int, _ check: inout InvariantCheck) {
         let lines = TextWrapper.wrap(text, width: width)
+        // The article layout places its parts by this count and makes only
+        // the lines shown: a count that differs moves every jump.
+        let counted = TextWrapper.lineCount(text, width: width)
+        check.expect(counted == lines.count, "lineCount says \(counted) lines, wrap made \(lines.count) at width \(width)")
         guard width >= 1 else {
             check.expect(lines.isEmpty, "wrap at width \(width) gave lines")
             return
