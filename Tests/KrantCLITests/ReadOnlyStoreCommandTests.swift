@@ -72,10 +72,7 @@ import Testing
     @Test func aSearchSaysWhatAReadOnlyStoreHasNotIndexed() throws {
         let krant = try KrantRunner()
         _ = try Self.store(krant)
-        let other = ContentConverter(version: ContentConverter.currentVersion + 1) { credit, text, html in
-            HTMLBody.searchableText(leadCredit: credit, leadText: text, html: html)
-        }
-        _ = try ArticleStore(path: krant.databasePath, converter: other)
+        try krant.markIndexedByAnotherVersion()
         let protection = try WriteProtection(krant.databasePath)
         defer { protection.lift() }
         let search = try krant.run(["list", "--search", "zeehond"])
