@@ -184,6 +184,6 @@ extension ArticleRecord {
                        bodyHTML: bodyHTML, bodyBase: bodyBase, author: author,
                        enclosures: try enclosures.map { try JSONDecoder().decode([Enclosure].self, from: Data($0.utf8)) } ?? [],
                        isRead: isRead, isStarred: isStarred, origin: origin)
-        return HTMLBody.resolve(article, baseURL: bodyBase ?? url ?? feedURL)
+        return HTMLBody.resolve(article, baseURL: article.bodyLinkBase(feedURL: feedURL))
     }
 }

@@ -63,6 +63,13 @@ public struct Article: Hashable, Sendable {
         self.origin = origin
     }
 
+    /// What the body's relative links are read against: its `xml:base`,
+    /// else the page the article links to (where the body was published),
+    /// else its feed. One rule for laying out a body at once and from the store.
+    public func bodyLinkBase(feedURL: String?) -> String? {
+        bodyBase ?? url ?? feedURL
+    }
+
     /// Title and body as one plain text, for the search index.
     public var searchableBody: String {
         var parts: [String] = []

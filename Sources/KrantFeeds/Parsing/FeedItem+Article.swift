@@ -6,8 +6,8 @@ extension FeedItem {
     /// The item as an article of the feed at `feedURL`: title, url (link), published (local calendar components of the date in `timeZone`), when (nil), source = feed title, category = `category ?? first item category`, lead caption (mediaCaption, else a figure that opens the body), blocks + links from the HTML, origin .feed(url: feedURL, guid: guid ?? link ?? ""). All text sanitised.
     public func article(feedURL: String, feedTitle: String?, category: String?,
                         timeZone: TimeZone = .current) -> Article {
-        HTMLBody.resolve(storableArticle(feedURL: feedURL, feedTitle: feedTitle, category: category, timeZone: timeZone),
-                         baseURL: bodyBase(feedURL: feedURL))
+        let article = storableArticle(feedURL: feedURL, feedTitle: feedTitle, category: category, timeZone: timeZone)
+        return HTMLBody.resolve(article, baseURL: article.bodyLinkBase(feedURL: feedURL))
     }
 
     /// The item as `article` makes it, but with the body left as HTML
@@ -33,16 +33,10 @@ extension FeedItem {
             origin: .feed(url: Sanitizer.cleanLine(feedURL), guid: Sanitizer.cleanLine(guid ?? link ?? "")))
         let identifiedByText = (guid ?? "").isEmpty && (link ?? "").isEmpty
         if cleanTitle.isEmpty || identifiedByText {
-            article = HTMLBody.resolve(article, baseURL: bodyBase(feedURL: feedURL))
+            article = HTMLBody.resolve(article, baseURL: article.bodyLinkBase(feedURL: feedURL))
             if cleanTitle.isEmpty { article.title = Self.fallbackTitle(blocks: article.blocks, link: link) }
         }
         return article
-    }
-
-    /// Relative links in a body are read against its `xml:base`, else the
-    /// page the item links to (where the body was published), else the feed.
-    private func bodyBase(feedURL: String) -> String {
-        contentBase ?? link ?? feedURL
     }
 
     private static func clean(_ caption: Caption) -> Caption {

@@ -67,10 +67,7 @@ struct XMLFeedReader {
                 let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
                 let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
                 if let kind = pass.feed?.kind {
-                    let isRoots = namespace == rootNamespace
-                    let isRSS = isRoots || FeedNamespace.isRSS(namespace)
-                    let isAtom = isRoots || FeedNamespace.isAtom(namespace)
-                    if kind == .atom ? name == "entry" && isAtom : name == "item" && isRSS {
+                    if Self.isItem(name, namespace, kind: kind, rootNamespace: rootNamespace) {
                         // An item that cannot be expanded is where the document
                         // breaks: stop there, so that the items read are always
                         // the first ones and a later read can skip them by count.
@@ -86,7 +83,7 @@ struct XMLFeedReader {
                     } else if depth == channelDepth + 1, let node = xmlTextReaderExpand(reader) {
                         consumedSubtree = ChannelFields.read(LibXMLNode(node), rootNamespace: rootNamespace,
                                                              into: &pass.feed!)
-                    } else if kind == .rss, name == "channel", isRSS {
+                    } else if kind == .rss, name == "channel", namespace == rootNamespace || FeedNamespace.isRSS(namespace) {
                         channelDepth = depth
                     }
                 } else {
@@ -116,6 +113,13 @@ struct XMLFeedReader {
         return pass
     }
 
+    /// An RSS `item` or Atom `entry`, in the format's namespace or the root's.
+    private static func isItem(_ name: String, _ namespace: String?, kind: FeedKind, rootNamespace: String?) -> Bool {
+        let inFormat = namespace == rootNamespace
+            || (kind == .atom ? FeedNamespace.isAtom(namespace) : FeedNamespace.isRSS(namespace))
+        return name == (kind == .atom ? "entry" : "item") && inFormat
+    }
+
     /// Moves items nested anywhere inside `item` to follow it, in document
     /// order, so that `<br>` in one item's XML (which the recovering parser
     /// leaves open until the end) does not swallow every item after it.
@@ -127,11 +131,9 @@ struct XMLFeedReader {
             while let node = child {
                 if node.pointee.type == XML_ELEMENT_NODE {
                     let element = LibXMLNode(node)
-                    let namespace = element.namespace
-                    let isItem = kind == .atom
-                        ? element.name == "entry" && (namespace == rootNamespace || FeedNamespace.isAtom(namespace))
-                        : element.name == "item" && (namespace == rootNamespace || FeedNamespace.isRSS(namespace))
-                    if isItem { nested.append(node) }
+                    if isItem(element.name, element.namespace, kind: kind, rootNamespace: rootNamespace) {
+                        nested.append(node)
+                    }
                     collect(node.pointee.children, depth: depth + 1)
                 }
                 child = node.pointee.next
