@@ -39,7 +39,7 @@ public final class Terminal {
     /// Starts curses on standard input and output. Refuses, without changing
     /// the terminal's state, when they are not a terminal or TERM names a
     /// terminal that cannot address the cursor.
-    public static func start(environment: [String: String]) throws(TerminalError) -> Terminal {
+    public static func start(environment: [String: String], theme: Theme = .dark) throws(TerminalError) -> Terminal {
         if let refusal = checkUsable(environment: environment) { throw refusal }
         let term = environment["TERM"] ?? ""
 
@@ -74,18 +74,22 @@ public final class Terminal {
         set_escdelay(25)
         curs_set(0)
 
-        var palette = Palette(environment: environment)
-        if palette.usesColor, !startColors() {
-            palette = Palette(usesColor: false)
-        }
+        var palette = Palette(environment: environment, theme: theme)
+        let hasDefaultColors = palette.usesColor ? startColors() : nil
+        if hasDefaultColors == nil { palette = Palette(theme: theme, usesColor: false) }
         var attributes: [attr_t] = []
         var pairs: [Int16] = []
+        let colors = Int(nc_colors())
         for role in StyleRole.allCases {
             let style = palette.style(for: role)
             attributes.append(cursesAttributes(style.attributes))
-            if palette.usesColor {
+            if let hasDefaultColors {
                 let pair = Int16(role.rawValue) + 1
-                init_pair(pair, style.foreground.rawValue, style.background.rawValue)
+                // Without default colours -1 is invalid: white on black stands in.
+                let foreground = style.foreground.number(forTerminalWith: colors)
+                let background = style.background.number(forTerminalWith: colors)
+                init_extended_pair(Int32(pair), foreground < 0 && !hasDefaultColors ? 7 : foreground,
+                                   background < 0 && !hasDefaultColors ? 0 : background)
                 pairs.append(pair)
             } else {
                 pairs.append(0)
@@ -142,23 +146,17 @@ public final class Terminal {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
-    private static func startColors() -> Bool {
-        guard has_colors(), start_color() == OK else { return false }
-        guard nc_colors() >= 8, nc_color_pairs() > StyleRole.allCases.count else { return false }
-        if use_default_colors() != OK {
-            // Without default colours -1 is invalid: fall back to white on black.
-            for role in StyleRole.allCases {
-                let style = Palette(usesColor: true).style(for: role)
-                let foreground = style.foreground == .terminalDefault ? Palette.Color.white : style.foreground
-                let background = style.background == .terminalDefault ? Palette.Color.black : style.background
-                init_pair(Int16(role.rawValue) + 1, foreground.rawValue, background.rawValue)
-            }
-            assume_default_colors(Int32(Palette.Color.white.rawValue), Int32(Palette.Color.black.rawValue))
-        }
-        return true
+    /// Starts colour; nil when the terminal has too few colours or pairs,
+    /// otherwise whether it takes the terminal's default colours (-1).
+    private static func startColors() -> Bool? {
+        guard has_colors(), start_color() == OK else { return nil }
+        guard nc_colors() >= 8, nc_color_pairs() > StyleRole.allCases.count else { return nil }
+        if use_default_colors() == OK { return true }
+        assume_default_colors(7, 0)
+        return false
     }
 
-    private static func cursesAttributes(_ attributes: Palette.Attributes) -> attr_t {
+    private static func cursesAttributes(_ attributes: TextStyle.Attributes) -> attr_t {
         var result = NC_A_NORMAL
         if attributes.contains(.bold) { result |= NC_A_BOLD }
         if attributes.contains(.dim) { result |= NC_A_DIM }

@@ -86,7 +86,7 @@ struct LongArticleBench {
             for (index, step) in Self.keys.enumerated() {
                 let cpuStart = Self.processCPUMs()
                 times[index].append(Measurements.time {
-                    if let action = Keymap.action(for: step.key, in: driver.state) { _ = driver.send(action) }
+                    if let action = driver.state.settings.keymap.action(for: step.key, in: driver.state) { _ = driver.send(action) }
                     _ = ReaderRenderer.render(driver.state)
                 })
                 cpuTimes[index].append(Self.processCPUMs() - cpuStart)

@@ -37,7 +37,7 @@ enum ReaderSession {
         for step in 0..<count {
             let key = round[step % round.count]
             times.append((key.label, Measurements.time {
-                if let action = Keymap.action(for: key, in: driver.state) { _ = driver.send(action) }
+                if let action = driver.state.settings.keymap.action(for: key, in: driver.state) { _ = driver.send(action) }
                 _ = ReaderRenderer.render(driver.state)
             }))
         }

@@ -74,7 +74,7 @@ struct ReaderRuntime {
             case .resize(let width, let height):
                 effects = driver.send(.resized(width: width, height: height))
             case .key(let key):
-                guard let action = Keymap.action(for: key, in: driver.state) else { continue }
+                guard let action = driver.state.settings.keymap.action(for: key, in: driver.state) else { continue }
                 effects = driver.send(action)
             }
             for effect in effects {

@@ -30,9 +30,9 @@ import KrantCore
     @Test func bylineFallsBackToThePublishedDate() {
         let feedItem = Article(source: "NOS Nieuws", title: "Kop",
                                published: PublishedDate(year: 2024, month: 6, day: 19, hour: 9, minute: 5))
-        #expect(ArticleLayout(article: feedItem, width: 40).plainLines[1] == "NOS Nieuws • 19 jun 2024, 09:05")
+        #expect(ArticleLayout(article: feedItem, width: 40).plainLines[1] == "NOS Nieuws • 19 Jun 2024, 09:05")
         let monthOnly = Article(title: "Kop", published: PublishedDate(year: 2024, month: 6))
-        #expect(ArticleLayout(article: monthOnly, width: 40).plainLines[1] == "jun 2024")
+        #expect(ArticleLayout(article: monthOnly, width: 40).plainLines[1] == "Jun 2024")
     }
 
     @Test func narrowWidthsDropPrefixesRatherThanOverflow() {

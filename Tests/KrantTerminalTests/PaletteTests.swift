@@ -35,7 +35,7 @@ struct PaletteTests {
                                      .statusMessage, .overlaySelected, .overlayTitle]
         for palette in [colored, monochrome] {
             let normal = palette.style(for: .normal)
-            #expect(normal == Palette.Style(), "normal text is the terminal's own")
+            #expect(normal == TextStyle(), "normal text is the terminal's own")
             for role in standOut {
                 #expect(palette.style(for: role) != normal, "\(role), colour \(palette.usesColor)")
             }

@@ -74,7 +74,7 @@ public struct ArticleLayout: Sendable {
     public init(article: Article, width: Int) {
         self.width = max(1, width)
         self.article = article
-        let when = article.when ?? article.published.map(DateText.long)
+        let when = article.when ?? article.published.map { DateText.long($0) }
         byline = [article.source, article.author, when].compactMap { $0 }.joined(separator: " • ")
         place(.title)
         if !byline.isEmpty { place(.byline) }

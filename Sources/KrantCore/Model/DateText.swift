@@ -11,9 +11,10 @@ public enum DateText {
         return text
     }
 
-    /// Short form for a headline row: `19 jun 11:29`, `jun 2024`, `2023` style.
-    public static func short(_ date: PublishedDate) -> String {
-        let month = DutchCalendar.shortMonths[max(0, min(11, date.month - 1))]
+    /// Short form for a headline row: `19 Jun 11:29`, `Jun 2024` style
+    /// (month names in the interface's language).
+    public static func short(_ date: PublishedDate, language: Language = .english) -> String {
+        let month = CalendarWords.shortMonths(language)[max(0, min(11, date.month - 1))]
         guard let day = date.day else { return "\(month) \(date.year)" }
         if let hour = date.hour, let minute = date.minute {
             return "\(day) \(month) \(twoDigits(hour)):\(twoDigits(minute))"
@@ -22,9 +23,9 @@ public enum DateText {
     }
 
     /// The byline form when an article has no time text of its own (feed
-    /// items): `19 jun 2024, 11:29`, or as much of it as is known.
-    public static func long(_ date: PublishedDate) -> String {
-        let month = DutchCalendar.shortMonths[max(0, min(11, date.month - 1))]
+    /// items): `19 Jun 2024, 11:29`, or as much of it as is known.
+    public static func long(_ date: PublishedDate, language: Language = .english) -> String {
+        let month = CalendarWords.shortMonths(language)[max(0, min(11, date.month - 1))]
         var text = date.day.map { "\($0) \(month) \(date.year)" } ?? "\(month) \(date.year)"
         if let hour = date.hour, let minute = date.minute { text += ", \(twoDigits(hour)):\(twoDigits(minute))" }
         return text

@@ -4,68 +4,115 @@ public struct KeyBinding: Hashable, Sendable {
     public var situation: KeySituation
     public var keys: [Key]
     public var action: Action
+    /// The stable name a config file binds keys to (`next-caption`); nil for
+    /// the keys of a window, which follow the reader's (see `menu`).
+    public var name: String?
     public var help: String
 
-    public init(_ situation: KeySituation, _ keys: [Key], _ action: Action, _ help: String) {
+    public init(_ situation: KeySituation, _ keys: [Key], _ action: Action, _ help: String, name: String? = nil) {
         self.situation = situation
         self.keys = keys
         self.action = action
+        self.name = name
         self.help = help
     }
 }
 
 /// Every key of the reader in one table (as newsraft does): the reader looks
-/// keys up here and the help screen is drawn from it, so the two cannot drift.
-public enum Keymap {
-    public static let bindings: [KeyBinding] = reader + menu(.help, closedBy: [.character("?")])
-        + menu(.outline, closedBy: [.character("o")]) + menu(.chooser, closedBy: [.character("c")])
-        + searchPrompt + confirmation
+/// keys up here and the help screen is drawn from it, so the two cannot
+/// drift. The reader's commands have stable names a config file rebinds;
+/// the windows (menus, help) move with whatever keys the reader's movement
+/// commands have, so a remapped `move-down` works everywhere.
+public struct Keymap: Sendable {
+    public static let standard = Keymap(reader: ReaderCommand.allCases.map(\.defaultBinding))
 
-    /// The list and the article: the keys the help screen lists.
-    private static let reader: [KeyBinding] = [
-        KeyBinding(.reader, [.character("j"), .down], .moveDown, "next headline; in the article: scroll down"),
-        KeyBinding(.reader, [.character("k"), .up], .moveUp, "previous headline; in the article: scroll up"),
-        KeyBinding(.reader, [.character(" "), .pageDown], .pageDown, "page down"),
-        KeyBinding(.reader, [.character("b"), .pageUp], .pageUp, "page up"),
-        KeyBinding(.reader, [.character("g"), .home], .goTop, "first headline / top of the article"),
-        KeyBinding(.reader, [.character("G"), .end], .goBottom, "last headline / end of the article"),
-        KeyBinding(.reader, [.enter], .open, "open the selected article (marks it read)"),
-        KeyBinding(.reader, [.tab], .toggleFocus, "switch between headlines and article"),
-        KeyBinding(.reader, [.character("]")], .nextSection, "next section heading"),
-        KeyBinding(.reader, [.character("[")], .previousSection, "previous section heading"),
-        KeyBinding(.reader, [.character("}")], .nextCaption, "next photo caption"),
-        KeyBinding(.reader, [.character("{")], .previousCaption, "previous photo caption"),
-        KeyBinding(.reader, [.character("o")], .showOutline, "outline: sections and captions"),
-        KeyBinding(.reader, [.character("n")], .nextUnread, "next unread article"),
-        KeyBinding(.reader, [.character("N")], .previousUnread, "previous unread article"),
-        KeyBinding(.reader, [.character("r")], .toggleRead, "mark read / unread"),
-        KeyBinding(.reader, [.character("A")], .markAllRead, "mark every article in this view read"),
-        KeyBinding(.reader, [.character("u")], .toggleUnreadOnly, "show only unread / show all"),
-        KeyBinding(.reader, [.character("c")], .chooseCategory, "choose a category or feed"),
-        KeyBinding(.reader, [.character("R")], .refreshFeeds, "fetch every feed (in the background)"),
-        KeyBinding(.reader, [.character("/")], .startSearch, "search titles and text"),
-        KeyBinding(.reader, [.character("s")], .toggleStar, "star / unstar"),
-        KeyBinding(.reader, [.character("O")], .openInBrowser, "open the article's link in the browser"),
-        KeyBinding(.reader, [.character("z")], .toggleFullScreen, "article full screen / split"),
-        KeyBinding(.reader, [.character("?")], .showHelp, "this help"),
-        KeyBinding(.reader, [.escape], .cancel, "close a window; clear the search"),
-        KeyBinding(.reader, [.character("q")], .quit, "in the article: back to the list; in the list: quit"),
-    ]
+    public let bindings: [KeyBinding]
+    private let table: [KeySituation: [Key: Action]]
 
-    /// The keys of a menu (and of help, which scrolls the same way): the
-    /// reader's movement keys, Enter to choose, Esc, q or the key that
-    /// opened it to close.
-    private static func menu(_ situation: KeySituation, closedBy opener: [Key]) -> [KeyBinding] {
-        [
-            KeyBinding(situation, [.character("j"), .down], .menu(.down), "next entry"),
-            KeyBinding(situation, [.character("k"), .up], .menu(.up), "previous entry"),
-            KeyBinding(situation, [.character(" "), .pageDown], .menu(.pageDown), "page down"),
-            KeyBinding(situation, [.character("b"), .pageUp], .menu(.pageUp), "page up"),
-            KeyBinding(situation, [.character("g"), .home], .menu(.top), "first entry"),
-            KeyBinding(situation, [.character("G"), .end], .menu(.bottom), "last entry"),
-            KeyBinding(situation, [.enter], .menu(.choose), situation == .help ? "close" : "choose"),
-            KeyBinding(situation, [.escape, .character("q")] + opener, .menu(.close), "close"),
-        ]
+    private init(reader: [KeyBinding]) {
+        func keys(_ command: ReaderCommand) -> [Key] {
+            reader.first { $0.action == command.action }?.keys ?? []
+        }
+        func menu(_ situation: KeySituation, closedBy opener: ReaderCommand) -> [KeyBinding] {
+            let closing = Self.uniqued([.escape] + keys(.quit) + keys(opener))
+            return [
+                KeyBinding(situation, keys(.moveDown), .menu(.down), "next entry"),
+                KeyBinding(situation, keys(.moveUp), .menu(.up), "previous entry"),
+                KeyBinding(situation, keys(.pageDown), .menu(.pageDown), "page down"),
+                KeyBinding(situation, keys(.pageUp), .menu(.pageUp), "page up"),
+                KeyBinding(situation, keys(.goTop), .menu(.top), "first entry"),
+                KeyBinding(situation, keys(.goBottom), .menu(.bottom), "last entry"),
+                KeyBinding(situation, Self.uniqued([.enter] + keys(.open)), .menu(.choose), situation == .help ? "close" : "choose"),
+                KeyBinding(situation, closing, .menu(.close), "close"),
+            ].map { binding in
+                // A window's own keys win over movement keys it shares with them.
+                var binding = binding
+                if binding.action != .menu(.close) { binding.keys.removeAll { closing.contains($0) && $0 != .enter } }
+                return binding
+            }
+        }
+        let bindings = reader
+            + menu(.help, closedBy: .showHelp) + menu(.outline, closedBy: .showOutline)
+            + menu(.chooser, closedBy: .chooseCategory) + Self.searchPrompt + Self.confirmation
+        self.bindings = bindings
+        var table: [KeySituation: [Key: Action]] = [:]
+        for binding in bindings {
+            for key in binding.keys where table[binding.situation]?[key] == nil {
+                table[binding.situation, default: [:]][key] = binding.action
+            }
+        }
+        self.table = table
+    }
+
+    /// The standard keys with a config file's changes: each named command
+    /// gets exactly the keys given (an empty list unbinds it). Two commands
+    /// on one key is an error naming both.
+    public init(binding overrides: [String: [Key]]) throws(KeymapError) {
+        var reader: [KeyBinding] = []
+        for command in ReaderCommand.allCases {
+            var binding = command.defaultBinding
+            if let keys = overrides[command.name] { binding.keys = Self.uniqued(keys) }
+            reader.append(binding)
+        }
+        for name in overrides.keys.sorted() where ReaderCommand(name: name) == nil {
+            throw .unknownAction(name, suggestion: Suggestion.nearest(to: name, in: ReaderCommand.allCases.map(\.name)))
+        }
+        var owner: [Key: String] = [:]
+        for binding in reader {
+            for key in binding.keys {
+                let name = binding.name ?? ""
+                if let other = owner[key] {
+                    // Name the command the user changed first, so the message
+                    // points at the line they wrote.
+                    let (first, second) = overrides[name] != nil || overrides[other] == nil ? (name, other) : (other, name)
+                    throw .conflict(key: key, first, second)
+                }
+                owner[key] = name
+            }
+        }
+        self.init(reader: reader)
+    }
+
+    public func bindings(in situation: KeySituation) -> [KeyBinding] {
+        bindings.filter { $0.situation == situation }
+    }
+
+    /// The keys of a reader command, as the help screen writes them ("n"),
+    /// for hints that name a key ("Press u to show all").
+    public func keyLabel(for action: Action) -> String? {
+        bindings.first { $0.situation == .reader && $0.action == action }?.keys.first?.label
+    }
+
+    /// The action a key means in the reader's current situation; in the
+    /// search prompt a character without a binding is typed.
+    public func action(for key: Key, in state: ReaderState) -> Action? {
+        action(for: key, in: state.keySituation)
+    }
+
+    public func action(for key: Key, in situation: KeySituation) -> Action? {
+        if let action = table[situation]?[key] { return action }
+        if situation == .searchPrompt, case .character(let character) = key { return .prompt(.input(character)) }
+        return nil
     }
 
     /// Every other character is typed into the prompt (see `action(for:in:)`).
@@ -80,27 +127,14 @@ public enum Keymap {
         KeyBinding(.confirmation, [.character("n"), .character("N"), .character("q"), .escape], .confirm(false), "no"),
     ]
 
-    public static func bindings(in situation: KeySituation) -> [KeyBinding] {
-        bindings.filter { $0.situation == situation }
+    private static func uniqued(_ keys: [Key]) -> [Key] {
+        var seen: Set<Key> = []
+        return keys.filter { seen.insert($0).inserted }
     }
+}
 
-    private static let table: [KeySituation: [Key: Action]] = {
-        var table: [KeySituation: [Key: Action]] = [:]
-        for binding in bindings {
-            for key in binding.keys { table[binding.situation, default: [:]][key] = binding.action }
-        }
-        return table
-    }()
-
-    /// The action a key means in the reader's current situation; in the
-    /// search prompt a character without a binding is typed.
-    public static func action(for key: Key, in state: ReaderState) -> Action? {
-        action(for: key, in: state.keySituation)
-    }
-
-    public static func action(for key: Key, in situation: KeySituation) -> Action? {
-        if let action = table[situation]?[key] { return action }
-        if situation == .searchPrompt, case .character(let character) = key { return .prompt(.input(character)) }
-        return nil
-    }
+/// Why a config file's `[keys]` cannot be used.
+public enum KeymapError: Error, Hashable, Sendable {
+    case unknownAction(String, suggestion: String?)
+    case conflict(key: Key, String, String)
 }

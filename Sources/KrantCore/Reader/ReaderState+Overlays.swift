@@ -6,7 +6,7 @@ extension ReaderState {
     mutating func updateOverlay(_ action: Action) -> [Effect] {
         switch (overlay, action) {
         case (.help(var help), .menu(let key)):
-            let bindings = Self.helpBindings.count
+            let bindings = helpBindings.count
             overlay = help.update(key, lines: bindings, visibleRows: helpVisibleRows) ? .help(help) : .none
             return []
         case (.outline(var menu), .menu(let key)):

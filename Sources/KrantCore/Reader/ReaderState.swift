@@ -48,21 +48,27 @@ public struct ReaderState: Sendable {
     /// the status bar whenever no message is.
     public var storeDamage: String?
 
-    public init(width: Int = 80, height: Int = 24, query: HeadlineQuery = HeadlineQuery()) {
+    /// Keys, language and layout, as the config file set them.
+    public var settings: ReaderSettings
+
+    public init(width: Int = 80, height: Int = 24, query: HeadlineQuery = HeadlineQuery(),
+                settings: ReaderSettings = ReaderSettings()) {
         self.width = width
         self.height = height
         self.query = query
+        self.settings = settings
     }
 
     public var layout: ScreenLayout {
-        ScreenLayout(width: width, height: height, fullScreenArticle: fullScreenArticle && reading != nil)
+        ScreenLayout(width: width, height: height, fullScreenArticle: fullScreenArticle && reading != nil,
+                     settings: settings.layout)
     }
 
     public var listHeight: Int { layout.list?.height ?? 0 }
-    /// The bindings the help window lists: the keys of the list and article.
-    public static let helpBindings = Keymap.bindings(in: .reader)
+    /// The bindings the help window lists: the keys of the list and article in force.
+    public var helpBindings: [KeyBinding] { settings.keymap.bindings(in: .reader) }
     /// Rows of bindings the help window shows, so scrolling stops at the end.
-    public var helpVisibleRows: Int { overlayVisibleRows(Self.helpBindings.count) }
+    public var helpVisibleRows: Int { overlayVisibleRows(helpBindings.count) }
     /// Rows a window (`OverlayBox`) of `lines` lines shows: its frame takes
     /// two, the status bar one, and one stays free.
     func overlayVisibleRows(_ lines: Int) -> Int { max(1, min(lines, height - 4)) }

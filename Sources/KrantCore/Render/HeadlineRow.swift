@@ -1,27 +1,66 @@
-/// One row of the headline list: unread and star marks, date, source, title,
-/// clipped to the width by display columns so CJK and emoji titles keep the
-/// columns aligned.
+/// One row of the headline list: unread and star marks, the configured
+/// columns (date, source), title, clipped to the width by display columns
+/// so CJK and emoji titles keep the columns aligned.
 public enum HeadlineRow {
-    static let dateWidth = 12
     static let sourceWidth = 12
+    /// The title keeps at least this many columns: the other columns give
+    /// way first, the least useful (source) before the date.
+    static let titleMinimum = 24
 
-    public static func line(for headline: Headline, width: Int) -> StyledLine {
+    public static func line(for headline: Headline, width: Int, settings: LayoutSettings = LayoutSettings(),
+                            language: Language = .english) -> StyledLine {
         guard width > 0 else { return StyledLine() }
-        let titleRole: StyleRole = headline.isRead ? .normal : .unread
+        let titleRole: StyleRole = headline.isRead ? .headline : .unread
         var spans = [StyledSpan((headline.isRead ? " " : "N") + (headline.isStarred ? "*" : " ") + " ", titleRole)]
         var remaining = width - 3
-        if width >= 40 {
-            let date = headline.published.map(DateText.short) ?? headline.when ?? ""
-            spans.append(StyledSpan(TextWrapper.pad(date, width: dateWidth) + " ", .dim))
-            remaining -= dateWidth + 1
-        }
-        if width >= 72 {
-            spans.append(StyledSpan(TextWrapper.pad(headline.source ?? "", width: sourceWidth) + " ", .dim))
-            remaining -= sourceWidth + 1
+        for column in columns(settings, width: width, language: language) {
+            let columnWidth = self.width(of: column, settings: settings, language: language)
+            switch column {
+            case .date:
+                let date = headline.published.map { date in
+                    settings.dateFormat?.format(date, language: language) ?? DateText.short(date, language: language)
+                } ?? headline.when ?? ""
+                spans.append(StyledSpan(TextWrapper.pad(date, width: columnWidth) + " ", .date))
+            case .source:
+                spans.append(StyledSpan(TextWrapper.pad(headline.source ?? "", width: columnWidth) + " ", .source))
+            }
+            remaining -= columnWidth + 1
         }
         if remaining > 0 {
             spans.append(StyledSpan(TextWrapper.pad(headline.title, width: remaining), titleRole))
         }
         return StyledLine(spans)
+    }
+
+    /// The configured columns that fit beside a readable title.
+    static func columns(_ settings: LayoutSettings, width: Int, language: Language) -> [ListColumn] {
+        var shown = settings.columns
+        func needed() -> Int {
+            3 + titleMinimum + shown.reduce(0) { $0 + self.width(of: $1, settings: settings, language: language) + 1 }
+        }
+        for column in [ListColumn.source, .date] where needed() > width {
+            shown.removeAll { $0 == column }
+        }
+        return shown
+    }
+
+    static func width(of column: ListColumn, settings: LayoutSettings, language: Language) -> Int {
+        switch column {
+        case .source: sourceWidth
+        case .date: settings.dateFormat.map { dateWidth($0, language: language) } ?? 12
+        }
+    }
+
+    /// The widest the pattern writes any date (every month, a two-digit day,
+    /// every weekday), so the column never jitters; at most 24 columns.
+    static func dateWidth(_ format: DateFormat, language: Language) -> Int {
+        var widest = 1
+        for month in 1...12 {
+            for day in 20...26 {
+                let date = PublishedDate(year: 2024, month: month, day: day, hour: 23, minute: 59)
+                widest = max(widest, DisplayWidth.of(format.format(date, language: language) ?? ""))
+            }
+        }
+        return min(24, widest)
     }
 }

@@ -41,7 +41,8 @@ public enum ReaderRenderer {
         for row in 0..<area.height {
             let index = state.listTop + row
             guard index < state.page.total, let headline = state.headline(at: index) else { continue }
-            var line = HeadlineRow.line(for: headline, width: area.width)
+            var line = HeadlineRow.line(for: headline, width: area.width, settings: state.settings.layout,
+                                        language: state.settings.language)
             if index == state.selection {
                 let role: StyleRole = headline.isRead ? .selected : .selectedUnread
                 line = line.restyled(role)
@@ -136,7 +137,7 @@ public enum ReaderRenderer {
         switch state.overlay {
         case .help(let help):
             let keyWidth = 14
-            let lines = ReaderState.helpBindings.map { binding in
+            let lines = state.helpBindings.map { binding in
                 let keys = binding.keys.map(\.label).joined(separator: ", ")
                 return StyledLine([StyledSpan(TextWrapper.pad(keys, width: keyWidth) + " ", .overlayTitle),
                                    StyledSpan(binding.help, .overlay)])

@@ -61,7 +61,7 @@ extension ReaderDriver {
     mutating func press(_ keys: Key...) -> [Effect] {
         var effects: [Effect] = []
         for key in keys {
-            if let action = Keymap.action(for: key, in: state) { effects += send(action) }
+            if let action = state.settings.keymap.action(for: key, in: state) { effects += send(action) }
         }
         return effects
     }

@@ -395,7 +395,7 @@ import Testing
         var driver = ReaderFixtures.driver(ReaderFixtures.generated(2), width: 80, height: 24)
         driver.press(.character("?"))
         for _ in 0..<40 { driver.press(.character("j")) }
-        let last = ReaderState.helpBindings.count - driver.state.helpVisibleRows
+        let last = driver.state.helpBindings.count - driver.state.helpVisibleRows
         #expect(driver.state.overlay == .help(HelpScreen(top: last)))
         driver.press(.character("k"))
         #expect(driver.state.overlay == .help(HelpScreen(top: last - 1)))
@@ -469,7 +469,7 @@ import Testing
             shown += ReaderRenderer.render(driver.state).textLines
             driver.press(.pageDown)
         }
-        let bindings = Keymap.bindings(in: .reader)
+        let bindings = Keymap.standard.bindings(in: .reader)
         #expect(bindings.count == 27)
         for binding in bindings {
             let keys = binding.keys.map(\.label).joined(separator: ", ")
@@ -486,17 +486,17 @@ import Testing
     /// Inside a window, keys are the window's own actions (choose, close),
     /// never the reader's open and quit.
     @Test func windowsHaveTheirOwnKeys() {
-        #expect(Keymap.action(for: .enter, in: .outline) == .menu(.choose))
-        #expect(Keymap.action(for: .character("q"), in: .chooser) == .menu(.close))
-        #expect(Keymap.action(for: .character("o"), in: .outline) == .menu(.close))
-        #expect(Keymap.action(for: .character("q"), in: .help) == .menu(.close))
-        #expect(Keymap.action(for: .enter, in: .searchPrompt) == .prompt(.submit))
-        #expect(Keymap.action(for: .character("q"), in: .searchPrompt) == .prompt(.input("q")))
-        #expect(Keymap.action(for: .escape, in: .confirmation) == .confirm(false))
-        #expect(Keymap.action(for: .character("j"), in: .confirmation) == nil)
+        #expect(Keymap.standard.action(for: .enter, in: .outline) == .menu(.choose))
+        #expect(Keymap.standard.action(for: .character("q"), in: .chooser) == .menu(.close))
+        #expect(Keymap.standard.action(for: .character("o"), in: .outline) == .menu(.close))
+        #expect(Keymap.standard.action(for: .character("q"), in: .help) == .menu(.close))
+        #expect(Keymap.standard.action(for: .enter, in: .searchPrompt) == .prompt(.submit))
+        #expect(Keymap.standard.action(for: .character("q"), in: .searchPrompt) == .prompt(.input("q")))
+        #expect(Keymap.standard.action(for: .escape, in: .confirmation) == .confirm(false))
+        #expect(Keymap.standard.action(for: .character("j"), in: .confirmation) == nil)
         // No key is bound twice in one situation.
         for situation in KeySituation.allCases {
-            let keys = Keymap.bindings(in: situation).flatMap(\.keys)
+            let keys = Keymap.standard.bindings(in: situation).flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "\(situation)")
         }
     }

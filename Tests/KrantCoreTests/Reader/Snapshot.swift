@@ -11,6 +11,7 @@ enum Snapshot {
         .normal: " ", .title: "T", .byline: "B", .section: "S", .captionCredit: "C", .captionText: "c",
         .quote: "Q", .listMarker: "L", .dim: ".", .selected: "R", .selectedUnread: "R", .unread: "U",
         .statusBar: "=", .statusMessage: "!", .overlay: "o", .overlaySelected: "O", .overlayTitle: "h",
+        .headline: "-", .date: "d", .source: "s",
     ]
 
     static func render(_ buffer: CellBuffer, roles: Bool) -> String {

@@ -1,0 +1,14 @@
+/// What a user can change about the reader (the config file's reader
+/// settings): keys, language and layout. Part of the state, so `update`
+/// and `render` read the same values.
+public struct ReaderSettings: Sendable {
+    public var keymap: Keymap
+    public var language: Language
+    public var layout: LayoutSettings
+
+    public init(keymap: Keymap = .standard, language: Language = .english, layout: LayoutSettings = LayoutSettings()) {
+        self.keymap = keymap
+        self.language = language
+        self.layout = layout
+    }
+}

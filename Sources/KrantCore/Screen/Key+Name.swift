@@ -1,0 +1,54 @@
+extension Key {
+    /// Reads a key as a config file writes it: one character (`"}"`), or a
+    /// name (`"Enter"`, `"Space"`, `"PgDn"`, `"Ctrl-r"`, `"F5"`, `"Down"`).
+    /// Names ignore case; the arrows the help screen shows are accepted too.
+    public init?(name: String) {
+        if name.count == 1, let character = name.first {
+            guard !character.isControlOrNewline else { return nil }
+            self = .character(character)
+            return
+        }
+        let lower = name.lowercased()
+        for prefix in ["ctrl-", "ctrl+", "c-", "^"] where lower.hasPrefix(prefix) {
+            let rest = lower.dropFirst(prefix.count)
+            guard rest.count == 1, let letter = rest.first, letter.isASCII, letter.isLetter else { return nil }
+            self = .control(letter)
+            return
+        }
+        if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...24).contains(number) {
+            self = .function(number)
+            return
+        }
+        guard let key = Self.named[lower] else { return nil }
+        self = key
+    }
+
+    /// How `krant config` writes the key, so it reads back with `init(name:)`.
+    public var name: String {
+        switch self {
+        case .character(" "): "Space"
+        case .character(let character): String(character)
+        case .control(let character): "Ctrl-\(character)"
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        case .function(let number): "F\(number)"
+        default: label
+        }
+    }
+
+    private static let named: [String: Key] = [
+        "space": .character(" "), "enter": .enter, "return": .enter, "tab": .tab, "shift-tab": .backTab,
+        "backtab": .backTab, "esc": .escape, "escape": .escape, "backspace": .backspace, "delete": .delete,
+        "del": .delete, "up": .up, "down": .down, "left": .left, "right": .right, "↑": .up, "↓": .down,
+        "←": .left, "→": .right, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+        "home": .home, "end": .end,
+    ]
+}
+
+private extension Character {
+    var isControlOrNewline: Bool {
+        unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+}
