@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -35,12 +36,16 @@ let package = Package(
         ),
         .target(name: "KrantFeeds", dependencies: ["KrantCore", "KrantContent", "CLibxml2"]),
         .target(name: "KrantSync", dependencies: ["KrantCore", "KrantFeeds", "KrantStore"]),
+        // The config file: TOML read by TOMLKit (toml++), checked against
+        // krant's settings with file:line:column errors.
+        .target(name: "KrantConfig", dependencies: ["KrantCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "KrantTerminal", dependencies: ["CNcursesw", "KrantCore"]),
         .executableTarget(
             name: "krant",
             dependencies: [
                 "KrantCore",
+                "KrantConfig",
                 "KrantStore",
                 "KrantTerminal",
                 "KrantSync",
@@ -50,7 +55,7 @@ let package = Package(
             // top-level Resources folder (SwiftPM only bundles resources that
             // lie inside a target's folder, and copies symlinks unresolved).
             path: ".",
-            exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantContent", "Sources/KrantStore", "Sources/KrantTerminal",
+            exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantContent", "Sources/KrantConfig", "Sources/KrantStore", "Sources/KrantTerminal",
                       "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/KrantSync", "Sources/krant-bench",
                       "Sources/KrantFuzzing", "Sources/krant-fuzz", "Sources/CLibFuzzer"],
             sources: ["Sources/krant"],
@@ -93,6 +98,7 @@ let package = Package(
         .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantContent", "KrantCore", "KrantTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),
+        .testTarget(name: "KrantConfigTests", dependencies: ["KrantConfig", "KrantCore"]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
         .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantContent", "KrantStore", "KrantTestSupport"]),
         .testTarget(name: "KrantFuzzingTests", dependencies: ["KrantFuzzing"], exclude: ["Pending"],

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let path = store.resolvedPath
+        let path = try store.resolvedPath
         let check: StoreIntegrityCheck
         do {
             check = try StoreIntegrityCheck.run(path: path)

@@ -33,7 +33,7 @@ struct IndexCommand: ParsableCommand {
             // Started by an import: yield the processor to the user's work,
             // and never create a store that was deleted meanwhile.
             setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-            guard FileManager.default.fileExists(atPath: store.resolvedPath) else { return }
+            guard FileManager.default.fileExists(atPath: try store.resolvedPath) else { return }
         }
         let articles = try store.open()
         let rebuilding = try articles.isRebuildingSearchIndex()

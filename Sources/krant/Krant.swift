@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KrantConfig
 import KrantStore
 import KrantTerminal
 
@@ -25,7 +26,7 @@ struct Krant: ParsableCommand {
         version: version,
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
                       StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self,
-                      IndexCommand.self, CheckCommand.self, RepairCommand.self]
+                      IndexCommand.self, CheckCommand.self, RepairCommand.self, ConfigCommand.self]
     )
 
     @OptionGroup var store: StoreOptions
@@ -36,6 +37,7 @@ struct Krant: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         if let refusal = Terminal.checkUsable(environment: environment) { throw UsageFailure(message: refusal.description) }
+        let configuration = try store.configuration()
         // A read-only store is read, and the status bar says so.
         let articles = try store.open(readOnlyAllowed: true)
         do {
@@ -45,11 +47,13 @@ struct Krant: ParsableCommand {
         }
         let terminal: Terminal
         do {
-            terminal = try Terminal.start(environment: environment)
+            terminal = try Terminal.start(environment: environment, theme: configuration.theme)
         } catch {
             throw UsageFailure(message: error.description)
         }
-        ReaderRuntime(store: articles, terminal: terminal, environment: environment).run()
+        ReaderRuntime(store: articles, terminal: terminal, environment: environment,
+                      settings: configuration.readerSettings(environment: environment),
+                      browser: BrowserCommand(configured: configuration.browser, environment: environment)).run()
         terminal.stop()
         // Everything is committed. Closing the store now would only
         // checkpoint its write-ahead log, tens of milliseconds of writing
@@ -63,7 +67,13 @@ struct Krant: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            // Nothing starts half-configured: a bad config file stops every
+            // command before it does any work.
+            if let configured = command as? any StoreCommand { _ = try configured.store.configuration() }
             try command.run()
+        } catch let failure as ConfigErrors {
+            for error in failure.errors { printError("krant: \(error)") }
+            Foundation.exit(2)
         } catch let failure as UsageFailure {
             printError("krant: \(failure.message)")
             Foundation.exit(2)

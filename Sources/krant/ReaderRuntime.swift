@@ -11,6 +11,8 @@ struct ReaderRuntime {
     let store: ArticleStore
     let terminal: Terminal
     let environment: [String: String]
+    let settings: ReaderSettings
+    let browser: BrowserCommand
 
     /// How often the store is checked for articles added by another process.
     static let pollInterval: Int32 = 1000
@@ -19,8 +21,9 @@ struct ReaderRuntime {
         let size = terminal.size
         let inbox = ReaderInbox()
         let writes = StoreWriteQueue()
-        var driver = ReaderDriver(state: ReaderState(width: size.width, height: size.height), source: store,
-                                  writer: writes, inbox: inbox)
+        let start = HeadlineQuery(unreadOnly: settings.layout.startUnreadOnly)
+        var driver = ReaderDriver(state: ReaderState(width: size.width, height: size.height, query: start, settings: settings),
+                                  source: store, writer: writes, inbox: inbox)
         if store.isReadOnly { _ = driver.send(.storeReadOnly) }
         _ = driver.send(.resized(width: size.width, height: size.height))
         var changeCounter = (try? store.externalChangeCounter()) ?? 0
@@ -84,7 +87,7 @@ struct ReaderRuntime {
                 case .fetchFeeds:
                     startFetch(reportingTo: inbox, indexer: indexer)
                 case .openURL(let url):
-                    let failure = terminal.suspend { BrowserLauncher.open(url, environment: environment) }
+                    let failure = terminal.suspend { browser.open(url) }
                     if let failure { _ = driver.send(.failed(failure)) }
                 default:
                     break

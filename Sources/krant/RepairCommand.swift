@@ -25,7 +25,7 @@ struct RepairCommand: ParsableCommand {
     var to: String?
 
     func run() throws {
-        let path = store.resolvedPath
+        let path = try store.resolvedPath
         let report: StoreRepair.Report
         do {
             report = try StoreRepair.repair(path: path, into: to)
@@ -55,7 +55,7 @@ struct RepairCommand: ParsableCommand {
             "the damaged store \(damaged) was left as it was",
             "to switch, quit every krant using it, then either move the new store into its place:",
             "  " + (moves + ["mv \(shellQuoted(repaired)) \(shellQuoted(damaged))"]).joined(separator: " && "),
-            "or use the new store where it is: krant --db \(shellQuoted(repaired)) (KRANT_DB=\(shellQuoted(repaired)) if you set KRANT_DB)",
+            "or use the new store where it is: krant --db \(shellQuoted(repaired))",
         ]
     }
 

@@ -1,17 +1,40 @@
 import ArgumentParser
 import Foundation
+import KrantConfig
 import KrantCore
 import KrantStore
 
-/// `--db PATH`, shared by every subcommand. `KRANT_DB` wins over it, so a
-/// wrapper script or test can point every krant call at one store.
+/// `--db PATH` and `--config PATH`, shared by every command. Each wins over
+/// its environment variable (`KRANT_DB`, `KRANT_CONFIG`), which wins over
+/// the config file, which wins over the default.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The article store (default: $XDG_DATA_HOME/krant/krant.db; KRANT_DB overrides).",
-                                            valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The article store (default: KRANT_DB, then the config file's db, "
+                                            + "then $XDG_DATA_HOME/krant/krant.db).", valueName: "path"))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp("The config file (default: KRANT_CONFIG, then "
+                                            + "$XDG_CONFIG_HOME/krant/config.toml).", valueName: "path"))
+    var config: String?
+
+    var configLocation: ConfigFileLocation {
+        ConfigFileLocation(flag: config, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The configuration in force; a bad file is a usage error (status 2)
+    /// naming every problem with its line and column, before any work.
+    func configuration() throws -> Configuration {
+        do {
+            return try ConfigLoader.load(configLocation)
+        } catch let error as ConfigFileError {
+            throw UsageFailure(message: "config file \(error)")
+        }
+    }
+
     var resolvedPath: String {
-        StoreLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment)
+        get throws {
+            StoreLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment,
+                                  configured: try configuration().db)
+        }
     }
 
     /// Opens the store for a command that changes it: a store this process
@@ -33,7 +56,7 @@ struct StoreOptions: ParsableArguments {
 
     func open(readOnlyAllowed: Bool) throws -> ArticleStore {
         do {
-            return try ArticleStore(path: resolvedPath, readOnlyAllowed: readOnlyAllowed)
+            return try ArticleStore(path: try resolvedPath, readOnlyAllowed: readOnlyAllowed)
         } catch let error as StoreError {
             throw CommandFailure(message: error.description)
         }
@@ -55,7 +78,14 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// A problem with how krant was started (no terminal, bad TERM): exit status 2.
+/// A command whose options include the store's and the config file's: the
+/// config file is checked before it runs (`Krant.main`).
+protocol StoreCommand: ParsableCommand {
+    var store: StoreOptions { get }
+}
+
+/// A problem with how krant was started (no terminal, bad TERM, a bad
+/// config file): exit status 2.
 struct UsageFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }

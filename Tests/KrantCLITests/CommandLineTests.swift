@@ -140,14 +140,20 @@ import Testing
     @Test func storeLocationOrder() throws {
         let krant = try KrantRunner()
         let explicit = krant.directory.appendingPathComponent("explicit/my.db").path
-        // KRANT_DB (set by the runner) wins over --db.
+        // --db wins over KRANT_DB (set by the runner), and its folders are created.
         try krant.run(["import", "--db", explicit, KrantRunner.sampleArticle])
-        #expect(FileManager.default.fileExists(atPath: krant.databasePath))
-        #expect(!FileManager.default.fileExists(atPath: explicit))
-        // Without KRANT_DB, --db is used and its folders are created.
-        try krant.run(["import", "--db", explicit, KrantRunner.sampleArticle], environment: ["KRANT_DB": ""])
         #expect(FileManager.default.fileExists(atPath: explicit))
-        // Without both, $XDG_DATA_HOME/krant/krant.db.
+        #expect(!FileManager.default.fileExists(atPath: krant.databasePath))
+        // Without --db, KRANT_DB wins over the config file's db.
+        let configured = krant.directory.appendingPathComponent("configured.db").path
+        let config = try krant.write("config.toml", Array("db = \"\(configured)\"\n".utf8))
+        try krant.run(["import", "--config", config, KrantRunner.sampleArticle])
+        #expect(FileManager.default.fileExists(atPath: krant.databasePath))
+        #expect(!FileManager.default.fileExists(atPath: configured))
+        // Without KRANT_DB, the config file's db.
+        try krant.run(["import", KrantRunner.sampleArticle], environment: ["KRANT_DB": "", "KRANT_CONFIG": config])
+        #expect(FileManager.default.fileExists(atPath: configured))
+        // Without any, $XDG_DATA_HOME/krant/krant.db.
         try krant.run(["import", KrantRunner.sampleArticle], environment: ["KRANT_DB": ""])
         #expect(FileManager.default.fileExists(atPath: krant.directory.appendingPathComponent("xdg/krant/krant.db").path))
     }

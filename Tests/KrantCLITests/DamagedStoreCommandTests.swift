@@ -146,7 +146,7 @@ import Testing
             the damaged store \(krant.databasePath) was left as it was
             to switch, quit every krant using it, then either move the new store into its place:
               mv \(krant.databasePath) \(krant.databasePath).damaged && mv \(repaired) \(krant.databasePath)
-            or use the new store where it is: krant --db \(repaired) (KRANT_DB=\(repaired) if you set KRANT_DB)
+            or use the new store where it is: krant --db \(repaired)
 
             """)
         #expect(try Data(contentsOf: URL(fileURLWithPath: krant.databasePath)) == before)

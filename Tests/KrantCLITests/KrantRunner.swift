@@ -61,6 +61,9 @@ struct KrantRunner: ~Copyable {
         var environment = ProcessInfo.processInfo.environment
         environment["KRANT_DB"] = databasePath
         environment["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg").path
+        // The developer's own config file never changes what a test sees.
+        environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path
+        environment["KRANT_CONFIG"] = nil
         for (key, value) in extra ?? [:] { environment[key] = value }
         return try TestProcess([Self.executable.path] + arguments, environment: environment)
     }

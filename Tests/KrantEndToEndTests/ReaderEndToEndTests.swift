@@ -21,6 +21,8 @@ import Testing
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var environment = environment
             environment["KRANT_DB"] = environment["KRANT_DB"] ?? folder.appendingPathComponent("krant.db").path
+            // Only the config file a test writes, never the developer's own.
+            environment["XDG_CONFIG_HOME"] = environment["XDG_CONFIG_HOME"] ?? folder.appendingPathComponent("config").path
             let binary = TmuxSession.krantExecutable.path
             session = try TmuxSession(command: "\(prefix)sh -c 'echo $$ > \(folder.path)/pid; exec \(binary)'",
                                       width: width, height: height, environment: environment)

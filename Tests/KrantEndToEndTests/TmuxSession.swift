@@ -35,8 +35,9 @@ final class TmuxSession {
         // The server, and so the pane, inherits the client's environment.
         // TMUX would make the client talk to a developer's own tmux; `swift
         // test` sets NO_COLOR=1; COLUMNS/LINES would override the pane size
-        // in ncurses. A test that wants them passes them in `environment`.
-        for name in ["TMUX", "TMUX_PANE", "NO_COLOR", "COLUMNS", "LINES"] {
+        // in ncurses; KRANT_CONFIG would bring a developer's own config
+        // file. A test that wants them passes them in `environment`.
+        for name in ["TMUX", "TMUX_PANE", "NO_COLOR", "COLUMNS", "LINES", "KRANT_CONFIG"] {
             clientEnvironment[name] = nil
         }
         self.environment = clientEnvironment

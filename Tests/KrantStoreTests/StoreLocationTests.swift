@@ -4,16 +4,21 @@ import KrantStore
 @Suite struct StoreLocationTests {
     let everything = ["KRANT_DB": "/env/krant.db", "XDG_DATA_HOME": "/xdg", "HOME": "/home/lezer"]
 
-    @Test func krantDBWinsOverEverything() {
-        #expect(StoreLocation.resolve(explicit: "/flag.db", environment: everything) == "/env/krant.db")
+    /// Flag > environment > config file > default, as every setting of krant.
+    @Test func theFlagWinsOverEverything() {
+        #expect(StoreLocation.resolve(explicit: "/flag.db", environment: everything, configured: "/file.db") == "/flag.db")
     }
 
-    @Test func explicitPathComesNext() {
+    @Test func krantDBComesNextThenTheConfigFile() {
         var environment = everything
+        #expect(StoreLocation.resolve(explicit: nil, environment: environment, configured: "/file.db") == "/env/krant.db")
+        #expect(StoreLocation.resolve(explicit: "", environment: environment, configured: "/file.db") == "/env/krant.db")
         environment["KRANT_DB"] = ""
-        #expect(StoreLocation.resolve(explicit: "/flag.db", environment: environment) == "/flag.db")
+        #expect(StoreLocation.resolve(explicit: nil, environment: environment, configured: "/file.db") == "/file.db")
+        #expect(StoreLocation.resolve(explicit: nil, environment: environment, configured: "~/news.db")
+                == "/home/lezer/news.db")
         environment["KRANT_DB"] = nil
-        #expect(StoreLocation.resolve(explicit: "/flag.db", environment: environment) == "/flag.db")
+        #expect(StoreLocation.resolve(explicit: nil, environment: environment, configured: "") == "/xdg/krant/krant.db")
     }
 
     @Test func xdgDataHomeComesNext() {

@@ -1,0 +1,287 @@
+import KrantCore
+import TOMLKit
+
+/// Walks a parsed file, building the configuration and collecting every
+/// error with the position of the key it concerns.
+struct ConfigReader {
+    let path: String
+    let locator: TOMLKeyLocator
+    private(set) var errors: [(position: TOMLKeyLocator.Position, error: ConfigError)] = []
+
+    init(path: String, locator: TOMLKeyLocator) {
+        self.path = path
+        self.locator = locator
+    }
+
+    var sortedErrors: [ConfigError] {
+        errors.sorted { $0.position < $1.position }.map(\.error)
+    }
+
+    mutating func configuration(from table: TOMLTable) -> Configuration {
+        var configuration = Configuration()
+        for (name, value) in table {
+            switch name {
+            case "language":
+                guard let text = string(value, at: [name]) else { continue }
+                guard let language = Language(name: text) else {
+                    fail([name], "language must be \"en\" or \"nl\", not \(quoted(text))")
+                    continue
+                }
+                configuration.language = language
+            case "theme":
+                guard let text = string(value, at: [name]) else { continue }
+                guard let theme = Theme.named(text) else {
+                    fail([name], "unknown theme \(quoted(text))" + suggestion(text, in: Theme.builtIn.map(\.name),
+                         otherwise: "krant has " + Theme.builtIn.map { quoted($0.name) }.joined(separator: ", ")))
+                    continue
+                }
+                configuration.theme = theme
+            case "browser":
+                guard let command = strings(value, at: [name]) else { continue }
+                guard let program = command.first, !program.isEmpty else {
+                    fail([name], "browser must name a program: [\"firefox\", \"%u\"]")
+                    continue
+                }
+                configuration.browser = command
+            case "mouse":
+                if let flag = bool(value, at: [name]) { configuration.mouse = flag }
+            case "db":
+                guard let text = string(value, at: [name]) else { continue }
+                guard !text.isEmpty else { fail([name], "db must be a path, not \"\""); continue }
+                configuration.db = text
+            case "layout":
+                guard let layout = subtable(value, at: [name]) else { continue }
+                configuration.layout = readLayout(layout)
+            case "keys":
+                guard let keys = subtable(value, at: [name]) else { continue }
+                readKeys(keys, into: &configuration)
+            case "style":
+                continue
+            default:
+                unknown([name], among: ConfigSchema.topLevel.map(\.name) + ConfigSchema.tables)
+            }
+        }
+        // After `theme`, whatever order the file has them in.
+        if let value = table["style"], let styles = subtable(value, at: ["style"]) {
+            readStyles(styles, into: &configuration)
+        }
+        return configuration
+    }
+
+    private mutating func readLayout(_ table: TOMLTable) -> LayoutSettings {
+        var layout = LayoutSettings()
+        for (name, value) in table {
+            let at = ["layout", name]
+            switch name {
+            case "side_by_side_width":
+                if let number = int(value, at: at, in: 40...10_000) { layout.sideBySideWidth = number }
+            case "list_percent":
+                if let number = int(value, at: at, in: 10...90) { layout.listPercent = number }
+            case "article_width":
+                if let number = int(value, at: at, in: 20...10_000) { layout.articleWidth = number }
+            case "date_format":
+                guard let pattern = string(value, at: at) else { continue }
+                if pattern.isEmpty { layout.dateFormat = nil; continue }
+                do {
+                    layout.dateFormat = try DateFormat(pattern: pattern)
+                } catch .unknownDirective(let directive) {
+                    fail(at, "date_format: unknown directive \(directive); krant knows "
+                         + DateFormat.directives.sorted().map { "%\($0)" }.joined(separator: " "))
+                } catch {
+                    fail(at, "date_format ends in a lone %; write %% for a percent sign")
+                }
+            case "columns":
+                guard let names = strings(value, at: at) else { continue }
+                var columns: [ListColumn] = []
+                for columnName in names {
+                    guard let column = ListColumn(rawValue: columnName) else {
+                        fail(at, "unknown column \(quoted(columnName))"
+                             + suggestion(columnName, in: ListColumn.allCases.map(\.rawValue),
+                                          otherwise: "the list has 'date' and 'source'"))
+                        continue
+                    }
+                    if !columns.contains(column) { columns.append(column) }
+                }
+                layout.columns = columns
+            case "start_view":
+                guard let text = string(value, at: at) else { continue }
+                switch text {
+                case "all": layout.startUnreadOnly = false
+                case "unread": layout.startUnreadOnly = true
+                default: fail(at, "start_view must be \"all\" or \"unread\", not \(quoted(text))")
+                }
+            default:
+                unknown(at, among: ConfigSchema.layout.map(\.name))
+            }
+        }
+        return layout
+    }
+
+    private mutating func readKeys(_ table: TOMLTable, into configuration: inout Configuration) {
+        var overrides: [String: [Key]] = [:]
+        for (name, value) in table {
+            let at = ["keys", name]
+            guard ReaderCommand(name: name) != nil else {
+                unknown(at, among: ReaderCommand.allCases.map(\.name), what: "action")
+                continue
+            }
+            let names: [String]
+            if let single = value.string {
+                names = [single]
+            } else if let list = strings(value, at: at) {
+                names = list
+            } else {
+                continue
+            }
+            var keys: [Key] = []
+            for keyName in names {
+                guard let key = Key(name: keyName) else {
+                    fail(at, "\(name): \(quoted(keyName)) is not a key; write one character, or a name such as "
+                         + "\"Enter\", \"Space\", \"Tab\", \"Esc\", \"Up\", \"PgDn\", \"Home\", \"F5\", \"Ctrl-r\"")
+                    continue
+                }
+                keys.append(key)
+            }
+            overrides[name] = keys
+        }
+        do {
+            configuration.keymap = try Keymap(binding: overrides)
+            configuration.reboundCommands = Set(overrides.keys)
+        } catch {
+            switch error {
+            case .conflict(let key, let first, let second):
+                fail(["keys", first], "key \(quoted(key.name)) is bound to both \(first) and \(second); "
+                     + "unbind one (an empty list [] unbinds)")
+            case .unknownAction:
+                break // Reported above, with the key's position.
+            }
+        }
+    }
+
+    private mutating func readStyles(_ table: TOMLTable, into configuration: inout Configuration) {
+        for (name, value) in table {
+            let at = ["style", name]
+            guard let role = StyleRole(name: name) else {
+                unknown(at, among: StyleRole.allCases.map(\.name), what: "style")
+                continue
+            }
+            guard let fields = subtable(value, at: at,
+                                        expected: "a table such as { fg = \"yellow\", bold = true }") else { continue }
+            var style = configuration.theme[role]
+            for (field, fieldValue) in fields {
+                let fieldAt = at + [field]
+                switch field {
+                case "fg", "bg":
+                    guard let text = string(fieldValue, at: fieldAt) else { continue }
+                    guard let color = TerminalColor(name: text) else {
+                        fail(fieldAt, "\(name).\(field): unknown colour \(quoted(text))"
+                             + suggestion(text, in: TerminalColor.names + TerminalColor.names.map { "bright-" + $0 },
+                                          otherwise: "use a name (red, bright-blue, default), 0 to 255, or #rrggbb"))
+                        continue
+                    }
+                    if field == "fg" { style.foreground = color } else { style.background = color }
+                default:
+                    guard let attribute = TextStyle.Attributes.named.first(where: { $0.name == field })?.attribute else {
+                        unknown(fieldAt, among: ConfigSchema.styleFields)
+                        continue
+                    }
+                    guard let on = bool(fieldValue, at: fieldAt) else { continue }
+                    if on { style.attributes.insert(attribute) } else { style.attributes.remove(attribute) }
+                }
+            }
+            configuration.theme[role] = style
+            configuration.changedRoles.insert(role)
+        }
+    }
+
+    // MARK: Values of the right kind
+
+    private mutating func string(_ value: TOMLValueConvertible, at path: [String]) -> String? {
+        if let text = value.string { return text }
+        fail(path, "\(path.last ?? "") must be a string in quotes, not \(describe(value))")
+        return nil
+    }
+
+    private mutating func bool(_ value: TOMLValueConvertible, at path: [String]) -> Bool? {
+        if value.type == .bool, let flag = value.bool { return flag }
+        fail(path, "\(path.last ?? "") must be true or false, not \(describe(value))")
+        return nil
+    }
+
+    private mutating func int(_ value: TOMLValueConvertible, at path: [String], in range: ClosedRange<Int>) -> Int? {
+        guard value.type == .int, let number = value.int else {
+            fail(path, "\(path.last ?? "") must be a whole number, not \(describe(value))")
+            return nil
+        }
+        guard range.contains(number) else {
+            fail(path, "\(path.last ?? "") must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
+            return nil
+        }
+        return number
+    }
+
+    private mutating func strings(_ value: TOMLValueConvertible, at path: [String]) -> [String]? {
+        guard let array = value.array else {
+            fail(path, "\(path.last ?? "") must be a list of strings such as [\"a\", \"b\"], not \(describe(value))")
+            return nil
+        }
+        var result: [String] = []
+        for element in array {
+            guard let text = element.string else {
+                fail(path, "\(path.last ?? "") must be a list of strings, but has \(describe(element))")
+                return nil
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    private mutating func subtable(_ value: TOMLValueConvertible, at path: [String],
+                                   expected: String? = nil) -> TOMLTable? {
+        if let table = value.table { return table }
+        fail(path, "\(path.last ?? "") must be \(expected ?? "a table: [\(path.joined(separator: "."))]"), not \(describe(value))")
+        return nil
+    }
+
+    private func describe(_ value: TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string: "the string " + quoted(value.string ?? "")
+        case .int: "the number \(value.int ?? 0)"
+        case .double: "the number \(value.double ?? 0)"
+        case .bool: value.bool == true ? "true" : "false"
+        case .array: "a list"
+        case .table: "a table"
+        default: "a \(value.type.description)"
+        }
+    }
+
+    // MARK: Errors
+
+    private mutating func unknown(_ path: [String], among names: [String], what: String = "setting") {
+        let name = path.last ?? ""
+        let place = path.count > 1 ? " in [\(path.dropLast().joined(separator: "."))]" : ""
+        var message = "unknown \(what) \(quoted(name))\(place)"
+        if let nearest = Suggestion.nearest(to: name, in: names) {
+            message += "; did you mean \(quoted(nearest))?"
+        } else if let elsewhere = Suggestion.nearest(to: name, in: ConfigSchema.allNames), elsewhere == name {
+            message += " (it belongs in another table; see krant config)"
+        } else {
+            message += "; see krant config for every \(what)"
+        }
+        fail(path, message)
+    }
+
+    private func suggestion(_ name: String, in names: [String], otherwise: String) -> String {
+        Suggestion.nearest(to: name, in: names).map { "; did you mean \(quoted($0))?" } ?? "; " + otherwise
+    }
+
+    private func quoted(_ text: String) -> String {
+        "'" + Sanitizer.escapedForDisplay(text) + "'"
+    }
+
+    mutating func fail(_ path: [String], _ message: String) {
+        let position = locator.position(of: path)
+        errors.append((position, ConfigError(path: Sanitizer.escapedForDisplay(self.path), line: position.line,
+                                             column: position.column, message: message)))
+    }
+}

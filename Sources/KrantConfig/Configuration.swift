@@ -1,0 +1,32 @@
+import KrantCore
+
+/// Every setting of the config file, with its default where the file says
+/// nothing. Settings that have an environment variable or a flag too are
+/// resolved where those are known (`StoreLocation`, `BrowserCommand`,
+/// `Language(environment:)`), keeping flag > environment > file > default.
+public struct Configuration: Sendable {
+    /// The file these settings came from (it may not exist: then all are defaults).
+    public var location: ConfigFileLocation?
+    /// Nil: chosen by LC_ALL, LC_MESSAGES or LANG.
+    public var language: Language?
+    public var theme: Theme = .dark
+    /// The roles the file changed, for `krant config` to say so.
+    public var changedRoles: Set<StyleRole> = []
+    /// Nil: `$BROWSER`, then `xdg-open`.
+    public var browser: [String]?
+    public var mouse = true
+    /// Nil: `$XDG_DATA_HOME/krant/krant.db`.
+    public var db: String?
+    public var layout = LayoutSettings()
+    public var keymap = Keymap.standard
+    /// The commands the file rebound, for `krant config` to say so.
+    public var reboundCommands: Set<String> = []
+
+    public init() {}
+
+    /// The reader's settings, with the language from the environment when
+    /// the file does not choose one.
+    public func readerSettings(environment: [String: String]) -> ReaderSettings {
+        ReaderSettings(keymap: keymap, language: language ?? Language(environment: environment), layout: layout)
+    }
+}
