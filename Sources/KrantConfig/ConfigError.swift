@@ -29,5 +29,10 @@ public struct ConfigFileError: Error, Hashable, Sendable, CustomStringConvertibl
     public var path: String
     public var reason: String
 
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "\(path): \(reason)" }
 }

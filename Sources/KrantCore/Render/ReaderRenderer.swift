@@ -138,7 +138,7 @@ public enum ReaderRenderer {
         case .help(let help):
             let keyWidth = 14
             let lines = state.helpBindings.map { binding in
-                let keys = binding.keys.map(\.label).joined(separator: ", ")
+                let keys = binding.keys.isEmpty ? "–" : binding.keys.map(\.label).joined(separator: ", ")
                 return StyledLine([StyledSpan(TextWrapper.pad(keys, width: keyWidth) + " ", .overlayTitle),
                                    StyledSpan(binding.help, .overlay)])
             }

@@ -3,6 +3,10 @@ extension Key {
     /// name (`"Enter"`, `"Space"`, `"PgDn"`, `"Ctrl-r"`, `"F5"`, `"Down"`).
     /// Names ignore case; the arrows the help screen shows are accepted too.
     public init?(name: String) {
+        if let arrow = Self.named[name], name.count == 1 {
+            self = arrow
+            return
+        }
         if name.count == 1, let character = name.first {
             guard !character.isControlOrNewline else { return nil }
             self = .character(character)

@@ -1,0 +1,156 @@
+import KrantConfig
+import KrantCore
+import Testing
+
+@Suite struct ConfigLoaderTests {
+    func errors(_ source: String) -> [String] {
+        do {
+            _ = try ConfigLoader.parse(source, path: "c.toml")
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func anEmptyFileIsTheDefaults() throws {
+        let configuration = try ConfigLoader.parse("", path: "c.toml")
+        #expect(configuration.language == nil)
+        #expect(configuration.theme == .dark)
+        #expect(configuration.browser == nil)
+        #expect(configuration.mouse)
+        #expect(configuration.db == nil)
+        #expect(configuration.layout == LayoutSettings())
+        #expect(configuration.keymap.bindings == Keymap.standard.bindings)
+    }
+
+    @Test func everySettingIsRead() throws {
+        let configuration = try ConfigLoader.parse("""
+            language = "nl"
+            theme = "light"
+            browser = ["firefox", "--new-tab", "%u"]
+            mouse = false
+            db = "~/nieuws.db"
+
+            [layout]
+            side_by_side_width = 120
+            list_percent = 30
+            article_width = 72
+            date_format = "%d-%m %H:%M"
+            columns = ["source"]
+            start_view = "unread"
+
+            [keys]
+            next-caption = ["}", "C"]
+            toggle-star = []
+            quit = "Ctrl-q"
+
+            [style]
+            section = { fg = "#ff8800", bg = "default", underline = true, bold = false }
+            date = { fg = "244" }
+            """, path: "c.toml")
+        #expect(configuration.language == .dutch)
+        #expect(configuration.browser == ["firefox", "--new-tab", "%u"])
+        #expect(!configuration.mouse)
+        #expect(configuration.db == "~/nieuws.db")
+        #expect(configuration.layout == LayoutSettings(sideBySideWidth: 120, listPercent: 30, articleWidth: 72,
+                                                       columns: [.source], dateFormat: try DateFormat(pattern: "%d-%m %H:%M"),
+                                                       startUnreadOnly: true))
+        let keymap = configuration.keymap
+        #expect(keymap.action(for: .character("C"), in: .reader) == .nextCaption)
+        #expect(keymap.action(for: .character("}"), in: .reader) == .nextCaption)
+        #expect(keymap.action(for: .character("s"), in: .reader) == nil)
+        #expect(keymap.action(for: .control("q"), in: .reader) == .quit)
+        #expect(keymap.action(for: .character("q"), in: .reader) == nil)
+        // Windows close with the keys quit has now.
+        #expect(keymap.action(for: .control("q"), in: .outline) == .menu(.close))
+        #expect(configuration.theme.name == "light")
+        #expect(configuration.theme[.section] == TextStyle(.rgb(0xFF, 0x88, 0), on: .terminalDefault, [.underline]))
+        // Only what the file says changes: the light theme's dim stays.
+        #expect(configuration.theme[.date] == TextStyle(.index(244), on: .terminalDefault, [.dim]))
+        #expect(configuration.theme[.title] == Theme.light[.title])
+    }
+
+    @Test func syntaxErrorsSayWhereAndWhat() {
+        #expect(errors("mouse = true\nkeys = [\n") == ["c.toml:2:10: Error while parsing array: encountered end-of-file"])
+        #expect(errors("a = 1\nb = = 2")[0].hasPrefix("c.toml:2:5: "))
+    }
+
+    @Test func unknownNamesGetTheNearestOne() {
+        #expect(errors("langauge = \"nl\"") == ["c.toml:1:1: unknown setting 'langauge'; did you mean 'language'?"])
+        #expect(errors("[keys]\n  nxt-caption = [\"C\"]")
+                == ["c.toml:2:3: unknown action 'nxt-caption' in [keys]; did you mean 'next-caption'?"])
+        #expect(errors("[layout]\narticle-width = 70")
+                == ["c.toml:2:1: unknown setting 'article-width' in [layout]; did you mean 'article_width'?"])
+        #expect(errors("[style]\nsection = { fg = \"red\", underlined = true }")
+                == ["c.toml:2:25: unknown setting 'underlined' in [style.section]; did you mean 'underline'?"])
+        #expect(errors("[style]\nheadlines = { bold = true }")
+                == ["c.toml:2:1: unknown style 'headlines' in [style]; did you mean 'headline'?"])
+        #expect(errors("theme = \"darkk\"") == ["c.toml:1:1: unknown theme 'darkk'; did you mean 'dark'?"])
+        #expect(errors("xyzzy = 1") == ["c.toml:1:1: unknown setting 'xyzzy'; see krant config for every setting"])
+    }
+
+    @Test func valuesOfTheWrongKindOrRange() {
+        #expect(errors("mouse = \"yes\"") == ["c.toml:1:1: mouse must be true or false, not the string 'yes'"])
+        #expect(errors("[layout]\nlist_percent = 120")
+                == ["c.toml:2:1: list_percent must be between 10 and 90, not 120"])
+        #expect(errors("[layout]\narticle_width = \"wide\"")
+                == ["c.toml:2:1: article_width must be a whole number, not the string 'wide'"])
+        #expect(errors("browser = \"firefox %u\"")
+                == ["c.toml:1:1: browser must be a list of strings such as [\"a\", \"b\"], not the string 'firefox %u'"])
+        #expect(errors("browser = []") == ["c.toml:1:1: browser must name a program: [\"firefox\", \"%u\"]"])
+        #expect(errors("[layout]\ndate_format = \"%d %Q\"")[0].hasPrefix("c.toml:2:1: date_format: unknown directive %Q"))
+        #expect(errors("[style]\ndate = { fg = \"purpel\" }")
+                == ["c.toml:2:10: date.fg: unknown colour 'purpel'; use a name (red, bright-blue, default), 0 to 255, or #rrggbb"])
+        #expect(errors("[style]\ndate = \"red\"")
+                == ["c.toml:2:1: date must be a table such as { fg = \"yellow\", bold = true }, not the string 'red'"])
+        #expect(errors("[keys]\nquit = [\"Ctrl-ä\"]")[0].hasPrefix("c.toml:2:1: quit: 'Ctrl-ä' is not a key"))
+    }
+
+    @Test func twoActionsOnOneKeyNameBoth() {
+        #expect(errors("[keys]\ntoggle-star = \"n\"")
+                == ["c.toml:2:1: key 'n' is bound to both toggle-star and next-unread; unbind one (an empty list [] unbinds)"])
+        // Unbinding the other first makes it fine.
+        #expect(errors("[keys]\ntoggle-star = \"n\"\nnext-unread = [\"Tab\"]\ntoggle-focus = []") == [])
+    }
+
+    @Test func everyErrorIsSaidInFileOrder() {
+        let found = errors("""
+            [style]
+            date = { fg = "nope" }
+            [layout]
+            list_percent = 5
+            """ + "\nmouse = 3\n")
+        #expect(found.map { $0.split(separator: ":")[1] } == ["2", "4", "5"])
+    }
+
+    /// `krant config` output read back is the same configuration, changed
+    /// settings included, so it is a starting point to save and edit.
+    @Test func printedConfigurationReadsBackTheSame() throws {
+        let changed = try ConfigLoader.parse("""
+            theme = "terminal"
+            browser = ["open", "-a", "Safari \\"Tech\\"", "%u"]
+            [layout]
+            date_format = "%e %B"
+            [keys]
+            next-caption = ["}", "C", "Space"]
+            page-down = ["PgDn", "F5"]
+            [style]
+            unread = { fg = "#102030", italic = true }
+            """, path: "c.toml")
+        for configuration in [Configuration(), changed] {
+            let text = ConfigPrinter.text(configuration, environment: ["LANG": "nl_NL.UTF-8"], storePath: "/s/krant.db")
+            let again = try ConfigLoader.parse(text, path: "printed.toml")
+            #expect(again.theme == configuration.theme)
+            #expect(again.browser == configuration.browser)
+            #expect(again.layout == configuration.layout)
+            #expect(again.keymap.bindings == configuration.keymap.bindings)
+            #expect(again.language == nil, "an unset language stays unset (commented out)")
+            #expect(text.contains("# language = \"nl\""))
+            #expect(text.contains("# db = \"/s/krant.db\""))
+            #expect(ConfigPrinter.text(again, environment: ["LANG": "nl_NL.UTF-8"], storePath: "/s/krant.db") == text)
+        }
+        let text = ConfigPrinter.text(changed, environment: [:], storePath: "/s/krant.db")
+        #expect(text.contains("# Next photo caption. Default: [\"}\"].\nnext-caption = [\"}\", \"C\", \"Space\"]"))
+        #expect(text.contains("unread = { fg = \"#102030\", bg = \"default\", bold = true, italic = true }"))
+    }
+}
