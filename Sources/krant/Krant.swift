@@ -77,7 +77,10 @@ struct Krant: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error))
+                // The parser's own line breaks print as line breaks; what the
+                // user typed is escaped like any text from outside.
+                writeError(ParserMessage.displayed(fullMessage(for: error),
+                                                   arguments: Array(CommandLine.arguments.dropFirst())))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -1,0 +1,37 @@
+import Foundation
+import KrantTestSupport
+import Testing
+
+/// What a new user reads when a command is typed wrong (issue 11 §7): whole
+/// lines, one clear reason, and nothing the terminal would act on.
+@Suite struct UsageMessageTests {
+    /// The parser's error, then its usage, each on a line of its own.
+    @Test func parserErrorsKeepTheirLineBreaks() throws {
+        let krant = try KrantRunner()
+        let output = try krant.run(["list", "--bogus"])
+        #expect(output.status == 2)
+        #expect(!output.stderr.contains(#"\x0A"#))
+        let lines = output.stderr.split(separator: "\n")
+        #expect(lines.first == "Error: Unknown option '--bogus'")
+        #expect(lines.dropFirst().first?.hasPrefix("Usage: krant list ") == true)
+        #expect(lines.last?.contains("krant list --help") == true)
+    }
+
+    /// What the user typed is quoted in the message, and it is still escaped:
+    /// a line break or escape sequence in an argument is shown, not acted on.
+    @Test func argumentsQuotedInParserErrorsAreEscaped() throws {
+        let krant = try KrantRunner()
+        let option = try krant.run(["list", "--bo\ngus\u{1B}]0;titel\u{07}"])
+        #expect(option.status == 2)
+        #expect(option.stderr.hasPrefix(#"Error: Unknown option '--bo\x0Agus\x1B]0;titel\x07'"# + "\n"))
+        let value = try krant.run(["show", "a\nb\u{1B}[2J"])
+        #expect(value.status == 2)
+        #expect(value.stderr.hasPrefix(#"Error: The value 'a\x0Ab\x1B[2J' is invalid for '<id>'"# + "\n"))
+        let assigned = try krant.run(["list", "--limit=1\n2"])
+        #expect(assigned.stderr.contains(#"'1\x0A2'"#))
+        for output in [option, value, assigned] {
+            #expect(!output.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+            #expect(output.stderr.split(separator: "\n").contains { $0.hasPrefix("Usage: krant ") })
+        }
+    }
+}
