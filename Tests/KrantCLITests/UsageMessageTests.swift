@@ -34,4 +34,19 @@ import Testing
             #expect(output.stderr.split(separator: "\n").contains { $0.hasPrefix("Usage: krant ") })
         }
     }
+
+    @Test func markSaysExactlyOneOfReadAndUnreadIsNeeded() throws {
+        let krant = try KrantRunner()
+        let neither = try krant.run(["mark", "1"])
+        #expect(neither.status == 2)
+        #expect(neither.stderr.hasPrefix("Error: Give exactly one of --read and --unread.\n"))
+        #expect(!neither.stderr.contains("<read>"))
+        let both = try krant.run(["mark", "1", "--read", "--unread"])
+        #expect(both.status == 2)
+        #expect(both.stderr.hasPrefix("Error: Give exactly one of --read and --unread, not both.\n"))
+        let help = try krant.run(["mark", "--help"]).stdout
+        #expect(help.contains("USAGE: krant mark <ids> ... (--read | --unread) [--db <path>]"))
+        #expect(!help.contains("--read --unread"))
+        #expect(neither.stderr.contains("Usage: krant mark <ids> ... (--read | --unread)"))
+    }
 }
