@@ -43,7 +43,7 @@ struct ListCommand: ParsableCommand {
             if !articles.isReadOnly {
                 try articles.catchUpSearch()
             } else if case let waiting = try articles.searchBacklog(), waiting > 0 {
-                printError("krant: note: \(waiting) \(waiting == 1 ? "article is" : "articles are") not indexed for search yet, "
+                printError("krant: note: \(counted(waiting, "article is", "articles are")) not indexed for search yet, "
                            + "and the store is read-only: the search cannot find \(waiting == 1 ? "it" : "them")")
             }
         }

@@ -207,7 +207,7 @@ import Testing
         let path = try krant.write("kwaad.opml", Array("<opml version=\"2.0\"><head/><body>\(outlines)</body></opml>".utf8))
         let output = try krant.run(["feeds", "import-opml", path])
         #expect(output.status == 1)
-        #expect(output.stdout == "subscribed to 1 feeds, 0 already subscribed, 3 refused\n")
+        #expect(output.stdout == "subscribed to 1 feed, 0 already subscribed, 3 refused\n")
         #expect(output.stderr.contains("file:///etc/passwd"))
         let feeds = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]])
         #expect(feeds.map { $0["url"] as? String } == ["https://nos.example/feed.xml"])

@@ -49,4 +49,32 @@ import Testing
         #expect(!help.contains("--read --unread"))
         #expect(neither.stderr.contains("Usage: krant mark <ids> ... (--read | --unread)"))
     }
+
+    @Test func noTerminalIsSaidOnce() throws {
+        let krant = try KrantRunner()
+        // The runner's stdin is /dev/null.
+        let output = try krant.run([], environment: ["TERM": "xterm-256color"])
+        #expect(output.status == 2)
+        #expect(output.stderr == "krant: needs a terminal: standard input is not one "
+                + "(run krant in a terminal, or use `krant list` for plain output)\n")
+    }
+
+    /// "1 article", "2 articles": every count the command line prints agrees with its noun.
+    @Test func countsAgreeWithTheirNouns() throws {
+        let server = try FetchTestServer(routes: [
+            "/een.xml": { _ in .text(SampleFeed.rss(items: [("e1", "Enige bericht")])) },
+        ])
+        defer { server.stop() }
+        let krant = try KrantRunner()
+        let url = server.url("/een.xml")
+        #expect(try krant.run(["feeds", "add", url]).stdout == "subscribed to NOS Nieuws - Binnenland (\(url)): 1 article\n")
+        #expect(try krant.run(["fetch"]).stdout == "1 feed, 0 new articles, 0 failed\n")
+        #expect(try krant.run(["feeds", "remove", url, "--keep-articles"]).stdout
+                == "removed NOS Nieuws - Binnenland (its 1 article was kept)\n")
+        let opml = try krant.write("een.opml", Array("""
+            <opml version="2.0"><head/><body><outline type="rss" text="f" xmlUrl="\(url)"/></body></opml>
+            """.utf8))
+        #expect(try krant.run(["feeds", "import-opml", opml]).stdout == "subscribed to 1 feed, 0 already subscribed\n")
+        #expect(try krant.run(["index"]).stdout == "search index is up to date\n")
+    }
 }
