@@ -50,6 +50,45 @@ import Testing
         #expect(neither.stderr.contains("Usage: krant mark <ids> ... (--read | --unread)"))
     }
 
+    @Test func aLimitMustBeAPositiveNumber() throws {
+        let krant = try KrantRunner()
+        for (arguments, value) in [(["--limit", "-3"], "-3"), (["--limit=-3"], "-3"), (["--limit", "0"], "0")] {
+            let output = try krant.run(["list"] + arguments)
+            #expect(output.status == 2, "\(arguments)")
+            #expect(output.stderr.hasPrefix("Error: --limit must be a positive number, not \(value).\n"), "\(arguments)")
+        }
+        let word = try krant.run(["list", "--limit", "x"])
+        #expect(word.status == 2)
+        #expect(word.stderr.hasPrefix("Error: The value 'x' is invalid for '--limit <n>'"))
+        try krant.run(["import", KrantRunner.sampleArticle])
+        #expect(try krant.run(["list", "--limit", "1"]).stdout.split(separator: "\n").count == 1)
+    }
+
+    /// A category no article or feed has is a typo, not an empty view.
+    @Test func anUnknownCategoryIsNamedWithTheOnesThereAre() throws {
+        let krant = try KrantRunner()
+        let empty = try krant.run(["list", "--category", "Nope"])
+        #expect(empty.status == 1)
+        #expect(empty.stdout == "")
+        #expect(empty.stderr == "krant: no category \"Nope\" (no article has a category)\n")
+
+        let outlines = [("Sport", "https://nos.example/sport.xml"), ("binnenland", "https://nos.example/bi.xml")]
+            .map { "<outline text=\"\($0.0)\"><outline type=\"rss\" text=\"f\" xmlUrl=\"\($0.1)\"/></outline>" }.joined()
+        let opml = try krant.write("subs.opml", Array("<opml version=\"2.0\"><head/><body>\(outlines)</body></opml>".utf8))
+        #expect(try krant.run(["feeds", "import-opml", opml]).status == 0)
+        for extra in [[], ["--count"], ["--json"]] {
+            let unknown = try krant.run(["list", "--category", "Nope"] + extra)
+            #expect(unknown.status == 1)
+            #expect(unknown.stdout == "")
+            #expect(unknown.stderr == "krant: no category \"Nope\" (the categories are: binnenland, Sport)\n")
+        }
+        // A category only a feed has so far is known: an empty view, not an error.
+        let known = try krant.run(["list", "--category", "Sport", "--count"])
+        #expect(known.status == 0)
+        #expect(known.stdout == "0\n")
+        #expect(try krant.run(["list", "--category", "sport"]).status == 1)
+    }
+
     @Test func noTerminalIsSaidOnce() throws {
         let krant = try KrantRunner()
         // The runner's stdin is /dev/null.
