@@ -25,7 +25,7 @@ struct Krant: ParsableCommand {
         version: version,
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
                       StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self,
-                      IndexCommand.self, CheckCommand.self, RepairCommand.self]
+                      IndexCommand.self, CheckCommand.self, RepairCommand.self, SamplesCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

@@ -167,7 +167,7 @@ import Testing
         #expect(try krant.run(["--version"]).stdout == "0.1.0\n")
         for command in [[], ["import"], ["list"], ["show"], ["mark"], ["star"], ["unstar"], ["fetch"], ["feeds"],
                         ["feeds", "add"], ["feeds", "list"], ["feeds", "remove"], ["feeds", "import-opml"],
-                        ["feeds", "export-opml"]] {
+                        ["feeds", "export-opml"], ["samples"], ["samples", "list"], ["samples", "remove"]] {
             let help = try krant.run(command + ["--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Example"), "\(command) --help has no examples")
