@@ -30,6 +30,10 @@ public struct Ingestion: Sendable {
     /// Whether "vandaag" and "gisteren" in saved articles count back from the
     /// file's modification day (off for the bundled samples).
     public var datesFromFileTimes = true
+    /// The category saved articles are stored under; they carry none of
+    /// their own (a feed's items take their feed's). The bundled samples
+    /// are put in one of their own, so they can be told apart and removed.
+    public var savedArticleCategory: String?
     /// When new articles enter the search index (see `SearchIndexing`).
     public var indexing = SearchIndexing.now
 
@@ -113,7 +117,7 @@ public struct Ingestion: Sendable {
 
     private func importTextFiles(_ files: [InputPath], into report: inout ImportReport,
                                  onRejected: (_ path: String, _ reason: String) -> Void) throws {
-        let reader = TextArticleFile(datesFromFileTimes: datesFromFileTimes)
+        let reader = TextArticleFile(datesFromFileTimes: datesFromFileTimes, category: savedArticleCategory)
         let batches = textBatches(files)
         let writer = StoreWriter<Result<[InsertOutcome], any Error>>(count: batches.count)
         let (store, indexing) = (self.store, self.indexing)

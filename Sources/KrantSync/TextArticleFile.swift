@@ -15,6 +15,8 @@ struct TextArticleFile: Sendable {
     /// modification day. Off for the bundled samples, whose file times only
     /// say when krant was installed.
     var datesFromFileTimes = true
+    /// The category every article read gets (see `Ingestion.savedArticleCategory`).
+    var category: String?
 
     /// The article and its identity, the hash of its normalised text, so the
     /// same article saved twice (or copied elsewhere) is one article.
@@ -32,6 +34,7 @@ struct TextArticleFile: Sendable {
             let readingDay = datesFromFileTimes ? Self.localDay(of: contents.modified.tv_sec) : nil
             let result = try parser.parse([UInt8](contents.bytes), readingDay: readingDay)
             var article = result.article
+            if let category { article.category = category }
             article.origin = .file(path: path.string.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
                                    ?? path.absolute.description)
             return .success((article, ArticleIdentity.forText(result.normalizedText)))

@@ -1,5 +1,6 @@
 /// Why the reader cannot start on this terminal. Every message says what to
-/// do, because the user sees it instead of the reader.
+/// do, because the user sees it instead of the reader. Messages do not name
+/// krant: the command line prints them after `krant: `.
 public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Standard input or output is a pipe or file (`which` names it).
     case notATerminal(which: String)
@@ -14,15 +15,15 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal(let which):
-            "krant needs a terminal: \(which) is not a terminal (run krant in a terminal, or use `krant list` for plain output)"
+            "needs a terminal: \(which) is not one (run krant in a terminal, or use `krant list` for plain output)"
         case .termNotSet:
-            "krant needs a terminal: TERM is not set (try TERM=xterm-256color)"
+            "needs a terminal: TERM is not set (try TERM=xterm-256color)"
         case .unknownTerminal(let term):
-            "krant does not know the terminal type TERM=\(term) (try TERM=xterm-256color, or install its terminfo entry)"
+            "unknown terminal type TERM=\(term) (try TERM=xterm-256color, or install its terminfo entry)"
         case .cannotAddressCursor(let term):
-            "krant needs a terminal that can move the cursor, and TERM=\(term) cannot (try TERM=xterm-256color)"
+            "needs a terminal that can move the cursor, and TERM=\(term) cannot (try TERM=xterm-256color)"
         case .initialisationFailed(let term):
-            "krant could not start the terminal TERM=\(term) (try TERM=xterm-256color)"
+            "could not start the terminal TERM=\(term) (try TERM=xterm-256color)"
         }
     }
 }

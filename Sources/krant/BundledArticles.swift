@@ -17,12 +17,18 @@ enum BundledArticles {
 
     /// Imports the samples into a store this run created; returns how many
     /// went in. Only a brand-new store: one that is empty because its reader
-    /// removed everything must stay empty.
+    /// removed everything must stay empty, and samples `krant samples remove`
+    /// took out never come back (no flag needs to remember it: a store that
+    /// exists is never new again).
+    ///
+    /// They go in under `ArticleStore.samplesCategory`, so they are not
+    /// taken for the user's own articles and can be removed whole.
     @discardableResult
     static func importIfNew(into store: ArticleStore) throws -> Int {
         guard store.wasCreated, let folder else { return 0 }
         var ingestion = Ingestion(store: store)
         ingestion.datesFromFileTimes = false
+        ingestion.savedArticleCategory = ArticleStore.samplesCategory
         return try ingestion.importPaths([folder.path]).inserted
     }
 }

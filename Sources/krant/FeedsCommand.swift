@@ -38,7 +38,7 @@ struct FeedsCommand: ParsableCommand {
             let title = result.feed?.title ?? "(untitled)"
             let recovered = result.recoveredErrors > 0 ? " (\(FeedSyncResult.recovered(result.recoveredErrors)))" : ""
             print(Sanitizer.escapedForDisplay(
-                "subscribed to \(title) (\(result.feed?.url ?? url)): \(result.newArticles) articles\(recovered)"))
+                "subscribed to \(title) (\(result.feed?.url ?? url)): \(counted(result.newArticles, "article"))\(recovered)"))
         }
     }
 
@@ -81,7 +81,11 @@ struct FeedsCommand: ParsableCommand {
             }
             try articles.removeFeed(id: subscription.id, keepArticles: keepArticles)
             print(Sanitizer.escapedForDisplay("removed \(subscription.title ?? subscription.url)"
-                  + (keepArticles ? " (its \(subscription.articleCount) articles were kept)" : "")))
+                  + (keepArticles ? " (\(Self.kept(subscription.articleCount)))" : "")))
+        }
+
+        static func kept(_ count: Int) -> String {
+            count == 1 ? "its 1 article was kept" : "its \(count) articles were kept"
         }
     }
 
@@ -104,7 +108,7 @@ struct FeedsCommand: ParsableCommand {
                 throw CommandFailure(message: failure.description)
             }
             let (added, present, refused) = (report.added, report.alreadySubscribed, report.refused)
-            print("subscribed to \(added) feeds, \(present) already subscribed"
+            print("subscribed to \(counted(added, "feed")), \(present) already subscribed"
                   + (refused > 0 ? ", \(refused) refused" : ""))
             if refused > 0 { throw ExitCode(1) }
         }

@@ -60,7 +60,7 @@ struct FetchCommand: ParsableCommand {
             }
         }
         let new = results.reduce(0) { $0 + $1.newArticles }
-        print("\(results.count) feeds, \(new) new articles, \(failed) failed")
+        print("\(counted(results.count, "feed")), \(counted(new, "new article")), \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
     }
 }

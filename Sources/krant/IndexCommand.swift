@@ -49,14 +49,14 @@ struct IndexCommand: ParsableCommand {
             print("rebuilt the search index for this version of krant")
         } else {
             print(indexed == 0 ? "search index is up to date"
-                  : "indexed \(indexed) \(indexed == 1 ? "article" : "articles") for search")
+                  : "indexed \(counted(indexed, "article")) for search")
         }
     }
 
     /// Says what the pipeline's index step did, after an import or a fetch.
     static func report(_ outcome: SearchIndexer.Outcome) {
         if case .inBackground(let waiting) = outcome {
-            print("indexing \(waiting) articles for search in the background (krant index waits for it)")
+            print("indexing \(counted(waiting, "article")) for search in the background (krant index waits for it)")
         }
     }
 }

@@ -26,7 +26,8 @@ struct Krant: ParsableCommand {
         version: version,
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
                       StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self,
-                      IndexCommand.self, CheckCommand.self, RepairCommand.self, ConfigCommand.self]
+                      IndexCommand.self, CheckCommand.self, RepairCommand.self, SamplesCommand.self,
+                      ConfigCommand.self]
     )
 
     @OptionGroup var store: StoreOptions
@@ -87,7 +88,10 @@ struct Krant: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error))
+                // The parser's own line breaks print as line breaks; what the
+                // user typed is escaped like any text from outside.
+                writeError(ParserMessage.displayed(fullMessage(for: error),
+                                                   arguments: Array(CommandLine.arguments.dropFirst())))
                 Foundation.exit(2)
             }
             exit(withError: error)

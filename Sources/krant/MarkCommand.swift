@@ -5,26 +5,33 @@ struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark",
         abstract: "Mark articles read or unread.",
+        // Written out: the generated usage listed `--read --unread` as if
+        // both were needed.
+        usage: "krant mark <ids> ... (--read | --unread) [--db <path>]",
         discussion: """
+        Exactly one of --read and --unread says what the articles become.
+
         Examples:
           krant mark 7 --read
           krant mark 7 8 9 --unread
         """
     )
 
-    enum State: EnumerableFlag {
-        case read, unread
-        static func help(for value: State) -> ArgumentHelp? {
-            value == .read ? "Mark as read." : "Mark as unread."
+    @OptionGroup var store: StoreOptions
+    // Two flags rather than an EnumerableFlag, whose missing-flag error
+    // showed `--read <read>` as if the flag took a value.
+    @Flag(help: "Mark as read.") var read = false
+    @Flag(help: "Mark as unread.") var unread = false
+    @OptionGroup var articles: ArticleIDs
+
+    func validate() throws {
+        if read == unread {
+            throw ValidationError("Give exactly one of --read and --unread" + (read ? ", not both." : "."))
         }
     }
 
-    @OptionGroup var store: StoreOptions
-    @Flag var state: State
-    @OptionGroup var articles: ArticleIDs
-
     func run() throws {
-        let missing = try store.open().setRead(articles.ids, state == .read)
+        let missing = try store.open().setRead(articles.ids, read)
         try reportMissing(missing)
     }
 }

@@ -32,16 +32,23 @@ struct RepairCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CommandFailure(message: error.description)
         }
-        let articles = "\(report.articles)" + (report.expectedArticles.map { " of \($0)" } ?? "")
-        let feeds = "\(report.feeds)" + (report.expectedFeeds.map { " of \($0)" } ?? "")
+        let articles = Self.copied(report.articles, of: report.expectedArticles, "article")
+        let feeds = Self.copied(report.feeds, of: report.expectedFeeds, "feed")
         print(Sanitizer.escapedForDisplay(
-            "copied \(articles) articles (with their read and star state) and \(feeds) feeds into \(report.target)"))
+            "copied \(articles) (with their read and star state) and \(feeds) into \(report.target)"))
         if report.damagedStretches > 0 {
-            print("\(report.damagedStretches) damaged \(report.damagedStretches == 1 ? "part" : "parts") could not be read")
+            print("\(counted(report.damagedStretches, "damaged part")) could not be read")
         }
         for line in Self.switchInstructions(damaged: path, repaired: report.target) {
             print(Sanitizer.escapedForDisplay(line))
         }
+    }
+
+    /// "3 of 5 articles", "1 of 1 article", or "3 articles" when the old
+    /// store's count could not be read: the noun agrees with the last number.
+    static func copied(_ count: Int, of expected: Int?, _ noun: String) -> String {
+        guard let expected else { return counted(count, noun) }
+        return "\(count) of \(counted(expected, noun))"
     }
 
     /// How to put the new store in the old one's place: by moving files

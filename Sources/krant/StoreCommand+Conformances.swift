@@ -17,3 +17,5 @@ extension IndexCommand: StoreCommand {}
 extension CheckCommand: StoreCommand {}
 extension RepairCommand: StoreCommand {}
 extension ConfigCommand: StoreCommand {}
+extension SamplesCommand.List: StoreCommand {}
+extension SamplesCommand.Remove: StoreCommand {}

@@ -94,5 +94,10 @@ struct UsageFailure: Error, CustomStringConvertible {
 /// Writes a line to standard error. Messages name files and URLs that came
 /// from outside, so every control character is shown as an escape.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((Sanitizer.escapedForDisplay(line) + "\n").utf8))
+    writeError(Sanitizer.escapedForDisplay(line))
+}
+
+/// Writes text that is already safe to show, and a line break, to standard error.
+func writeError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

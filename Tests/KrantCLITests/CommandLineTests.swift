@@ -173,7 +173,7 @@ import Testing
         #expect(try krant.run(["--version"]).stdout == "0.1.0\n")
         for command in [[], ["import"], ["list"], ["show"], ["mark"], ["star"], ["unstar"], ["fetch"], ["feeds"],
                         ["feeds", "add"], ["feeds", "list"], ["feeds", "remove"], ["feeds", "import-opml"],
-                        ["feeds", "export-opml"]] {
+                        ["feeds", "export-opml"], ["samples"], ["samples", "list"], ["samples", "remove"]] {
             let help = try krant.run(command + ["--help"])
             #expect(help.status == 0)
             #expect(help.stdout.contains("Example"), "\(command) --help has no examples")
@@ -213,7 +213,7 @@ import Testing
         let path = try krant.write("kwaad.opml", Array("<opml version=\"2.0\"><head/><body>\(outlines)</body></opml>".utf8))
         let output = try krant.run(["feeds", "import-opml", path])
         #expect(output.status == 1)
-        #expect(output.stdout == "subscribed to 1 feeds, 0 already subscribed, 3 refused\n")
+        #expect(output.stdout == "subscribed to 1 feed, 0 already subscribed, 3 refused\n")
         #expect(output.stderr.contains("file:///etc/passwd"))
         let feeds = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]])
         #expect(feeds.map { $0["url"] as? String } == ["https://nos.example/feed.xml"])

@@ -50,7 +50,7 @@ import Testing
         #expect(try krant.run(["feeds", "add", server.url("/oud.xml")]).status == 0)
 
         moved.isMoved = true
-        #expect(try krant.run(["fetch"]).stdout == "1 feeds, 0 new articles, 0 failed\n")
+        #expect(try krant.run(["fetch"]).stdout == "1 feed, 0 new articles, 0 failed\n")
         let feeds = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]])
         #expect(feeds.map { $0["url"] as? String } == [newURL])
 
@@ -93,12 +93,12 @@ import Testing
         // Unchanged: one conditional request answered 304, nothing parsed.
         let unchanged = try krant.run(["fetch"])
         #expect(unchanged.status == 0)
-        #expect(unchanged.stdout == "1 feeds, 0 new articles, 0 failed\n")
+        #expect(unchanged.stdout == "1 feed, 0 new articles, 0 failed\n")
         #expect(server.requests.last?.header("If-None-Match") == "\"v1\"")
 
         // A new item arrives: stored once, the read state of the others kept.
         feed.add("a3", "Nieuw bericht")
-        #expect(try krant.run(["fetch"]).stdout == "1 feeds, 1 new articles, 0 failed\n")
+        #expect(try krant.run(["fetch"]).stdout == "1 feed, 1 new article, 0 failed\n")
         #expect(try krant.run(["list", "--count"]).stdout == "3\n")
         #expect(try krant.run(["list", "--unread", "--count"]).stdout == "2\n")
 
@@ -106,11 +106,11 @@ import Testing
         #expect(try krant.run(["feeds", "add", server.url("/pagina.html")]).stderr
                 == "krant: \(server.url("/pagina.html")): not a feed: an HTML page\n")
         let subscribed = try krant.run(["feeds", "import-opml", try writeOPML(krant, urls: [server.url("/kapot.xml"), url])])
-        #expect(subscribed.stdout == "subscribed to 1 feeds, 1 already subscribed\n")
+        #expect(subscribed.stdout == "subscribed to 1 feed, 1 already subscribed\n")
         feed.add("a4", "Nog een bericht")
         let mixed = try krant.run(["fetch"])
         #expect(mixed.status == 1)
-        #expect(mixed.stdout == "2 feeds, 1 new articles, 1 failed\n")
+        #expect(mixed.stdout == "2 feeds, 1 new article, 1 failed\n")
         #expect(mixed.stderr.contains(server.url("/kapot.xml")))
         #expect(mixed.stderr.contains("HTTP 404"))
 
@@ -144,7 +144,7 @@ import Testing
         #expect(try krant.run(["import", path]).stdout == "imported 0 new, 2 already present, 0 rejected\n")
         let feeds = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]])
         #expect(feeds.first?["url"] as? String == URL(fileURLWithPath: path).absoluteString)
-        #expect(try krant.run(["fetch"]).stdout == "1 feeds, 0 new articles, 0 failed\n")
+        #expect(try krant.run(["fetch"]).stdout == "1 feed, 0 new articles, 0 failed\n")
         let status = try #require(try krant.json(["feeds", "list", "--json"]) as? [[String: Any]]).first?["last_status"]
         #expect(status as? String == "not modified")
         // A changed file is read again (its size and time are its validator).

@@ -126,6 +126,36 @@ import Testing
         #expect(screen.contains { $0.contains("No articles yet") })
     }
 
+    /// The first run's samples are a category of their own; `krant samples
+    /// remove` takes out exactly them, and the next start does not bring
+    /// them back.
+    @Test func removedSamplesStayRemoved() throws {
+        let reader = try Reader()
+        try reader.waitForStatus("5 unread of 5")
+        try reader.session.sendKeys("c")
+        let chooser = try reader.session.waitFor(text: "Categories and feeds")
+        #expect(chooser.contains { $0.contains("krant samples") && $0.contains("5 unread of 5") })
+        try reader.session.sendKeys("c")
+        try reader.session.waitFor { !$0.contains { $0.contains("Categories and feeds") } }
+        try reader.session.sendKeys("q")
+        #expect(try reader.session.waitForExit() == 0)
+
+        #expect(try reader.cli(["samples"]).split(separator: "\n").count == 5)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(try reader.cli(["list", "--json"]).utf8))
+                                as? [[String: Any]])
+        #expect(list.count == 5)
+        #expect(list.allSatisfy { $0["category"] as? String == "krant samples" })
+        #expect(try reader.cli(["samples", "remove"]) == "removed 5 sample articles\n")
+        #expect(try reader.cli(["list", "--count"]) == "0\n")
+        #expect(try reader.cli(["list", "--search", "oekraine", "--count"]) == "0\n")
+        #expect(try reader.cli(["samples"]) == "no sample articles in this store\n")
+
+        let again = try Reader(environment: ["KRANT_DB": reader.databasePath])
+        let screen = try again.waitForStatus("0 unread of 0")
+        #expect(screen.contains { $0.contains("No articles yet") })
+        #expect(try again.cli(["samples"]) == "no sample articles in this store\n")
+    }
+
     @Test func sectionAndCaptionJumpsOnTheSample() throws {
         let reader = try Reader()
         try reader.waitForStatus("5 unread of 5")

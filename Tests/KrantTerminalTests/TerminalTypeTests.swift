@@ -19,12 +19,15 @@ struct TerminalTypeTests {
         ]
         for error in errors {
             let message = error.description
-            #expect(message.hasPrefix("krant "))
+            // Printed after "krant: ", so naming krant again would say it twice.
+            #expect(!message.hasPrefix("krant"))
             #expect(message.contains("(") && message.hasSuffix(")"), "has a suggestion: \(message)")
             #expect(!message.contains("\n"))
         }
         #expect(TerminalError.termNotSet.description
-            == "krant needs a terminal: TERM is not set (try TERM=xterm-256color)")
+            == "needs a terminal: TERM is not set (try TERM=xterm-256color)")
+        #expect(TerminalError.notATerminal(which: "standard input").description
+            == "needs a terminal: standard input is not one (run krant in a terminal, or use `krant list` for plain output)")
         #expect(TerminalError.cannotAddressCursor("dumb").description.contains("TERM=dumb"))
     }
 }
