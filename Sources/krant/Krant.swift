@@ -45,7 +45,7 @@ struct Krant: ParsableCommand {
         }
         let terminal: Terminal
         do {
-            terminal = try Terminal.start(environment: environment)
+            terminal = try Terminal.start(environment: environment, mouse: true)
         } catch {
             throw UsageFailure(message: error.description)
         }
