@@ -69,6 +69,12 @@ static const attr_t NC_A_ITALIC    = A_ITALIC;
 /* KEY_F(n) is a function-like macro. */
 static inline int nc_key_f(int n) { return KEY_F(n); }
 
+/* The mouse masks are built by function-like macros (NCURSES_MOUSE_MASK).
+ * With ncurses' mouse version 2, buttons 4 and 5 are the wheel. */
+static const mmask_t NC_BUTTON1_PRESSED = BUTTON1_PRESSED;
+static const mmask_t NC_BUTTON4_PRESSED = BUTTON4_PRESSED;
+static const mmask_t NC_BUTTON5_PRESSED = BUTTON5_PRESSED;
+
 /* --- Restoring the terminal when the process dies of SIGINT/SIGTERM/SIGHUP
  * or exits without stop(). The handler runs in C, not Swift, so it calls no
  * Swift runtime code; it only calls endwin() (what ncurses' own SIGINT

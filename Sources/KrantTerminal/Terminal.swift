@@ -39,7 +39,11 @@ public final class Terminal {
     /// Starts curses on standard input and output. Refuses, without changing
     /// the terminal's state, when they are not a terminal or TERM names a
     /// terminal that cannot address the cursor.
-    public static func start(environment: [String: String], theme: Theme = .dark) throws(TerminalError) -> Terminal {
+    ///
+    /// With `mouse` off the terminal is never asked to report the mouse, so
+    /// its own text selection works as it does outside krant.
+    public static func start(environment: [String: String], theme: Theme = .dark,
+                             mouse: Bool = true) throws(TerminalError) -> Terminal {
         if let refusal = checkUsable(environment: environment) { throw refusal }
         let term = environment["TERM"] ?? ""
 
@@ -73,6 +77,7 @@ public final class Terminal {
         leaveok(window, true)
         set_escdelay(25)
         curs_set(0)
+        if mouse { reportMouse() }
 
         var palette = Palette(environment: environment, theme: theme)
         let hasDefaultColors = palette.usesColor ? startColors() : nil
@@ -166,6 +171,15 @@ public final class Terminal {
         return result
     }
 
+    /// ncurses turns the reporting off in `endwin` (quit, Ctrl-C, `suspend`)
+    /// and back on when curses resumes.
+    private static func reportMouse() {
+        mousemask(MouseDecoder.mask, nil)
+        // Presses are reported at once: with an interval ncurses holds each
+        // one back that long, to see whether a release makes it a click.
+        mouseinterval(0)
+    }
+
     /// The terminal's size in columns and rows (0×0 after `stop()`).
     public var size: (width: Int, height: Int) {
         guard screen != nil else { return (0, 0) }
@@ -212,8 +226,9 @@ public final class Terminal {
         _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
     }
 
-    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key or a
-    /// resize; nil when none came. Keys the reader does not know are skipped.
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, a
+    /// mouse event or a resize; nil when none came. Keys and mouse events the
+    /// reader does not know are skipped.
     /// Prefer a finite timeout: SIGWINCH may be delivered to another thread,
     /// and then the resize is only noticed when the wait ends.
     public func readKey(timeoutMilliseconds: Int32) -> TerminalEvent? {
@@ -229,6 +244,14 @@ public final class Terminal {
                 // the window follow the new size.
                 let (width, height) = size
                 return .resize(width: width, height: height)
+            }
+            if isFunctionKey, Int32(bitPattern: code) == KEY_MOUSE {
+                var report = MEVENT()
+                if getmouse(&report) == OK,
+                   let event = MouseDecoder.event(x: report.x, y: report.y, buttons: report.bstate) {
+                    return .mouse(event)
+                }
+                continue
             }
             if let key = KeyDecoder.key(code: Int32(bitPattern: code), isFunctionKey: isFunctionKey) {
                 return .key(key)

@@ -48,7 +48,8 @@ struct Krant: ParsableCommand {
         }
         let terminal: Terminal
         do {
-            terminal = try Terminal.start(environment: environment, theme: configuration.theme)
+            terminal = try Terminal.start(environment: environment, theme: configuration.theme,
+                                          mouse: configuration.mouse)
         } catch {
             throw UsageFailure(message: error.description)
         }

@@ -79,6 +79,8 @@ struct ReaderRuntime {
             case .key(let key):
                 guard let action = driver.state.settings.keymap.action(for: key, in: driver.state) else { continue }
                 effects = driver.send(action)
+            case .mouse(let event):
+                effects = driver.send(.mouse(event))
             }
             for effect in effects {
                 switch effect {

@@ -74,6 +74,18 @@ import Testing
         #expect(try reader.session.waitForExit() == 0)
     }
 
+    /// `mouse = false`: the terminal is never asked for mouse reports, so a
+    /// click stays the terminal's (text selection); a terminal then sends
+    /// the program nothing for it.
+    @Test func mouseOffLeavesTheMouseToTheTerminal() throws {
+        let config = try ConfigFile("mouse = false\n")
+        let reader = try Reader(environment: ["KRANT_CONFIG": config.path])
+        try reader.waitForStatus("5 unread of 5")
+        #expect(try !reader.session.reportsMouse)
+        try reader.session.sendKeys("q")
+        #expect(try reader.session.waitForExit() == 0)
+    }
+
     /// A bad file stops the reader before it draws anything, with the line.
     @Test func aBadFileStopsTheReaderWithItsLine() throws {
         let config = try ConfigFile("[keys]\nnxt-caption = [\"C\"]\n")

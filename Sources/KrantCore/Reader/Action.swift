@@ -27,6 +27,9 @@ public enum Action: Hashable, Sendable {
     case menu(MenuAction)
     case prompt(PromptAction)
     case confirm(Bool)
+    /// A click or a turn of the wheel: what is drawn under it decides what
+    /// it does (`ReaderState+Mouse.swift`).
+    case mouse(MouseEvent)
 
     // Results and events from the runtime.
     case resized(width: Int, height: Int)

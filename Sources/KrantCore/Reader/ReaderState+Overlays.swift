@@ -34,6 +34,8 @@ extension ReaderState {
             overlay = .none
             guard yes else { message = "Nothing marked"; return [] }
             return performMarkAllRead()
+        case (_, .mouse(let event)):
+            return mouseOverOverlay(event)
         default:
             return []
         }

@@ -49,6 +49,7 @@ extension ReaderState {
         case .toggleFullScreen: return toggleFullScreen()
         case .quit: return focus == .article ? backToList() : [.quit]
         case .cancel: return clearSearchOrGoBack()
+        case .mouse(let event): return mouse(event)
         // A window's keys with no window open (a late key press): nothing to do.
         case .menu, .prompt, .confirm: return []
         // Not commands: `update` hands these to `receive`.

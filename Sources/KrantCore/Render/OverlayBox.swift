@@ -9,31 +9,29 @@ struct OverlayBox {
     var top: Int
     var preferredWidth: Int
 
+    func placement(in area: Rect) -> OverlayPlacement {
+        OverlayPlacement(lineCount: lines.count, selection: selection, top: top, preferredWidth: preferredWidth,
+                         area: area)
+    }
+
     func draw(into buffer: inout CellBuffer, area: Rect) {
-        let width = min(preferredWidth, area.width - 2)
-        let height = min(lines.count + 2, area.height - 1)
-        guard width >= 8, height >= 3 else {
+        let placement = placement(in: area)
+        let first = placement.first
+        guard placement.isFramed else {
             // Too little room for a frame: the list itself, as much as fits.
-            let first = max(0, min(selection ?? top, lines.count - 1))
-            for row in 0..<max(0, min(lines.count - first, area.height)) {
+            let rows = placement.lineArea
+            for row in 0..<rows.height {
                 let index = first + row
                 let role: StyleRole = index == selection ? .overlaySelected : .overlay
-                buffer.fill(x: area.x, y: area.y + row, width: area.width, height: 1, role: role)
+                buffer.fill(x: rows.x, y: rows.y + row, width: rows.width, height: 1, role: role)
                 buffer.put(index == selection ? lines[index].restyled(role) : lines[index],
-                           x: area.x, y: area.y + row, maxWidth: area.width)
+                           x: rows.x, y: rows.y + row, maxWidth: rows.width)
             }
             return
         }
-        let x = area.x + (area.width - width) / 2
-        let y = area.y + max(0, (area.height - height) / 2)
-        let inner = width - 2
-        let visible = height - 2
-        var first = top
-        if let selection {
-            if selection < first { first = selection }
-            if selection >= first + visible { first = selection - visible + 1 }
-        }
-        first = max(0, min(first, lines.count - visible))
+        let (x, y, width, height) = (placement.box.x, placement.box.y, placement.box.width, placement.box.height)
+        let inner = placement.lineArea.width
+        let visible = placement.lineArea.height
 
         buffer.fill(x: x, y: y, width: width, height: height, role: .overlay)
         let heading = TextWrapper.truncate(" \(title) ", width: max(0, inner - 2))

@@ -133,7 +133,22 @@ public enum ReaderRenderer {
     }
 
     static func drawOverlay(_ state: ReaderState, into buffer: inout CellBuffer) {
-        let area = Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1))
+        overlayBox(state)?.draw(into: &buffer, area: overlayArea(state))
+    }
+
+    /// Where the open window is drawn and which line is where; nil when none
+    /// is open or it lives in the status bar. A mouse click is resolved by
+    /// it, so it must be this same box.
+    static func overlayPlacement(_ state: ReaderState) -> OverlayPlacement? {
+        overlayBox(state)?.placement(in: overlayArea(state))
+    }
+
+    /// A window may cover everything but the status bar.
+    static func overlayArea(_ state: ReaderState) -> Rect {
+        Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1))
+    }
+
+    static func overlayBox(_ state: ReaderState) -> OverlayBox? {
         switch state.overlay {
         case .help(let help):
             let keyWidth = 14
@@ -142,8 +157,8 @@ public enum ReaderRenderer {
                 return StyledLine([StyledSpan(TextWrapper.pad(keys, width: keyWidth) + " ", .overlayTitle),
                                    StyledSpan(binding.help, .overlay)])
             }
-            OverlayBox(title: "Keys (Esc closes)", lines: lines, selection: nil, top: help.top, preferredWidth: 72)
-                .draw(into: &buffer, area: area)
+            return OverlayBox(title: "Keys (Esc closes)", lines: lines, selection: nil, top: help.top,
+                              preferredWidth: 72)
         case .outline(let menu):
             let lines = menu.entries.map { entry in
                 switch entry.kind {
@@ -152,8 +167,7 @@ public enum ReaderRenderer {
                 case .caption: StyledLine([StyledSpan("│ ", .captionCredit), StyledSpan(entry.label, .captionText)])
                 }
             }
-            OverlayBox(title: "Outline", lines: lines, selection: menu.selection, top: 0, preferredWidth: 72)
-                .draw(into: &buffer, area: area)
+            return OverlayBox(title: "Outline", lines: lines, selection: menu.selection, top: 0, preferredWidth: 72)
         case .categories(let menu):
             let lines = menu.entries.map { entry in
                 StyledLine([StyledSpan(TextWrapper.pad(entry.label, width: 24), .overlay),
@@ -162,11 +176,10 @@ public enum ReaderRenderer {
             // Wide enough for the longest counts ("1000000 unread of 1000000"
             // would otherwise lose its last digits to the frame).
             let widest = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
-            OverlayBox(title: "Categories and feeds", lines: lines, selection: menu.selection, top: 0,
-                       preferredWidth: max(50, widest + 3))
-                .draw(into: &buffer, area: area)
+            return OverlayBox(title: "Categories and feeds", lines: lines, selection: menu.selection, top: 0,
+                              preferredWidth: max(50, widest + 3))
         case .none, .search, .confirmMarkAll:
-            break
+            return nil
         }
     }
 }
