@@ -55,7 +55,7 @@ let package = Package(
             // top-level Resources folder (SwiftPM only bundles resources that
             // lie inside a target's folder, and copies symlinks unresolved).
             path: ".",
-            exclude: ["README.md", "Tests", "Sources/KrantCore", "Sources/KrantContent", "Sources/KrantConfig", "Sources/KrantStore", "Sources/KrantTerminal",
+            exclude: ["README.md", "Tests", "Resources/man", "Sources/KrantCore", "Sources/KrantContent", "Sources/KrantConfig", "Sources/KrantStore", "Sources/KrantTerminal",
                       "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/KrantSync", "Sources/krant-bench",
                       "Sources/KrantFuzzing", "Sources/krant-fuzz", "Sources/CLibFuzzer"],
             sources: ["Sources/krant"],
@@ -100,7 +100,8 @@ let package = Package(
         .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),
         .testTarget(name: "KrantConfigTests", dependencies: ["KrantConfig", "KrantCore"]),
         .testTarget(name: "KrantTerminalTests", dependencies: ["KrantTerminal", "CNcursesw", "KrantCore"]),
-        .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantContent", "KrantStore", "KrantTestSupport"]),
+        .testTarget(name: "KrantCLITests", dependencies: ["krant", "KrantContent", "KrantCore", "KrantStore",
+                                                          "KrantTestSupport"]),
         .testTarget(name: "KrantFuzzingTests", dependencies: ["KrantFuzzing"], exclude: ["Pending"],
                     resources: [.copy("Regressions")]),
         .testTarget(name: "KrantEndToEndTests", dependencies: [

@@ -15,13 +15,17 @@ struct Krant: ParsableCommand {
         Run `krant` without a subcommand to open the reader on your store.
 
         Examples:
-          krant import ~/Nieuws                 import every .txt article in a folder
-          krant list --unread --limit 20        the 20 newest unread headlines
-          krant list --search oekraine          full-text search (diacritics optional)
-          krant show 7 --width 72               read article 7 as wrapped text
-          krant mark 7 8 --read                 mark articles read
-          krant feeds add URL                   subscribe to a news feed
-          krant fetch                           fetch every subscribed feed
+          krant import ~/Nieuws feeds.xml   saved articles and feed files
+          krant feeds add URL               subscribe to a news feed
+          krant fetch                       fetch every subscribed feed
+          krant list --unread --limit 20    the 20 newest unread headlines
+          krant list --search oekraine      search (accents optional)
+          krant show 7 --width 72           article 7 as wrapped text
+          krant mark 7 8 --read             mark articles read
+          krant config                      the settings, as a config file
+
+        Manual: man -l Resources/man/krant.1 (see the README to install it).
+        Completions: krant --generate-completion-script bash|zsh|fish
         """,
         version: version,
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
