@@ -1,4 +1,5 @@
 import Foundation
+import KrantCore
 
 /// Opens a link in the user's browser: `$BROWSER` (a colon-separated list, as
 /// other tools read it; `%s` is replaced by the URL) or `xdg-open`.
@@ -10,9 +11,10 @@ enum BrowserLauncher {
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
-    /// Runs the browser and waits for it; returns an error message or nil.
-    static func open(_ url: String, environment: [String: String]) -> String? {
-        guard isWebLink(url) else { return "Not a web link: \(url)" }
+    /// Runs the browser and waits for it; returns an error message (in the
+    /// interface's language) or nil.
+    static func open(_ url: String, environment: [String: String], text: UIText) -> String? {
+        guard isWebLink(url) else { return text.notAWebLink(url) }
         let commands = (environment["BROWSER"] ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
         for command in commands + ["xdg-open"] {
             let arguments = command.contains("%s")
@@ -25,11 +27,11 @@ enum BrowserLauncher {
                 try process.run()
                 process.waitUntilExit()
                 if process.terminationStatus == 0 { return nil }
-                if process.terminationStatus != 127 { return "Browser exited with status \(process.terminationStatus)" }
+                if process.terminationStatus != 127 { return text.browserExited(status: process.terminationStatus) }
             } catch {
                 continue
             }
         }
-        return "No browser found: set BROWSER"
+        return text.noBrowser
     }
 }

@@ -340,7 +340,7 @@ import Testing
         // R fetches in the background; the new item appears, the selection stays.
         items.value.insert((guid: "n2", title: "Tweede bericht"), at: 0)
         try reader.session.sendKeys("q", "R")
-        let screen = try reader.session.waitFor { $0.last?.contains("Fetched 1 feeds: 1 new") == true }
+        let screen = try reader.session.waitFor { $0.last?.contains("Fetched 1 feed: 1 new") == true }
         #expect(screen.last?.contains("1 unread of 2") == true)
         #expect(screen.prefix(2).contains { $0.contains("Tweede bericht") })
         try reader.session.sendKeys("c")
