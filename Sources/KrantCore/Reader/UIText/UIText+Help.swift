@@ -45,7 +45,7 @@ extension UIText {
         case .showHelp: say(en: "this help", nl: "deze hulp")
         case .cancel: say(en: "close a window; clear the search", nl: "venster sluiten; zoekopdracht wissen")
         case .quit: say(en: "in the article: back to the list; in the list: quit",
-                        nl: "in het artikel: terug naar de lijst; in de lijst: stoppen")
+                        nl: "in het artikel: naar de lijst; in de lijst: stoppen")
         }
     }
 
