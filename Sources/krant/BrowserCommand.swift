@@ -1,4 +1,5 @@
 import Foundation
+import KrantCore
 
 /// How krant opens a link: the config file's `browser` (an argument list,
 /// `%u` for the link, run without a shell), else `$BROWSER` (a
@@ -40,9 +41,10 @@ struct BrowserCommand: Sendable {
             : command + [url]
     }
 
-    /// Runs the browser and waits for it; returns an error message or nil.
-    func open(_ url: String) -> String? {
-        guard Self.isWebLink(url) else { return "Not a web link: \(url)" }
+    /// Runs the browser and waits for it; returns an error message (in the
+    /// interface's language) or nil.
+    func open(_ url: String, text: UIText) -> String? {
+        guard Self.isWebLink(url) else { return text.notAWebLink(url) }
         for command in candidates {
             let arguments = Self.arguments(command, url: url)
             let process = Process()
@@ -54,13 +56,11 @@ struct BrowserCommand: Sendable {
                 process.waitUntilExit()
                 if process.terminationStatus == 0 { return nil }
                 // 127: the shell or env found no such program; try the next.
-                if process.terminationStatus != 127 {
-                    return "Browser \(arguments[0]) exited with status \(process.terminationStatus)"
-                }
+                if process.terminationStatus != 127 { return text.browserExited(status: process.terminationStatus) }
             } catch {
                 continue
             }
         }
-        return "No browser found: set browser in the config file, or BROWSER"
+        return text.noBrowser
     }
 }

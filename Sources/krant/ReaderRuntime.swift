@@ -34,8 +34,7 @@ struct ReaderRuntime {
         // said once, since search finds less until it is done.
         if (try? store.isRebuildingSearchIndex()) == true {
             let waiting = (try? store.searchBacklog()) ?? 0
-            _ = driver.send(.notice("Rebuilding the search index for this krant: \(waiting) "
-                                    + (waiting == 1 ? "article" : "articles") + " not searchable yet"))
+            _ = driver.send(.notice(driver.state.text.rebuildingSearchIndex(waiting: waiting)))
         }
         // An import's indexer that did not finish (killed, or the machine
         // restarted) is started again, in a process of its own; so is the
@@ -87,9 +86,10 @@ struct ReaderRuntime {
                 case .quit:
                     return
                 case .fetchFeeds:
-                    startFetch(reportingTo: inbox, indexer: indexer)
+                    startFetch(reportingTo: inbox, indexer: indexer, text: driver.state.text)
                 case .openURL(let url):
-                    let failure = terminal.suspend { browser.open(url) }
+                    let text = driver.state.text
+                    let failure = terminal.suspend { browser.open(url, text: text) }
                     if let failure { _ = driver.send(.failed(failure)) }
                 default:
                     break
@@ -100,7 +100,7 @@ struct ReaderRuntime {
 
     /// Fetches every feed on a background task; progress and the result come
     /// back through the inbox, so the screen stays responsive meanwhile.
-    private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?) {
+    private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?, text: UIText) {
         let store = self.store
         if case .readOnly(let reason) = store.access {
             inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
@@ -113,7 +113,7 @@ struct ReaderRuntime {
                 feeds = try store.feeds()
             } catch {
                 inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
-                inbox.post(.failed("Could not fetch: \(StoreError.reason(for: error))"))
+                inbox.post(.failed(text.fetchFailed(StoreError.reason(for: error))))
                 return
             }
             let results = await Ingestion(store: store).refresh(feeds) { done, total in

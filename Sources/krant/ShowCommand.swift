@@ -38,7 +38,8 @@ struct ShowCommand: ParsableCommand {
             print(try JSONOutput.string(ArticleJSON(article)))
             return
         }
-        let layout = ArticleLayout(article: article, width: width ?? Self.defaultWidth())
+        let layout = ArticleLayout(article: article, width: width ?? Self.defaultWidth(),
+                                   language: Language(environment: ProcessInfo.processInfo.environment))
         for line in layout.plainLines { print(line) }
     }
 

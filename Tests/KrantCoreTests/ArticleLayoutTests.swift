@@ -35,6 +35,22 @@ import KrantCore
         #expect(ArticleLayout(article: monthOnly, width: 40).plainLines[1] == "Jun 2024")
     }
 
+    /// The layout's own words follow the interface; the article's never do.
+    @Test func dutchHeadingsAndDate() {
+        var feedItem = article
+        feedItem.when = nil
+        feedItem.published = PublishedDate(year: 2024, month: 6, day: 19, hour: 9, minute: 5)
+        feedItem.enclosures = [Enclosure(url: "https://nos.nl/a.mp3", type: "audio/mpeg", length: 30_000_000)]
+        let dutch = ArticleLayout(article: feedItem, width: 60, language: .dutch).plainLines
+        #expect(dutch[1] == "NOS Nieuws • 19 jun 2024, 09:05")
+        #expect(dutch.suffix(5) == ["Links", "[1] https://nos.nl/artikel/1", "", "Bijlagen",
+                                    "• https://nos.nl/a.mp3 (audio/mpeg, 30,0 MB)"])
+        let english = ArticleLayout(article: feedItem, width: 60).plainLines
+        #expect(english[1] == "NOS Nieuws • 19 Jun 2024, 09:05")
+        #expect(english.suffix(2) == ["Enclosures", "• https://nos.nl/a.mp3 (audio/mpeg, 30.0 MB)"])
+        #expect(Array(dutch.dropFirst(2).dropLast(5)) == Array(english.dropFirst(2).dropLast(5)))
+    }
+
     @Test func narrowWidthsDropPrefixesRatherThanOverflow() {
         let layout = ArticleLayout(article: article, width: 5)
         #expect(layout.plainLines.allSatisfy { DisplayWidth.of($0) <= 5 })

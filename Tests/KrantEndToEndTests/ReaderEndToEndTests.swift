@@ -240,13 +240,16 @@ import Testing
         try reader.session.waitFor { Self.paneTop($0)?.hasPrefix(" § Balanceeract") == true }
         try reader.session.resize(width: 60, height: 30)
         try reader.session.waitFor { screen in
-            Self.paneTop(screen)?.hasPrefix(" § Balanceeract") == true && screen.first?.count == 60
+            // The divider spans the whole width (tmux trims a row's trailing blanks).
+            Self.paneTop(screen)?.hasPrefix(" § Balanceeract") == true
+                && screen.contains { $0.hasPrefix("━") && $0.count == 60 }
         }
         // Each size is drawn before the next: 1x1 must not be skipped.
         try reader.session.resize(width: 1, height: 1)
         try reader.session.waitFor { $0.count == 1 }
+        // Side by side: the 89-column pane centres the 80-column text (4 columns in).
         try reader.session.resize(width: 150, height: 40)
-        let wide = try reader.session.waitFor { $0.first?.contains("┃ § Balanceeract") == true }
+        let wide = try reader.session.waitFor { $0.first?.contains("┃    § Balanceeract") == true }
         #expect(wide.count == 40)
     }
 
@@ -372,7 +375,7 @@ import Testing
         // R fetches in the background; the new item appears, the selection stays.
         items.value.insert((guid: "n2", title: "Tweede bericht"), at: 0)
         try reader.session.sendKeys("q", "R")
-        let screen = try reader.session.waitFor { $0.last?.contains("Fetched 1 feeds: 1 new") == true }
+        let screen = try reader.session.waitFor { $0.last?.contains("Fetched 1 feed: 1 new") == true }
         #expect(screen.last?.contains("1 unread of 2") == true)
         #expect(screen.prefix(2).contains { $0.contains("Tweede bericht") })
         try reader.session.sendKeys("c")

@@ -32,6 +32,9 @@ public struct ArticleLayout: Sendable {
 
     private let article: Article
     private let byline: String
+    /// The interface's words: the headings after the text, the byline's
+    /// date; the article's own text is never translated.
+    private let text: UIText
     /// The parts in order, each with its first line; every part has at least one line.
     private var parts: [PlacedPart] = []
     /// Where the links begin, when there are any.
@@ -71,10 +74,11 @@ public struct ArticleLayout: Sendable {
     private static let listBulletWidth = DisplayWidth.of(listBullet)
     private static let sectionMarkWidth = DisplayWidth.of(sectionMark)
 
-    public init(article: Article, width: Int) {
+    public init(article: Article, width: Int, language: Language = .english) {
         self.width = max(1, width)
         self.article = article
-        let when = article.when ?? article.published.map { DateText.long($0) }
+        text = UIText(language)
+        let when = article.when ?? article.published.map { DateText.long($0, language: language) }
         byline = [article.source, article.author, when].compactMap { $0 }.joined(separator: " • ")
         place(.title)
         if !byline.isEmpty { place(.byline) }
@@ -207,10 +211,10 @@ public struct ArticleLayout: Sendable {
         case .blank: return nil
         case .title: return (article.title, width)
         case .byline: return (byline, width)
-        case .linksHeading: return ("Links", width)
+        case .linksHeading: return (text.linksHeading, width)
         case .leadCaption: return article.leadCaption.map(captionText)
         case .link(let index): return (article.links[index], width(after: DisplayWidth.of(linkNumber(index))))
-        case .enclosuresHeading: return ("Enclosures", width)
+        case .enclosuresHeading: return (text.enclosuresHeading, width)
         case .enclosure(let index): return (enclosureText(article.enclosures[index]), width(after: Self.listBulletWidth))
         case .block(let index):
             switch article.blocks[index] {
@@ -238,17 +242,8 @@ public struct ArticleLayout: Sendable {
 
     /// `URL (type, size)`, as much of it as the feed gave.
     private func enclosureText(_ enclosure: Enclosure) -> String {
-        let details = [enclosure.type, enclosure.length.map(Self.size)].compactMap { $0 }.joined(separator: ", ")
+        let details = [enclosure.type, enclosure.length.map(text.fileSize)].compactMap { $0 }.joined(separator: ", ")
         return details.isEmpty ? enclosure.url : "\(enclosure.url) (\(details))"
-    }
-
-    /// A byte count as people read file sizes: `30.0 MB`, `40 kB`, `512 bytes`.
-    static func size(_ bytes: Int64) -> String {
-        switch bytes {
-        case ..<1000: "\(bytes) bytes"
-        case ..<1_000_000: "\(bytes / 1000) kB"
-        default: "\(bytes / 1_000_000).\(bytes % 1_000_000 / 100_000) MB"
-        }
     }
 
     private func wrapping(_ part: Part) -> Wrapping {

@@ -1,5 +1,5 @@
-/// One view the category chooser offers: everything ("Alle"), a category or
-/// a feed, with its counts.
+/// One view the category chooser offers: every article, a category or a
+/// feed, with its counts.
 public struct ChooserEntry: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case all
@@ -11,9 +11,17 @@ public struct ChooserEntry: Hashable, Sendable {
     public var total: Int
     public var unread: Int
 
-    public var label: String {
+    public init(kind: Kind, total: Int, unread: Int) {
+        self.kind = kind
+        self.total = total
+        self.unread = unread
+    }
+
+    /// The name the chooser shows: a category's or feed's own, or the
+    /// interface's word for every article.
+    public func label(in language: Language) -> String {
         switch kind {
-        case .all: "Alle"
+        case .all: UIText(language).allEntry
         case .category(let name): name
         case .feed(_, let title): title
         }
@@ -29,5 +37,5 @@ public struct ChooserEntry: Hashable, Sendable {
     }
 }
 
-/// The chooser of categories and feeds; the first entry is "Alle".
+/// The chooser of categories and feeds; the first entry is every article.
 public typealias CategoryMenu = Menu<ChooserEntry>

@@ -1,5 +1,5 @@
-/// A key bound to a named action in one situation, with the text the help
-/// screen shows.
+/// A key bound to a named action in one situation. What the help screen
+/// says it does comes from `UIText`, in the interface's language.
 public struct KeyBinding: Hashable, Sendable {
     public var situation: KeySituation
     public var keys: [Key]
@@ -7,15 +7,20 @@ public struct KeyBinding: Hashable, Sendable {
     /// The stable name a config file binds keys to (`next-caption`); nil for
     /// the keys of a window, which follow the reader's (see `menu`).
     public var name: String?
-    public var help: String
 
-    public init(_ situation: KeySituation, _ keys: [Key], _ action: Action, _ help: String, name: String? = nil) {
+    public init(_ situation: KeySituation, _ keys: [Key], _ action: Action, name: String? = nil) {
         self.situation = situation
         self.keys = keys
         self.action = action
         self.name = name
-        self.help = help
     }
+
+    public func help(in language: Language) -> String {
+        UIText(language).help(for: self)
+    }
+
+    /// In English, as a config file's comments write it.
+    public var help: String { help(in: .english) }
 }
 
 /// Every key of the reader in one table (as newsraft does): the reader looks
@@ -36,14 +41,14 @@ public struct Keymap: Sendable {
         func menu(_ situation: KeySituation, closedBy opener: ReaderCommand) -> [KeyBinding] {
             let closing = Self.uniqued([.escape] + keys(.quit) + keys(opener))
             return [
-                KeyBinding(situation, keys(.moveDown), .menu(.down), "next entry"),
-                KeyBinding(situation, keys(.moveUp), .menu(.up), "previous entry"),
-                KeyBinding(situation, keys(.pageDown), .menu(.pageDown), "page down"),
-                KeyBinding(situation, keys(.pageUp), .menu(.pageUp), "page up"),
-                KeyBinding(situation, keys(.goTop), .menu(.top), "first entry"),
-                KeyBinding(situation, keys(.goBottom), .menu(.bottom), "last entry"),
-                KeyBinding(situation, Self.uniqued([.enter] + keys(.open)), .menu(.choose), situation == .help ? "close" : "choose"),
-                KeyBinding(situation, closing, .menu(.close), "close"),
+                KeyBinding(situation, keys(.moveDown), .menu(.down)),
+                KeyBinding(situation, keys(.moveUp), .menu(.up)),
+                KeyBinding(situation, keys(.pageDown), .menu(.pageDown)),
+                KeyBinding(situation, keys(.pageUp), .menu(.pageUp)),
+                KeyBinding(situation, keys(.goTop), .menu(.top)),
+                KeyBinding(situation, keys(.goBottom), .menu(.bottom)),
+                KeyBinding(situation, Self.uniqued([.enter] + keys(.open)), .menu(.choose)),
+                KeyBinding(situation, closing, .menu(.close)),
             ].map { binding in
                 // A window's own keys win over movement keys it shares with them.
                 var binding = binding
@@ -117,14 +122,14 @@ public struct Keymap: Sendable {
 
     /// Every other character is typed into the prompt (see `action(for:in:)`).
     private static let searchPrompt: [KeyBinding] = [
-        KeyBinding(.searchPrompt, [.enter], .prompt(.submit), "search"),
-        KeyBinding(.searchPrompt, [.escape], .prompt(.cancel), "close the prompt, keep the search"),
-        KeyBinding(.searchPrompt, [.backspace, .delete], .prompt(.deleteBackward), "delete a character"),
+        KeyBinding(.searchPrompt, [.enter], .prompt(.submit)),
+        KeyBinding(.searchPrompt, [.escape], .prompt(.cancel)),
+        KeyBinding(.searchPrompt, [.backspace, .delete], .prompt(.deleteBackward)),
     ]
 
     private static let confirmation: [KeyBinding] = [
-        KeyBinding(.confirmation, [.character("y"), .character("Y"), .enter], .confirm(true), "yes"),
-        KeyBinding(.confirmation, [.character("n"), .character("N"), .character("q"), .escape], .confirm(false), "no"),
+        KeyBinding(.confirmation, [.character("y"), .character("Y"), .enter], .confirm(true)),
+        KeyBinding(.confirmation, [.character("n"), .character("N"), .character("q"), .escape], .confirm(false)),
     ]
 
     private static func uniqued(_ keys: [Key]) -> [Key] {

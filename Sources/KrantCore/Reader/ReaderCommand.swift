@@ -1,5 +1,5 @@
 /// The commands of the headline list and the article, each with the stable
-/// name a config file's `[keys]` uses, its standard keys and its help line.
+/// name a config file's `[keys]` uses and its standard keys.
 /// The order is the help screen's.
 public enum ReaderCommand: String, CaseIterable, Sendable {
     case moveDown = "move-down"
@@ -100,41 +100,11 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
         }
     }
 
-    /// What the help screen says the command does, in English (`UIText`
-    /// gives it in the interface's language).
-    public var help: String {
-        switch self {
-        case .moveDown: "next headline; in the article: scroll down"
-        case .moveUp: "previous headline; in the article: scroll up"
-        case .pageDown: "page down"
-        case .pageUp: "page up"
-        case .goTop: "first headline / top of the article"
-        case .goBottom: "last headline / end of the article"
-        case .open: "open the selected article (marks it read)"
-        case .toggleFocus: "switch between headlines and article"
-        case .nextSection: "next section heading"
-        case .previousSection: "previous section heading"
-        case .nextCaption: "next photo caption"
-        case .previousCaption: "previous photo caption"
-        case .showOutline: "outline: sections and captions"
-        case .nextUnread: "next unread article"
-        case .previousUnread: "previous unread article"
-        case .toggleRead: "mark read / unread"
-        case .markAllRead: "mark every article in this view read"
-        case .toggleUnreadOnly: "show only unread / show all"
-        case .chooseCategory: "choose a category or feed"
-        case .refreshFeeds: "fetch every feed (in the background)"
-        case .startSearch: "search titles and text"
-        case .toggleStar: "star / unstar"
-        case .openInBrowser: "open the article's link in the browser"
-        case .toggleFullScreen: "article full screen / split"
-        case .showHelp: "this help"
-        case .cancel: "close a window; clear the search"
-        case .quit: "in the article: back to the list; in the list: quit"
-        }
-    }
+    /// What the help screen says the command does, in English, as a config
+    /// file's comments write it (`UIText.help(_:)` has every language).
+    public var help: String { UIText(.english).help(self) }
 
     var defaultBinding: KeyBinding {
-        KeyBinding(.reader, defaultKeys, action, help, name: name)
+        KeyBinding(.reader, defaultKeys, action, name: name)
     }
 }

@@ -16,7 +16,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
     public init(state: ReaderState, source: Source, writer: any ReaderWriter = ImmediateWriter(),
                 inbox: ReaderInbox = ReaderInbox()) {
         self.state = state
-        self.data = ReaderSourceCache(source: source, writer: writer, inbox: inbox)
+        self.data = ReaderSourceCache(source: source, writer: writer, inbox: inbox, language: state.settings.language)
         self.inbox = inbox
     }
 
@@ -40,7 +40,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
                 do {
                     if let result = try perform(effect) { pending.append(result) }
                 } catch {
-                    pending.append(.failed("Could not read the store (\(data.source.describe(error)))"))
+                    pending.append(.failed(state.text.storeUnreadable(data.source.describe(error))))
                 }
                 if effect.isExternal { external.append(effect) }
             }
@@ -54,7 +54,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         case .loadHeadlines(let query, let offset, let limit, let keeping):
             return .headlinesLoaded(try data.window(query, offset: offset, limit: limit, keeping: keeping))
         case .loadArticle(let id):
-            guard let article = try data.article(id: id) else { return .failed("Article \(id) is gone") }
+            guard let article = try data.article(id: id) else { return .failed(state.text.articleGone(id)) }
             return .articleLoaded(article)
         case .setRead(let ids, let read, let view):
             data.setRead(ids, read, in: view)

@@ -4,7 +4,7 @@
 /// knows about the store right.
 ///
 /// What it keeps: views' counts (counting is the one query whose cost grows
-/// with the store, so scrolling, `u` back and forth and the chooser's "Alle"
+/// with the store, so scrolling, `u` back and forth and the chooser's "All"
 /// must not repeat it), and positions known to match the store (the last
 /// window read, an article `n` found), from which the next window is read
 /// instead of from the top (`WindowPlan`).
@@ -17,6 +17,8 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
     private let writer: any ReaderWriter
     /// Where a rewrite reports that it is committed.
     private let inbox: ReaderInbox
+    /// The words of the failures it reports.
+    private let text: UIText
 
     private var cachedCounts: [HeadlineQuery: (total: Int, unread: Int)] = [:]
     /// An article `n` found outside the window, at a known position.
@@ -34,10 +36,12 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
     /// when the view is counted afresh, not on every window of it.
     private var lastUnsearched: (query: HeadlineQuery, count: Int)?
 
-    public init(source: Source, writer: any ReaderWriter = ImmediateWriter(), inbox: ReaderInbox = ReaderInbox()) {
+    public init(source: Source, writer: any ReaderWriter = ImmediateWriter(), inbox: ReaderInbox = ReaderInbox(),
+                language: Language = .english) {
         self.source = source
         self.writer = writer
         self.inbox = inbox
+        self.text = UIText(language)
     }
 
     // MARK: - Reading
@@ -102,7 +106,7 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
         let (total, unread) = try counts(HeadlineQuery())
         writer.waitForMarks()
         return .categoriesLoaded(try source.categories(), feeds: try source.feedCounts(),
-                                 all: CategoryCount(name: "Alle", total: total, unread: unread))
+                                 all: ChooserEntry(kind: .all, total: total, unread: unread))
     }
 
     /// The nearest unread article on one side of `anchor`, with its position;
@@ -138,18 +142,20 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
     public mutating func setRead(_ ids: [Int64], _ read: Bool, in view: HeadlineQuery) {
         adjustCounts(flipped: ids.count, toRead: read, in: view)
         if view.unreadOnly { windowLostRows = true }
-        let (source, inbox) = (self.source, self.inbox)
+        let (source, inbox, text) = (self.source, self.inbox, self.text)
         writer.mark {
-            do { try source.setRead(ids, read) } catch { Self.report(source.describe(error), to: inbox) }
+            do { try source.setRead(ids, read) } catch { Self.report(text.markNotSaved(source.describe(error)), to: inbox) }
         }
     }
 
     public mutating func setStarred(_ ids: [Int64], _ starred: Bool, in view: HeadlineQuery) {
         if view.starredOnly { windowLostRows = true }
         cachedCounts = cachedCounts.filter { !$0.key.starredOnly }
-        let (source, inbox) = (self.source, self.inbox)
+        let (source, inbox, text) = (self.source, self.inbox, self.text)
         writer.mark {
-            do { try source.setStarred(ids, starred) } catch { Self.report(source.describe(error), to: inbox) }
+            do { try source.setStarred(ids, starred) } catch {
+                Self.report(text.markNotSaved(source.describe(error)), to: inbox)
+            }
         }
     }
 
@@ -157,10 +163,10 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
     /// the inbox once it is committed (every position and count may have
     /// moved), also when it failed, so the screen stops showing them read.
     public func markAllRead(_ query: HeadlineQuery) {
-        let (source, inbox) = (self.source, self.inbox)
+        let (source, inbox, failure) = (self.source, self.inbox, text.markAllFailed)
         inbox.begin()
         writer.rewrite {
-            if (try? source.markAllRead(query)) == nil { inbox.post(.failed("Could not mark the articles read")) }
+            if (try? source.markAllRead(query)) == nil { inbox.post(.failed(failure)) }
             inbox.post(.storeChanged)
             inbox.end()
         }
@@ -168,8 +174,8 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
 
     /// A mark that could not be stored: said, and the view read again so the
     /// screen shows what the store holds.
-    private static func report(_ reason: String, to inbox: ReaderInbox) {
-        inbox.post(.failed("Mark not saved (\(reason))"))
+    private static func report(_ failure: String, to inbox: ReaderInbox) {
+        inbox.post(.failed(failure))
         inbox.post(.storeChanged)
     }
 

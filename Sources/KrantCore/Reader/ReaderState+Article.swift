@@ -30,26 +30,25 @@ extension ReaderState {
         let width = layout.articleTextWidth
         guard width != reading.layout.width, width > 0 else { return }
         let anchor = reading.layout.anchor(ofLine: reading.top)
-        let layout = ArticleLayout(article: reading.article, width: width)
+        let layout = ArticleLayout(article: reading.article, width: width, language: settings.language)
         self.reading = Reading(article: reading.article, layout: layout,
                                top: reading.top == 0 ? 0 : layout.firstLine(of: anchor))
     }
 
     mutating func toggleFullScreen() -> [Effect] {
-        guard reading != nil else { message = "Open an article with Enter first"; return [] }
+        guard reading != nil else { message = openArticleFirst; return [] }
         fullScreenArticle.toggle()
         if fullScreenArticle { focus = .article }
         relayoutArticle()
         return ensureWindow()
     }
 
-    mutating func jump(to landmark: KeyPath<LandmarkLines, [Int]>, forward: Bool, noun: String) -> [Effect] {
-        guard let reading else { message = "Open an article with Enter first"; return [] }
+    mutating func jump(to landmark: KeyPath<LandmarkLines, [Int]>, forward: Bool, noun: UIText.Landmark) -> [Effect] {
+        guard let reading else { message = openArticleFirst; return [] }
         let lines = LandmarkLines(reading)[keyPath: landmark]
         let target = forward ? lines.first { $0 > reading.top } : lines.last { $0 < reading.top }
         guard let target else {
-            message = lines.isEmpty ? "This article has no \(noun)s"
-                : (forward ? "No next \(noun)" : "No previous \(noun)")
+            message = lines.isEmpty ? text.noLandmarks(noun) : text.noLandmark(noun, forward: forward)
             return []
         }
         self.reading?.top = target
@@ -58,9 +57,9 @@ extension ReaderState {
 
     /// Opens the outline on the landmark being read.
     mutating func showOutline() -> [Effect] {
-        guard let reading else { message = "Open an article with Enter first"; return [] }
+        guard let reading else { message = openArticleFirst; return [] }
         let entries = OutlineEntry.landmarks(of: reading.article)
-        guard !entries.isEmpty else { message = "This article has no sections or captions"; return [] }
+        guard !entries.isEmpty else { message = text.noOutline; return [] }
         let current = entries.lastIndex { reading.layout.firstLine(of: $0.anchor) <= reading.top } ?? 0
         overlay = .outline(OutlineMenu(entries: entries, selection: current))
         return []
@@ -73,9 +72,9 @@ extension ReaderState {
     }
 
     mutating func openInBrowser() -> [Effect] {
-        guard let article = reading?.article else { message = "Open an article with Enter first"; return [] }
-        guard let url = article.url else { message = "This article has no link"; return [] }
-        message = "Opening \(url)"
+        guard let article = reading?.article else { message = openArticleFirst; return [] }
+        guard let url = article.url else { message = text.noLink; return [] }
+        message = text.opening(url)
         return [.openURL(url)]
     }
 }

@@ -60,7 +60,7 @@ extension ReaderState {
     }
 
     mutating func noUnread(forward: Bool) -> [Effect] {
-        message = forward ? "No unread articles below" : "No unread articles above"
+        message = text.noUnread(forward: forward)
         return []
     }
 
@@ -74,7 +74,7 @@ extension ReaderState {
 
     mutating func openSelected() -> [Effect] {
         guard let headline = selectedHeadline else {
-            message = page.total == 0 ? "No articles here" : "No article selected"
+            message = page.total == 0 ? text.noArticlesHere : text.noArticleSelected
             return []
         }
         return open(headline)
@@ -94,7 +94,7 @@ extension ReaderState {
     }
 
     mutating func toggleFocus() -> [Effect] {
-        guard reading != nil else { message = "Open an article with Enter first"; return [] }
+        guard reading != nil else { message = openArticleFirst; return [] }
         focus = focus == .list ? .article : .list
         return []
     }

@@ -9,26 +9,26 @@ extension ReaderState {
     }
 
     mutating func toggleRead() -> [Effect] {
-        guard let headline = selectedHeadline else { message = "No article selected"; return [] }
+        guard let headline = selectedHeadline else { message = text.noArticleSelected; return [] }
         let read = !headline.isRead
         setLocally(headline.id) { $0.isRead = read }
         page.unread += read ? -1 : 1
         if reading?.article.id == headline.id { reading?.article.isRead = read }
-        message = read ? "Marked read" : "Marked unread"
+        message = text.marked(read: read)
         return [.setRead([headline.id], read, in: query)]
     }
 
     mutating func toggleStar() -> [Effect] {
-        guard let headline = selectedHeadline else { message = "No article selected"; return [] }
+        guard let headline = selectedHeadline else { message = text.noArticleSelected; return [] }
         let starred = !headline.isStarred
         setLocally(headline.id) { $0.isStarred = starred }
         if reading?.article.id == headline.id { reading?.article.isStarred = starred }
-        message = starred ? "Starred" : "Star removed"
+        message = text.starred(starred)
         return [.setStarred([headline.id], starred, in: query)]
     }
 
     mutating func markAllRead() -> [Effect] {
-        guard page.unread > 0 else { message = "Nothing to mark: no unread articles here"; return [] }
+        guard page.unread > 0 else { message = text.nothingToMark; return [] }
         if page.total > listHeight {
             overlay = .confirmMarkAll(MarkAllConfirmation(count: page.unread))
             return []
@@ -41,7 +41,7 @@ extension ReaderState {
         for index in page.rows.indices { page.rows[index].isRead = true }
         page.unread = 0
         reading?.article.isRead = true
-        message = "Marked \(count) \(count == 1 ? "article" : "articles") read"
+        message = text.markedAllRead(count)
         // The view is read again once the write is committed (`.storeChanged`):
         // reading it now could show the rows still unread.
         return [.markAllRead(query)]

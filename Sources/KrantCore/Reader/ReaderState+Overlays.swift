@@ -32,7 +32,7 @@ extension ReaderState {
             }
         case (.confirmMarkAll, .confirm(let yes)):
             overlay = .none
-            guard yes else { message = "Nothing marked"; return [] }
+            guard yes else { message = text.nothingMarked; return [] }
             return performMarkAllRead()
         case (_, .mouse(let event)):
             return mouseOverOverlay(event)
@@ -81,7 +81,7 @@ extension ReaderState {
         // Search matches words; text without one would otherwise be a
         // "search" that lists (and lets A mark) everything.
         if !words.isEmpty && SearchWords.of(words).isEmpty {
-            message = "Search for a word: letters or digits"
+            message = self.text.searchNeedsWord
             return []
         }
         query.search = words.isEmpty ? nil : words

@@ -11,22 +11,22 @@ extension ReaderState {
             return ensureWindow()
         case .headlinesLoaded(let loaded): return receive(loaded)
         case .articleLoaded(let article):
-            reading = Reading(article: article, layout: ArticleLayout(article: article, width: layout.articleTextWidth), top: 0)
+            let articleLayout = ArticleLayout(article: article, width: layout.articleTextWidth, language: settings.language)
+            reading = Reading(article: article, layout: articleLayout, top: 0)
             return []
         case .categoriesLoaded(let categories, let feeds, let everything):
-            let entries = [ChooserEntry(kind: .all, total: everything.total, unread: everything.unread)]
+            let entries = [everything]
                 + categories.map { ChooserEntry(kind: .category($0.name), total: $0.total, unread: $0.unread) }
                 + feeds.map { ChooserEntry(kind: .feed(id: $0.id, title: $0.title), total: $0.total, unread: $0.unread) }
             let current = entries.firstIndex { $0.isShown(by: query) } ?? 0
             overlay = .categories(CategoryMenu(entries: entries, selection: current))
             return []
         case .fetchProgress(let done, let total):
-            fetchProgress = "fetching \(done)/\(total)"
+            fetchProgress = text.fetchProgress(done: done, total: total)
             return []
         case .fetchFinished(let feeds, let newArticles, let failed):
             fetchProgress = nil
-            message = feeds == 0 ? "No feeds yet: add one with krant feeds add URL"
-                : "Fetched \(feeds) feeds: \(newArticles) new" + (failed > 0 ? ", \(failed) failed" : "")
+            message = feeds == 0 ? text.noFeeds : text.fetched(feeds: feeds, newArticles: newArticles, failed: failed)
             return reload(keepingSelection: true)
         case .unreadFound(let headline, let index, let forward):
             guard let headline, let index else { return noUnread(forward: forward) }

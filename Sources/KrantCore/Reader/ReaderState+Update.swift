@@ -26,10 +26,10 @@ extension ReaderState {
         case .goBottom: return articleOpen ? scrollArticleToBottom() : select(page.total - 1)
         case .open: return focus == .list ? openSelected() : []
         case .toggleFocus: return toggleFocus()
-        case .nextSection: return jump(to: \.sections, forward: true, noun: "section")
-        case .previousSection: return jump(to: \.sections, forward: false, noun: "section")
-        case .nextCaption: return jump(to: \.captions, forward: true, noun: "caption")
-        case .previousCaption: return jump(to: \.captions, forward: false, noun: "caption")
+        case .nextSection: return jump(to: \.sections, forward: true, noun: .section)
+        case .previousSection: return jump(to: \.sections, forward: false, noun: .section)
+        case .nextCaption: return jump(to: \.captions, forward: true, noun: .caption)
+        case .previousCaption: return jump(to: \.captions, forward: false, noun: .caption)
         case .showOutline: return showOutline()
         case .nextUnread: return findUnread(forward: true)
         case .previousUnread: return findUnread(forward: false)
@@ -61,20 +61,20 @@ extension ReaderState {
 
     private mutating func toggleUnreadOnly() -> [Effect] {
         query.unreadOnly.toggle()
-        message = query.unreadOnly ? "Showing unread articles only" : "Showing all articles"
+        message = text.showing(unreadOnly: query.unreadOnly)
         return reload(keepingSelection: true)
     }
 
     private mutating func refreshFeeds() -> [Effect] {
-        guard fetchProgress == nil else { message = "Already fetching"; return [] }
-        fetchProgress = "fetching…"
+        guard fetchProgress == nil else { message = text.alreadyFetching; return [] }
+        fetchProgress = text.fetchStarting
         return [.fetchFeeds]
     }
 
     private mutating func clearSearchOrGoBack() -> [Effect] {
         if query.search != nil {
             query.search = nil
-            message = "Search cleared"
+            message = text.searchCleared
             return reload(keepingSelection: true)
         }
         if focus == .article { focus = .list }

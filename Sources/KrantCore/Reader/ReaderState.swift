@@ -97,11 +97,11 @@ public struct ReaderState: Sendable {
     /// How the view is described in the status bar.
     public var viewName: String {
         var parts: [String] = []
-        if let search = query.search { parts.append("search \"\(search)\"") }
+        if let search = query.search { parts.append(text.searchView(search)) }
         if let category = query.category { parts.append(category) }
-        if query.feedID != nil { parts.append(feedTitle ?? "feed") }
-        if query.unreadOnly { parts.append("unread") }
-        if query.starredOnly { parts.append("starred") }
-        return parts.isEmpty ? "all" : parts.joined(separator: " · ")
+        if query.feedID != nil { parts.append(feedTitle ?? text.feedView) }
+        if query.unreadOnly { parts.append(text.unreadView) }
+        if query.starredOnly { parts.append(text.starredView) }
+        return parts.isEmpty ? text.allView : parts.joined(separator: " · ")
     }
 }

@@ -5,7 +5,7 @@ public enum ReaderRenderer {
         var buffer = CellBuffer(width: state.width, height: state.height)
         let layout = state.layout
         guard !layout.isTooSmall else {
-            drawTooSmall(into: &buffer)
+            drawTooSmall(state.text.terminalTooSmall, into: &buffer)
             return buffer
         }
         if let list = layout.list { drawList(state, in: list, into: &buffer) }
@@ -16,8 +16,8 @@ public enum ReaderRenderer {
         return buffer
     }
 
-    static func drawTooSmall(into buffer: inout CellBuffer) {
-        let lines = TextWrapper.wrap("Terminal too small for krant", width: buffer.width)
+    static func drawTooSmall(_ message: String, into buffer: inout CellBuffer) {
+        let lines = TextWrapper.wrap(message, width: buffer.width)
         let first = max(0, (buffer.height - lines.count) / 2)
         for (index, line) in lines.prefix(buffer.height).enumerated() {
             let text = lines.count > buffer.height && index == buffer.height - 1
@@ -28,11 +28,14 @@ public enum ReaderRenderer {
 
     static func drawList(_ state: ReaderState, in area: Rect, into buffer: inout CellBuffer) {
         guard state.page.total > 0 else {
+            let text = state.text
             let hint: String
-            if !state.hasLoaded { hint = "Loading…" }
-            else if let search = state.query.search { hint = "No articles match \"\(search)\"" }
-            else if state.query.unreadOnly { hint = "No unread articles. Press u to show all." }
-            else { hint = "No articles yet. Import some with: krant import PATH" }
+            if !state.hasLoaded { hint = text.loading }
+            else if let search = state.query.search { hint = text.noMatches(search) }
+            else if state.query.unreadOnly {
+                hint = text.noUnreadArticles(showAllKey: state.keyName(for: .toggleUnreadOnly))
+            }
+            else { hint = text.noArticlesYet }
             for (row, line) in TextWrapper.wrap(hint, width: area.width - 2).prefix(area.height).enumerated() {
                 buffer.put(line, x: area.x + 1, y: area.y + row, role: .dim, maxWidth: area.width - 1)
             }
@@ -64,23 +67,24 @@ public enum ReaderRenderer {
         }
         buffer.put(String(repeating: articleFocused ? "━" : "─", count: area.width), x: area.x, y: area.y, role: .dim)
         if let reading = state.reading {
-            let position = " \(scrollPosition(reading, height: state.articleHeight)) "
+            let position = " \(scrollPosition(reading, height: state.articleHeight, text: state.text)) "
             buffer.put(position, x: area.x + max(0, area.width - DisplayWidth.of(position) - 2), y: area.y, role: .dim)
         }
     }
 
     /// "Top", "Bot", "All" or a percentage, as less and vim show it.
-    static func scrollPosition(_ reading: ReaderState.Reading, height: Int) -> String {
+    static func scrollPosition(_ reading: ReaderState.Reading, height: Int, text: UIText) -> String {
         let count = reading.layout.lineCount
-        if count <= height { return "All" }
-        if reading.top == 0 { return "Top" }
-        if reading.top + height >= count { return "Bot" }
+        if count <= height { return text.wholeArticleShown }
+        if reading.top == 0 { return text.atTop }
+        if reading.top + height >= count { return text.atBottom }
         return "\(reading.top * 100 / max(1, count - height))%"
     }
 
     static func drawArticle(_ state: ReaderState, in area: Rect, layout: ScreenLayout, into buffer: inout CellBuffer) {
         guard let reading = state.reading else {
-            let hint = state.page.total > 0 ? "Press Enter to read the selected article, ? for help" : ""
+            let hint = state.page.total > 0
+                ? state.text.readHint(openKey: state.keyName(for: .open), helpKey: state.keyName(for: .showHelp)) : ""
             for (row, line) in TextWrapper.wrap(hint, width: max(1, area.width - 2)).prefix(area.height).enumerated() {
                 buffer.put(line, x: area.x + 1, y: area.y + row, role: .dim, maxWidth: area.width - 1)
             }
@@ -97,25 +101,30 @@ public enum ReaderRenderer {
     static func drawStatus(_ state: ReaderState, in area: Rect, into buffer: inout CellBuffer) {
         guard area.height > 0 else { return }
         buffer.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .statusBar)
+        let text = state.text
         switch state.overlay {
         case .search(let prompt):
-            let used = buffer.put("Search: " + prompt.text, x: area.x, y: area.y, role: .statusBar, maxWidth: area.width - 1)
+            let used = buffer.put(text.searchPrompt + prompt.text, x: area.x, y: area.y, role: .statusBar,
+                                  maxWidth: area.width - 1)
             buffer.put(" ", x: area.x + used, y: area.y, role: .selected)
             return
         case .confirmMarkAll(let question):
-            buffer.put("Mark \(question.count) articles read? (y/n)", x: area.x, y: area.y, role: .statusMessage)
+            let yes = state.keyName(for: .confirm(true), in: .confirmation) ?? ""
+            let no = state.keyName(for: .confirm(false), in: .confirmation) ?? ""
+            buffer.put(text.markAllQuestion(question.count, yes: yes, no: no), x: area.x, y: area.y, role: .statusMessage)
             return
         default:
             break
         }
         let counts = state.query.search != nil
-            ? "\(state.page.total) \(state.page.total == 1 ? "result" : "results"), \(state.page.unread) unread"
-            : "\(state.page.unread) unread of \(state.page.total)"
+            ? text.results(state.page.total, unread: state.page.unread)
+            : text.unread(state.page.unread, of: state.page.total)
         var left = " \(state.viewName) · \(counts)"
-        if state.storeIsReadOnly { left += " · read-only" }
-        if state.page.unsearched > 0 { left += " · \(state.page.unsearched) not indexed yet" }
+        if state.storeIsReadOnly { left += " · " + text.readOnly }
+        if state.page.unsearched > 0 { left += " · " + text.notIndexedYet(state.page.unsearched) }
         if let section = state.currentSection { left += " · § " + section }
-        let right = state.message ?? state.fetchProgress ?? state.storeDamage ?? "? help"
+        let right = state.message ?? state.fetchProgress ?? state.storeDamage
+            ?? text.helpHint(key: state.keyName(for: .showHelp))
         // The view and its counts keep their whole width, up to half the bar
         // (at least 24 columns), however long the message; a column stays
         // blank between the two, so a message never runs into the counts
@@ -149,16 +158,16 @@ public enum ReaderRenderer {
     }
 
     static func overlayBox(_ state: ReaderState) -> OverlayBox? {
+        let text = state.text
         switch state.overlay {
         case .help(let help):
             let keyWidth = 14
             let lines = state.helpBindings.map { binding in
-                let keys = binding.keys.isEmpty ? "–" : binding.keys.map(\.label).joined(separator: ", ")
+                let keys = binding.keys.isEmpty ? "–" : binding.keys.map(text.key).joined(separator: ", ")
                 return StyledLine([StyledSpan(TextWrapper.pad(keys, width: keyWidth) + " ", .overlayTitle),
-                                   StyledSpan(binding.help, .overlay)])
+                                   StyledSpan(text.help(for: binding), .overlay)])
             }
-            return OverlayBox(title: "Keys (Esc closes)", lines: lines, selection: nil, top: help.top,
-                              preferredWidth: 72)
+            return OverlayBox(title: text.helpTitle, lines: lines, selection: nil, top: help.top, preferredWidth: 72)
         case .outline(let menu):
             let lines = menu.entries.map { entry in
                 switch entry.kind {
@@ -167,16 +176,17 @@ public enum ReaderRenderer {
                 case .caption: StyledLine([StyledSpan("│ ", .captionCredit), StyledSpan(entry.label, .captionText)])
                 }
             }
-            return OverlayBox(title: "Outline", lines: lines, selection: menu.selection, top: 0, preferredWidth: 72)
+            return OverlayBox(title: text.outlineTitle, lines: lines, selection: menu.selection, top: 0,
+                              preferredWidth: 72)
         case .categories(let menu):
             let lines = menu.entries.map { entry in
-                StyledLine([StyledSpan(TextWrapper.pad(entry.label, width: 24), .overlay),
-                            StyledSpan(" \(entry.unread) unread of \(entry.total)", .overlay)])
+                StyledLine([StyledSpan(TextWrapper.pad(entry.label(in: text.language), width: 24), .overlay),
+                            StyledSpan(" " + text.unread(entry.unread, of: entry.total), .overlay)])
             }
             // Wide enough for the longest counts ("1000000 unread of 1000000"
             // would otherwise lose its last digits to the frame).
             let widest = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
-            return OverlayBox(title: "Categories and feeds", lines: lines, selection: menu.selection, top: 0,
+            return OverlayBox(title: text.chooserTitle, lines: lines, selection: menu.selection, top: 0,
                               preferredWidth: max(50, widest + 3))
         case .none, .search, .confirmMarkAll:
             return nil

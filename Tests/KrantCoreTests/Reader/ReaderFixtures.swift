@@ -47,9 +47,11 @@ enum ReaderFixtures {
     }
 
     static func driver(_ articles: [Article], width: Int = 80, height: Int = 24,
+                       settings: ReaderSettings = ReaderSettings(),
                        writer: any ReaderWriter = ImmediateWriter()) -> ReaderDriver<InMemorySource> {
         let source = InMemorySource(articles, feeds: [nosFeed])
-        var driver = ReaderDriver(state: ReaderState(width: width, height: height), source: source, writer: writer)
+        let state = ReaderState(width: width, height: height, settings: settings)
+        var driver = ReaderDriver(state: state, source: source, writer: writer)
         _ = driver.send(.resized(width: width, height: height))
         return driver
     }

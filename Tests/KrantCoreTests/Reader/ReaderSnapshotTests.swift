@@ -4,8 +4,11 @@ import Testing
 
 /// Rendered screens compared as text (and role masks where styling matters).
 @Suite struct ReaderSnapshotTests {
-    func openSample(width: Int, height: Int) throws -> ReaderDriver<InMemorySource> {
-        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled(), width: width, height: height)
+    static let dutch = ReaderSettings(language: .dutch)
+
+    func openSample(width: Int, height: Int, language: Language = .english) throws -> ReaderDriver<InMemorySource> {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled(), width: width, height: height,
+                                           settings: ReaderSettings(language: language))
         while driver.state.selectedHeadline?.id != 1, driver.state.selection < driver.state.page.total - 1 {
             driver.press(.character("j"))
         }
@@ -84,5 +87,60 @@ import Testing
         Snapshot.check(ReaderRenderer.render(driver.state), "search-prompt-80x24")
         driver.press(.enter)
         Snapshot.check(ReaderRenderer.render(driver.state), "search-results-80x24")
+    }
+
+    @Test func chooser() throws {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled(), width: 80, height: 24)
+        driver.press(.character("c"))
+        Snapshot.check(ReaderRenderer.render(driver.state), "chooser-80x24")
+    }
+
+    /// A view longer than the screen asks before marking it all read.
+    @Test func markAllQuestion() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(50), width: 80, height: 24)
+        driver.press(.character("A"))
+        Snapshot.check(ReaderRenderer.render(driver.state), "mark-all-question-80x24")
+    }
+
+    // MARK: - In Dutch: the same screens, every word of the interface Dutch
+
+    @Test func dutchListAndSampleArticle() throws {
+        let driver = try openSample(width: 80, height: 24, language: .dutch)
+        Snapshot.check(ReaderRenderer.render(driver.state), "nl-list-article-80x24")
+    }
+
+    @Test func dutchHelp() throws {
+        var driver = try openSample(width: 80, height: 24, language: .dutch)
+        driver.press(.character("q"), .character("?"))
+        Snapshot.check(ReaderRenderer.render(driver.state), "nl-help-80x24")
+    }
+
+    @Test func dutchChooser() throws {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled(), width: 80, height: 24, settings: Self.dutch)
+        driver.press(.character("c"))
+        Snapshot.check(ReaderRenderer.render(driver.state), "nl-chooser-80x24")
+    }
+
+    @Test func dutchSearchPromptAndResults() throws {
+        var driver = ReaderFixtures.driver(try ReaderFixtures.bundled(), width: 80, height: 24, settings: Self.dutch)
+        driver.press(.character("/"))
+        driver.type("emoji")
+        Snapshot.check(ReaderRenderer.render(driver.state), "nl-search-prompt-80x24")
+        driver.press(.enter)
+        Snapshot.check(ReaderRenderer.render(driver.state), "nl-search-results-80x24")
+    }
+
+    @Test func dutchMarkAllQuestion() {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(50), width: 80, height: 24, settings: Self.dutch)
+        driver.press(.character("A"))
+        Snapshot.check(ReaderRenderer.render(driver.state), "nl-mark-all-question-80x24")
+    }
+
+    @Test func dutchOutlineAndTooSmall() throws {
+        var driver = try openSample(width: 80, height: 24, language: .dutch)
+        driver.press(.character("o"))
+        Snapshot.check(ReaderRenderer.render(driver.state), "nl-outline-80x24")
+        let tooSmall = try openSample(width: 19, height: 4, language: .dutch)
+        Snapshot.check(ReaderRenderer.render(tooSmall.state), "nl-too-small-19x4")
     }
 }

@@ -267,7 +267,7 @@ import Testing
             Issue.record("no category picker")
             return
         }
-        #expect(menu.entries.map(\.label) == ["Alle", "Binnenland", "Sport", "NOS Nieuws"])
+        #expect(menu.entries.map { $0.label(in: .english) } == ["All", "Binnenland", "Sport", "NOS Nieuws"])
         #expect(menu.entries.map(\.unread) == [10, 5, 5, 10])
         driver.press(.character("j"), .character("j"), .enter)
         #expect(driver.state.query.category == "Sport")
@@ -301,9 +301,9 @@ import Testing
     @Test func theChooserShowsAMillionArticlesWhole() {
         var state = ReaderState(width: 80, height: 24)
         _ = state.update(.categoriesLoaded([CategoryCount(name: "Binnenland", total: 143_135, unread: 2)], feeds: [],
-                                           all: CategoryCount(name: "Alle", total: 1_000_000, unread: 1_000_000)))
+                                           all: ChooserEntry(kind: .all, total: 1_000_000, unread: 1_000_000)))
         let screen = ReaderRenderer.render(state).textLines
-        #expect(screen.contains { $0.contains("│Alle                     1000000 unread of 1000000 │") })
+        #expect(screen.contains { $0.contains("│All                      1000000 unread of 1000000 │") })
         #expect(screen.contains { $0.contains("│Binnenland               2 unread of 143135        │") })
     }
 
