@@ -66,6 +66,11 @@ static const attr_t NC_A_UNDERLINE = A_UNDERLINE;
 static const attr_t NC_A_REVERSE   = A_REVERSE;
 static const attr_t NC_A_ITALIC    = A_ITALIC;
 
+/* The backend writes clusters ncurses cannot hold through mvcur, vid_attr
+ * and putchar, which go to stdout's stdio buffer (doupdate writes its own
+ * buffer to the descriptor first): flush it once they are written. */
+static inline void nc_flush_stdout(void) { fflush(stdout); }
+
 /* KEY_F(n) is a function-like macro. */
 static inline int nc_key_f(int n) { return KEY_F(n); }
 

@@ -22,6 +22,8 @@ public final class Terminal {
     private let attributesByRole: [attr_t]
     /// Colour pair per role (0 when colour is off), same index.
     private let pairByRole: [Int16]
+    /// The rows of the last frame that had direct writes, and those writes.
+    private var directRows: [Int: [RowPlan.Placement]] = [:]
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: Palette,
                  attributes: [attr_t], pairs: [Int16]) {
@@ -189,41 +191,57 @@ public final class Terminal {
     /// Shows a frame. Every cell of the buffer is placed at its own position,
     /// so a cluster whose width ncurses judges differently cannot shift the
     /// rest of its line; a buffer larger than the terminal is clipped, and
-    /// the part of the terminal it does not cover is blank.
+    /// the part of the terminal it does not cover is blank. Clusters ncurses
+    /// cannot hold are written after the update (see `CellGlyph`).
     public func draw(_ buffer: CellBuffer) {
         guard screen != nil else { return }
         let (columns, rows) = size
         werase(window)
         let height = min(rows, buffer.height)
         let width = min(columns, buffer.width)
+        var direct: [Int: [RowPlan.Placement]] = [:]
         for y in 0..<height {
-            for x in 0..<width {
-                let cell = buffer[x, y]
-                if cell.isContinuation { continue }
-                // A wide cluster cut by the terminal's right edge becomes a blank.
-                let fits = cell.width < 2 || x + 1 < width
-                place(fits ? cell : Cell(text: " ", width: 1, role: cell.role), x: x, y: y)
+            // A direct write never ends in the terminal's bottom-right cell:
+            // without `xenl` that scrolls the screen.
+            let corner = y == rows - 1 && width == columns
+            let plan = RowPlan(cells: (0..<width).map { buffer[$0, y] },
+                               directColumns: corner ? width - 1 : width,
+                               scalarWidth: Self.cursesWidth)
+            for placement in plan.curses {
+                place(placement, y: y)
             }
+            if !plan.direct.isEmpty { direct[y] = plan.direct }
+        }
+        // ncurses holds blanks under a direct write and would not rewrite
+        // them for a frame that has blanks there: a row whose direct writes
+        // changed is repainted in full.
+        for y in Set(directRows.keys).union(direct.keys) where y < rows && directRows[y] != direct[y] {
+            wredrawln(window, Int32(y), 1)
         }
         wnoutrefresh(window)
         doupdate()
+        DirectCellWriter.write(direct) { role in
+            (attributesByRole[Int(role.rawValue)], pairByRole[Int(role.rawValue)])
+        }
+        directRows = direct
     }
 
-    private func place(_ cell: Cell, x: Int, y: Int) {
-        let role = Int(cell.role.rawValue)
+    /// The width ncurses gives a scalar: the C library's, in this locale.
+    private static func cursesWidth(_ scalar: Unicode.Scalar) -> Int {
+        Int(nc_wcwidth(wchar_t(bitPattern: scalar.value)))
+    }
+
+    private func place(_ placement: RowPlan.Placement, y: Int) {
+        let role = Int(placement.role.rawValue)
         var character = cchar_t()
-        // setcchar takes one spacing character and up to four combining ones.
-        var scalars = cell.text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
-        if scalars.isEmpty || nc_wcwidth(scalars[0]) < 0 {
-            // Unprintable in this locale (or empty): never leave stale text.
-            scalars = [wchar_t(cell.text.isEmpty ? 0x20 : 0xFFFD)]
-        }
-        scalars.append(0)
+        // `RowPlan` gives one spacing character and at most four zero-width
+        // ones, printable in this locale.
+        let scalars = placement.scalars.map { wchar_t(bitPattern: $0.value) } + [0]
         guard setcchar(&character, scalars, attributesByRole[role], pairByRole[role], nil) == OK else { return }
         // Writing the bottom-right cell returns ERR (the cursor cannot
         // advance) but the cell is stored; scrollok(false) keeps it from
         // scrolling, so the result is ignored.
-        _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
+        _ = mvwadd_wch(window, Int32(y), Int32(placement.column), &character)
     }
 
     /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, a

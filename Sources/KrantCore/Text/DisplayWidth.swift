@@ -32,7 +32,10 @@ public enum DisplayWidth {
     /// is an emoji that is text-style on its own (`☺`, `❤`, `1`) but turned
     /// into an emoji by U+FE0F or a ZWJ sequence: that is drawn 2 wide.
     /// Flags need no rule: regional indicators are Emoji_Presentation, so
-    /// the first one already counts 2.
+    /// the first one already counts 2. A terminal that draws scalar by
+    /// scalar runs past these widths (👍🏽 in 4 columns, 👨‍👩‍👧 in 6); the
+    /// terminal backend writes the cells after such a cluster again, so the
+    /// rest of the line stays in these columns there too.
     public static func of(_ character: Character) -> Int {
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return 0 }
