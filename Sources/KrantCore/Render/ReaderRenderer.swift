@@ -29,15 +29,24 @@ public enum ReaderRenderer {
     static func drawList(_ state: ReaderState, in area: Rect, into buffer: inout CellBuffer) {
         guard state.page.total > 0 else {
             let text = state.text
-            let hint: String
-            if !state.hasLoaded { hint = text.loading }
-            else if let search = state.query.search { hint = text.noMatches(search) }
+            let hint: [String]
+            if !state.hasLoaded { hint = [text.loading] }
+            else if let search = state.query.search { hint = [text.noMatches(search)] }
             else if state.query.unreadOnly {
-                hint = text.noUnreadArticles(showAllKey: state.keyName(for: .toggleUnreadOnly))
+                hint = [text.noUnreadArticles(showAllKey: state.keyName(for: .toggleUnreadOnly))]
             }
-            else { hint = text.noArticlesYet }
-            for (row, line) in TextWrapper.wrap(hint, width: area.width - 2).prefix(area.height).enumerated() {
-                buffer.put(line, x: area.x + 1, y: area.y + row, role: .dim, maxWidth: area.width - 1)
+            else if state.query.category != nil || state.query.feedID != nil { hint = [text.noArticlesHere] }
+            else { hint = text.noArticlesYet(refreshKey: state.keyName(for: .refreshFeeds)) }
+            // A line that starts with blanks (a command to type) keeps its indent.
+            let lines = hint.flatMap { line -> [(indent: Int, text: String)] in
+                let indent = line.prefix { $0 == " " }.count
+                let wrapped = line.isEmpty ? [""] : TextWrapper.wrap(String(line.dropFirst(indent)),
+                                                                    width: max(1, area.width - 2 - indent))
+                return wrapped.map { (indent, $0) }
+            }
+            for (row, line) in lines.prefix(area.height).enumerated() {
+                buffer.put(line.text, x: area.x + 1 + line.indent, y: area.y + row, role: .dim,
+                           maxWidth: area.width - 1 - line.indent)
             }
             return
         }

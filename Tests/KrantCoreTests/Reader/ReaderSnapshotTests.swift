@@ -104,6 +104,14 @@ import Testing
 
     // MARK: - In Dutch: the same screens, every word of the interface Dutch
 
+    /// An empty store says how to get news into it, in either language.
+    @Test func emptyStoreSaysHowToAddNews() {
+        let english = ReaderFixtures.driver([], width: 80, height: 24)
+        Snapshot.check(ReaderRenderer.render(english.state), "empty-store-80x24")
+        let dutch = ReaderFixtures.driver([], width: 80, height: 24, settings: Self.dutch)
+        Snapshot.check(ReaderRenderer.render(dutch.state), "empty-store-dutch-80x24")
+    }
+
     @Test func dutchListAndSampleArticle() throws {
         let driver = try openSample(width: 80, height: 24, language: .dutch)
         Snapshot.check(ReaderRenderer.render(driver.state), "nl-list-article-80x24")

@@ -35,7 +35,7 @@ import Testing
             "noBrowser": text.noBrowser,
             "terminalTooSmall": text.terminalTooSmall, "loading": text.loading, "noMatches": text.noMatches("zeehond"),
             "noUnreadArticles": text.noUnreadArticles(showAllKey: "u"),
-            "noUnreadArticles unbound": text.noUnreadArticles(showAllKey: nil), "noArticlesYet": text.noArticlesYet,
+            "noUnreadArticles unbound": text.noUnreadArticles(showAllKey: nil), "noArticlesYet": text.noArticlesYet(refreshKey: "R").joined(separator: "\n"),
             "readHint": text.readHint(openKey: "Enter", helpKey: "?"),
             "readHint open": text.readHint(openKey: "Enter", helpKey: nil),
             "readHint help": text.readHint(openKey: nil, helpKey: "?"),

@@ -17,10 +17,20 @@ extension UIText {
         return say(en: "No unread articles.", nl: "Geen ongelezen artikelen.") + hint
     }
 
-    /// The command stays as typed; only its placeholder is a word.
-    public var noArticlesYet: String {
-        say(en: "No articles yet. Import some with: krant import PATH",
-            nl: "Nog geen artikelen. Importeer ze met: krant import PAD")
+    /// An empty store's list: how to get news into it, one way a line.
+    /// The commands stay as typed; only their placeholders are words.
+    public func noArticlesYet(refreshKey: String?) -> [String] {
+        [
+            say(en: "No articles yet.", nl: "Nog geen artikelen."),
+            say(en: "Subscribe to a news feed:", nl: "Abonneer je op een nieuwsfeed:"),
+            say(en: "  krant feeds add URL", nl: "  krant feeds add URL"),
+            say(en: "Import saved articles and feed files:", nl: "Importeer bewaarde artikelen en feedbestanden:"),
+            say(en: "  krant import PATH", nl: "  krant import PAD"),
+            say(en: "Import subscriptions from another reader:", nl: "Importeer abonnementen uit een andere lezer:"),
+            say(en: "  krant feeds import-opml FILE", nl: "  krant feeds import-opml BESTAND"),
+        ] + (refreshKey.map { key in
+            ["", say(en: "Then press \(key) here to fetch the feeds.", nl: "Druk daarna hier op \(key) om de feeds op te halen.")]
+        } ?? [])
     }
 
     /// The article pane before one is opened, naming the keys in force
