@@ -61,6 +61,7 @@ struct ArticleRecord: Codable, Equatable, FetchableRecord, TableRecord {
         static let id = Column(CodingKeys.id)
         static let identity = Column(CodingKeys.identity)
         static let feedID = Column(CodingKeys.feedID)
+        static let originPath = Column(CodingKeys.originPath)
         static let source = Column(CodingKeys.source)
         static let category = Column(CodingKeys.category)
         static let title = Column(CodingKeys.title)

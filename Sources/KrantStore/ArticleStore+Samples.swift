@@ -10,10 +10,16 @@ import KrantCore
 /// articles of no feed are samples.
 extension ArticleStore {
     public static let samplesCategory = "krant samples"
+    /// Where the reader reads the samples from: the executable's resource bundle.
+    public static let bundledFolder = "krant_krant.resources/articles"
 
-    /// The samples still in the store, newest first.
-    public func samples() throws -> [Headline] {
-        let request = Self.samplesRequest
+    /// The samples still in the store, newest first. `identities` are the
+    /// bundled articles' own: a store made before samples had their
+    /// category holds them uncategorised, and they are samples all the same
+    /// when they were read from krant's own resource bundle (the same files
+    /// imported from elsewhere are the user's).
+    public func samples(identities: Set<String> = []) throws -> [Headline] {
+        let request = Self.samplesRequest(identities)
             .order(ArticleRecord.Columns.publishedSort.desc, ArticleRecord.Columns.id.desc)
             .select(HeadlineRecord.columns)
             .asRequest(of: HeadlineRecord.self)
@@ -25,11 +31,14 @@ extension ArticleStore {
     /// words go out of the search index (`ArticleSearch.createDeleteTrigger`)
     /// and the counts go down (`ArticleCounts`); bodies go by cascade.
     @discardableResult
-    public func removeSamples() throws -> Int {
-        try writeTouchingIndex { db in try Self.samplesRequest.deleteAll(db) }
+    public func removeSamples(identities: Set<String> = []) throws -> Int {
+        try writeTouchingIndex { db in try Self.samplesRequest(identities).deleteAll(db) }
     }
 
-    private static var samplesRequest: QueryInterfaceRequest<ArticleRecord> {
-        ArticleRecord.filter(ArticleRecord.Columns.category == samplesCategory && ArticleRecord.Columns.feedID == nil)
+    private static func samplesRequest(_ identities: Set<String>) -> QueryInterfaceRequest<ArticleRecord> {
+        let fromTheBundle = identities.contains(ArticleRecord.Columns.identity)
+            && ArticleRecord.Columns.originPath.like("%/" + bundledFolder + "/%")
+        return ArticleRecord.filter((ArticleRecord.Columns.category == samplesCategory || fromTheBundle)
+                                    && ArticleRecord.Columns.feedID == nil)
     }
 }

@@ -11,8 +11,14 @@ enum BundledArticles {
     static var folder: URL? {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let candidates = [executable.deletingLastPathComponent(), Bundle.main.bundleURL]
-            .map { $0.appendingPathComponent("krant_krant.resources/articles") }
+            .map { $0.appendingPathComponent(ArticleStore.bundledFolder) }
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// What the samples are, by content: a store a krant before the
+    /// samples' own category made holds them without it.
+    static var identities: Set<String> {
+        folder.map { TextArticleIdentities.inFolder($0.path) } ?? []
     }
 
     /// Imports the samples into a store this run created; returns how many

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KrantStore
+import KrantSync
 
 struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,7 @@ struct SamplesCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let samples = try store.openForReading().samples()
+            let samples = try store.openForReading().samples(identities: BundledArticles.identities)
             guard !samples.isEmpty else {
                 print("no sample articles in this store")
                 return
@@ -45,7 +46,7 @@ struct SamplesCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let removed = try store.open().removeSamples()
+            let removed = try store.open().removeSamples(identities: BundledArticles.identities)
             print(removed == 0 ? "no sample articles to remove" : "removed \(counted(removed, "sample article"))")
         }
     }
