@@ -54,28 +54,40 @@ public enum ConfigPrinter {
             let keys = configuration.keymap.bindings(in: .reader).first { $0.name == command.name }?.keys ?? []
             let value = list(keys.map(\.name))
             let changed = configuration.reboundCommands.contains(command.name)
+            // Keys left as they are stay comments, so a saved file keeps
+            // following krant's standard keys.
             setting(command.name, command.help.prefix(1).uppercased() + command.help.dropFirst() + ".", value,
-                    default: changed ? list(command.defaultKeys.map(\.name)) : nil, set: true)
+                    default: changed ? list(command.defaultKeys.map(\.name)) : nil, set: changed)
         }
 
         out.append("[style]")
         out.append("# Each role: fg and bg (a name such as red or bright-blue, default, 0 to 255, or #rrggbb,")
         out.append("# the nearest the terminal has), and bold, dim, italic, underline, reverse.")
         out.append("")
+        // Roles left as the theme has them stay comments, so changing
+        // `theme` in a saved file changes them.
         let base = Theme.named(configuration.theme.name) ?? .dark
         for role in StyleRole.allCases {
             let changed = configuration.changedRoles.contains(role)
             setting(role.name, role.summary.prefix(1).uppercased() + role.summary.dropFirst() + ".",
-                    style(configuration.theme[role]), default: changed ? style(base[role]) : nil, set: true)
+                    style(configuration.theme[role], over: base[role]),
+                    default: changed ? style(base[role], over: base[role]) : nil, set: changed)
         }
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func style(_ style: TextStyle) -> String {
+    /// A role's style as a line reads it over `base`, the theme's: every
+    /// attribute it has is true, and one the theme has that it lacks is
+    /// false (a line only changes what it names).
+    static func style(_ style: TextStyle, over base: TextStyle) -> String {
         var fields = ["fg = \(quote(style.foreground.name))", "bg = \(quote(style.background.name))"]
-        for (name, attribute) in TextStyle.Attributes.named where style.attributes.contains(attribute) {
-            fields.append("\(name) = true")
+        for (name, attribute) in TextStyle.Attributes.named {
+            if style.attributes.contains(attribute) {
+                fields.append("\(name) = true")
+            } else if base.attributes.contains(attribute) {
+                fields.append("\(name) = false")
+            }
         }
         return "{ " + fields.joined(separator: ", ") + " }"
     }

@@ -135,6 +135,10 @@ struct ConfigReader {
             }
             var keys: [Key] = []
             for keyName in names {
+                if let reason = Key.reservation(forName: keyName) {
+                    fail(at, "\(name): \(quoted(keyName)) cannot be bound: \(reason)")
+                    continue
+                }
                 guard let key = Key(name: keyName) else {
                     fail(at, "\(name): \(quoted(keyName)) is not a key; write one character, or a name such as "
                          + "\"Enter\", \"Space\", \"Tab\", \"Esc\", \"Up\", \"PgDn\", \"Home\", \"F5\", \"Ctrl-r\"")

@@ -3,27 +3,30 @@ import KrantCore
 
 /// How krant opens a link: the config file's `browser` (an argument list,
 /// `%u` for the link, run without a shell), else `$BROWSER` (a
-/// colon-separated list as other tools read it, `%s` for the link), else
-/// `xdg-open`. A link is always one argument of its own, never text a shell
-/// reads, so no link can run a command.
+/// colon-separated list as other tools read it, `%s` or `%u` for the link),
+/// else `xdg-open`. A link is always one argument of its own, never text a
+/// shell reads, so no link can run a command.
 struct BrowserCommand: Sendable {
-    /// The commands to try in order, each an argument list.
-    let candidates: [[String]]
+    enum Candidate: Hashable, Sendable {
+        /// Run as it is, with `%u` in any argument replaced by the link.
+        case arguments([String])
+        /// A `$BROWSER` entry, run by `/bin/sh` as other tools do; the link
+        /// is only ever the shell's `$1`, never part of the script.
+        case shell(String)
+    }
+
+    /// The commands to try in order.
+    let candidates: [Candidate]
 
     init(configured: [String]?, environment: [String: String]) {
         if let configured {
-            candidates = [configured]
+            candidates = [.arguments(configured)]
             return
         }
-        // Each $BROWSER entry is run by /bin/sh as other tools do, with the
-        // link passed as "$1" so the shell never parses it.
         let fromEnvironment = (environment["BROWSER"] ?? "").split(separator: ":").map(String.init)
             .filter { !$0.isEmpty }
-            .map { command in
-                ["/bin/sh", "-c", command.contains("%s") ? command.replacingOccurrences(of: "%s", with: "\"$1\"")
-                    : command + " \"$1\"", "krant-browser", "%u"]
-            }
-        candidates = fromEnvironment + [["xdg-open", "%u"]]
+            .map(Candidate.shell)
+        candidates = fromEnvironment + [.arguments(["xdg-open", "%u"])]
     }
 
     /// Only web links are handed to a browser: a feed could otherwise make
@@ -33,20 +36,27 @@ struct BrowserCommand: Sendable {
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
-    /// The argument list for a link: `%u` replaced, or the link appended
-    /// when the command has no `%u`.
-    static func arguments(_ command: [String], url: String) -> [String] {
-        command.contains { $0.contains("%u") }
-            ? command.map { $0.replacingOccurrences(of: "%u", with: url) }
-            : command + [url]
+    /// The program and its arguments for a link.
+    static func arguments(_ candidate: Candidate, url: String) -> [String] {
+        switch candidate {
+        case .arguments(let command):
+            return command.contains { $0.contains("%u") }
+                ? command.map { $0.replacingOccurrences(of: "%u", with: url) }
+                : command + [url]
+        case .shell(let command):
+            let script = command.contains("%s") || command.contains("%u")
+                ? command.replacingOccurrences(of: "%s", with: "\"$1\"").replacingOccurrences(of: "%u", with: "\"$1\"")
+                : command + " \"$1\""
+            return ["/bin/sh", "-c", script, "krant-browser", url]
+        }
     }
 
     /// Runs the browser and waits for it; returns an error message (in the
     /// interface's language) or nil.
     func open(_ url: String, text: UIText) -> String? {
         guard Self.isWebLink(url) else { return text.notAWebLink(url) }
-        for command in candidates {
-            let arguments = Self.arguments(command, url: url)
+        for candidate in candidates {
+            let arguments = Self.arguments(candidate, url: url)
             let process = Process()
             // /usr/bin/env finds the program on PATH without a shell.
             process.executableURL = URL(fileURLWithPath: arguments[0].hasPrefix("/") ? arguments[0] : "/usr/bin/env")

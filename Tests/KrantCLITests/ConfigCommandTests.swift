@@ -15,7 +15,7 @@ import Testing
         let defaults = try krant.run(["config"])
         #expect(defaults.status == 0, "\(defaults.stderr)")
         #expect(defaults.stdout.contains("\ntheme = \"dark\"\n"))
-        #expect(defaults.stdout.contains("\nnext-caption = [\"}\"]\n"))
+        #expect(defaults.stdout.contains("\n# next-caption = [\"}\"]\n"))
         #expect(defaults.stdout.contains("# db = \"\(krant.databasePath)\""), "KRANT_DB is the store in use")
 
         try FileManager.default.createDirectory(atPath: (defaultPath as NSString).deletingLastPathComponent,

@@ -42,7 +42,7 @@ import Testing
             [keys]
             next-caption = ["}", "C"]
             toggle-star = []
-            quit = "Ctrl-q"
+            quit = "Ctrl-x"
 
             [style]
             section = { fg = "#ff8800", bg = "default", underline = true, bold = false }
@@ -59,10 +59,10 @@ import Testing
         #expect(keymap.action(for: .character("C"), in: .reader) == .nextCaption)
         #expect(keymap.action(for: .character("}"), in: .reader) == .nextCaption)
         #expect(keymap.action(for: .character("s"), in: .reader) == nil)
-        #expect(keymap.action(for: .control("q"), in: .reader) == .quit)
+        #expect(keymap.action(for: .control("x"), in: .reader) == .quit)
         #expect(keymap.action(for: .character("q"), in: .reader) == nil)
         // Windows close with the keys quit has now.
-        #expect(keymap.action(for: .control("q"), in: .outline) == .menu(.close))
+        #expect(keymap.action(for: .control("x"), in: .outline) == .menu(.close))
         #expect(configuration.theme.name == "light")
         #expect(configuration.theme[.section] == TextStyle(.rgb(0xFF, 0x88, 0), on: .terminalDefault, [.underline]))
         // Only what the file says changes: the light theme's dim stays.
@@ -104,6 +104,11 @@ import Testing
         #expect(errors("[style]\ndate = \"red\"")
                 == ["c.toml:2:1: date must be a table such as { fg = \"yellow\", bold = true }, not the string 'red'"])
         #expect(errors("[keys]\nquit = [\"Ctrl-ä\"]")[0].hasPrefix("c.toml:2:1: quit: 'Ctrl-ä' is not a key"))
+        #expect(errors("[keys]\ntoggle-star = [\"Ctrl-s\"]")
+                == ["c.toml:2:1: toggle-star: 'Ctrl-s' cannot be bound: the terminal keeps Ctrl-S and Ctrl-Q to pause and resume output"])
+        // Ctrl-I is Tab: bound to two actions, it is a conflict.
+        #expect(errors("[keys]\ntoggle-star = [\"Ctrl-i\"]")
+                == ["c.toml:2:1: key 'Tab' is bound to both toggle-star and toggle-focus; unbind one (an empty list [] unbinds)"])
     }
 
     @Test func twoActionsOnOneKeyNameBoth() {
@@ -136,6 +141,7 @@ import Testing
             page-down = ["PgDn", "F5"]
             [style]
             unread = { fg = "#102030", italic = true }
+            title = { bold = false }
             """, path: "c.toml")
         for configuration in [Configuration(), changed] {
             let text = ConfigPrinter.text(configuration, environment: ["LANG": "nl_NL.UTF-8"], storePath: "/s/krant.db")
@@ -152,5 +158,15 @@ import Testing
         let text = ConfigPrinter.text(changed, environment: [:], storePath: "/s/krant.db")
         #expect(text.contains("# Next photo caption. Default: [\"}\"].\nnext-caption = [\"}\", \"C\", \"Space\"]"))
         #expect(text.contains("unread = { fg = \"#102030\", bg = \"default\", bold = true, italic = true }"))
+        #expect(text.contains("\ntitle = { fg = \"default\", bg = \"default\", bold = false }"),
+                "what the theme has and the role lost is said false")
+        // What the file leaves alone stays a comment, so the saved file
+        // follows its theme and krant's standard keys.
+        #expect(text.contains("\n# section = { fg = \"default\", bg = \"default\", bold = true, underline = true }"))
+        #expect(text.contains("\n# move-down = [\"j\", \"Down\"]"))
+        let saved = try ConfigLoader.parse(text.replacingOccurrences(of: "theme = \"terminal\"", with: "theme = \"dark\""),
+                                           path: "saved.toml")
+        #expect(saved.theme[.section] == Theme.dark[.section])
+        #expect(saved.theme[.unread] == TextStyle(.rgb(0x10, 0x20, 0x30), on: .terminalDefault, [.bold, .italic]))
     }
 }

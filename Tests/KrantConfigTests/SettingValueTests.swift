@@ -9,6 +9,17 @@ import Testing
         #expect(Key(name: "space") == .character(" "))
         #expect(Key(name: "PgDn") == .pageDown)
         #expect(Key(name: "Ctrl-r") == .control("r"))
+        // What the terminal sends for these is Tab, Enter and Backspace.
+        #expect(Key(name: "Ctrl-i") == .tab)
+        #expect(Key(name: "Ctrl-m") == .enter)
+        #expect(Key(name: "Ctrl-J") == .enter)
+        #expect(Key(name: "Ctrl-h") == .backspace)
+        // The terminal keeps these for itself.
+        for name in ["Ctrl-c", "Ctrl-z", "Ctrl-s", "^Q"] {
+            #expect(Key(name: name) == nil, "\(name)")
+            #expect(Key.reservation(forName: name) != nil, "\(name)")
+        }
+        #expect(Key.reservation(forName: "Ctrl-r") == nil)
         #expect(Key(name: "^R") == .control("r"))
         #expect(Key(name: "F12") == .function(12))
         #expect(Key(name: "↓") == .down)
@@ -16,7 +27,8 @@ import Testing
         #expect(Key(name: "Ctrl-ä") == nil)
         #expect(Key(name: "\u{7}") == nil)
         #expect(Key(name: "") == nil)
-        for key in [Key.character(" "), .character("C"), .control("r"), .down, .pageUp, .enter, .escape, .function(5), .backTab] {
+        for key in [Key.character(" "), .character("C"), .control("r"), .down, .pageUp, .enter, .escape, .function(5), .backTab,
+                    .tab, .backspace] {
             #expect(Key(name: key.name) == key, "\(key.name)")
         }
     }
@@ -40,6 +52,11 @@ import Testing
     @Test func coloursFallBackToWhatTheTerminalHas() {
         let orange = TerminalColor.rgb(255, 136, 0)
         #expect(orange.number(forTerminalWith: 1 << 24) == 0xFF8800)
+        // A direct-colour terminal takes 0–7 as ANSI colours and the rest as RGB.
+        #expect(TerminalColor.index(3).number(forTerminalWith: 1 << 24) == 3)
+        #expect(TerminalColor.index(9).number(forTerminalWith: 1 << 24) == 0xFF0000)
+        #expect(TerminalColor.index(200).number(forTerminalWith: 1 << 24) == 0xFF00D7)
+        #expect(TerminalColor.rgb(0, 0, 3).number(forTerminalWith: 1 << 24) == 8)
         #expect(orange.number(forTerminalWith: 256) == 208)
         #expect(TerminalColor.rgb(0, 0, 0).number(forTerminalWith: 256) == 16)
         #expect(TerminalColor.rgb(128, 128, 128).number(forTerminalWith: 256) == 244)

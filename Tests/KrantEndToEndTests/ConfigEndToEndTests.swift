@@ -1,4 +1,5 @@
 import Foundation
+import KrantTestSupport
 import Testing
 
 /// The config file as a user meets it: remapped keys, a theme and a
@@ -83,6 +84,42 @@ import Testing
         try reader.waitForStatus("5 unread of 5")
         #expect(try !reader.session.reportsMouse)
         try reader.session.sendKeys("q")
+        #expect(try reader.session.waitForExit() == 0)
+    }
+
+    /// A link is one argument of the browser, never text a shell reads:
+    /// not with the config file's argument list, and not with a `$BROWSER`
+    /// that says `%u`, even when the link is built to break out of quotes.
+    @Test(arguments: [true, false]) func aLinkNeverRunsACommand(configured: Bool) throws {
+        let config = try ConfigFile("")
+        let folder = config.folder.path
+        let hostile = "e1$(touch${IFS}\(folder)/pwned)'`touch${IFS}\(folder)/pwned2`"
+        let feed = config.folder.appendingPathComponent("feed.xml")
+        try SampleFeed.rss(items: [(hostile, "Enige bericht")]).write(to: feed, atomically: true, encoding: .utf8)
+        let opened = config.folder.appendingPathComponent("opened").path
+        let browser = config.folder.appendingPathComponent("browser.sh")
+        try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \(opened)\n"
+            .write(to: browser, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+        var environment = ["KRANT_CONFIG": config.path]
+        if configured {
+            try "browser = [\"\(browser.path)\", \"--new-tab\", \"%u\"]\n".write(toFile: config.path, atomically: true, encoding: .utf8)
+            environment["BROWSER"] = "/bin/false"
+        } else {
+            environment["BROWSER"] = "\(browser.path) %u"
+        }
+        let binary = TmuxSession.krantExecutable.path
+        let reader = try Reader(environment: environment, prefix: "\(binary) import \(feed.path) >/dev/null && ")
+        try reader.waitForStatus("unread of")
+        try reader.session.sendKeys("g", "Enter")
+        try reader.waitForStatus("0 unread of 1")
+        try reader.session.sendKeys("O")
+        try reader.waitForStatus("Opening https://nos.example/artikel/")
+        let link = "https://nos.example/artikel/" + hostile
+        #expect(try String(contentsOfFile: opened, encoding: .utf8) == (configured ? "--new-tab\n" : "") + link + "\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pwned"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/pwned2"))
+        try reader.session.sendKeys("q", "q")
         #expect(try reader.session.waitForExit() == 0)
     }
 

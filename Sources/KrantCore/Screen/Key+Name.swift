@@ -13,18 +13,51 @@ extension Key {
             return
         }
         let lower = name.lowercased()
-        for prefix in ["ctrl-", "ctrl+", "c-", "^"] where lower.hasPrefix(prefix) {
-            let rest = lower.dropFirst(prefix.count)
-            guard rest.count == 1, let letter = rest.first, letter.isASCII, letter.isLetter else { return nil }
-            self = .control(letter)
+        if let letter = Self.controlLetter(lower) {
+            // The terminal sends these as the keys they stand for, so a
+            // binding to them is a binding to Tab, Enter or Backspace.
+            switch letter {
+            case "h": self = .backspace
+            case "i": self = .tab
+            case "j", "m": self = .enter
+            default:
+                guard Self.reservedControlReason(letter) == nil else { return nil }
+                self = .control(letter)
+            }
             return
         }
+        if ["ctrl-", "ctrl+", "c-", "^"].contains(where: lower.hasPrefix) { return nil }
         if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...24).contains(number) {
             self = .function(number)
             return
         }
         guard let key = Self.named[lower] else { return nil }
         self = key
+    }
+
+    /// Why a key name cannot be bound, when it names a Ctrl key the
+    /// terminal keeps for itself (the reader runs with the terminal's
+    /// signals and flow control on, so Ctrl-C still stops it).
+    public static func reservation(forName name: String) -> String? {
+        Self.controlLetter(name.lowercased()).flatMap(reservedControlReason)
+    }
+
+    private static func controlLetter(_ lower: String) -> Character? {
+        for prefix in ["ctrl-", "ctrl+", "c-", "^"] where lower.hasPrefix(prefix) {
+            let rest = lower.dropFirst(prefix.count)
+            guard rest.count == 1, let letter = rest.first, letter.isASCII, letter.isLetter else { return nil }
+            return letter
+        }
+        return nil
+    }
+
+    private static func reservedControlReason(_ letter: Character) -> String? {
+        switch letter {
+        case "c": "the terminal keeps Ctrl-C to stop krant"
+        case "z": "the terminal keeps Ctrl-Z to suspend krant"
+        case "s", "q": "the terminal keeps Ctrl-S and Ctrl-Q to pause and resume output"
+        default: nil
+        }
     }
 
     /// How `krant config` writes the key, so it reads back with `init(name:)`.

@@ -53,17 +53,28 @@ public enum TerminalColor: Hashable, Sendable {
     /// colour as it is (the value ncurses takes for a direct-colour
     /// terminal), otherwise the nearest palette entry the terminal has.
     /// -1 is the terminal's default.
+    ///
+    /// A direct-colour terminal reads 0–7 as the ANSI colours and every
+    /// other number as RGB, so palette entries above 7 go as their RGB, and
+    /// an RGB value that would read as an ANSI colour is moved just past them.
     public func number(forTerminalWith colors: Int) -> Int32 {
+        let direct = colors >= 1 << 24
         switch self {
         case .terminalDefault:
             return -1
         case .index(let index):
-            if index < colors { return Int32(index) }
-            return Self.nearestIndex(to: Self.rgb(ofIndex: index), among: colors)
+            if index < 8 || (index < colors && !direct) { return Int32(index) }
+            let (r, g, b) = Self.rgb(ofIndex: index)
+            if direct { return Self.directValue(r, g, b) }
+            return Self.nearestIndex(to: (r, g, b), among: colors)
         case .rgb(let r, let g, let b):
-            if colors >= 1 << 24 { return Int32(r) << 16 | Int32(g) << 8 | Int32(b) }
+            if direct { return Self.directValue(Int(r), Int(g), Int(b)) }
             return Self.nearestIndex(to: (Int(r), Int(g), Int(b)), among: colors)
         }
+    }
+
+    private static func directValue(_ r: Int, _ g: Int, _ b: Int) -> Int32 {
+        max(8, Int32(r) << 16 | Int32(g) << 8 | Int32(b))
     }
 
     /// The nearest of the first `colors` entries of the xterm palette (the
