@@ -8,22 +8,31 @@ import TOMLKit
 /// conflicts. Nothing is half-applied: one error and no setting is used.
 public enum ConfigLoader {
     public static func load(_ location: ConfigFileLocation) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: location.path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory)
-            if !exists, !location.isExplicit {
-                var configuration = Configuration()
-                configuration.location = location
-                return configuration
-            }
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a folder, not a file" : "cannot be read"
-            throw ConfigFileError(path: location.path, reason: reason)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory)
+        if !exists, !location.isExplicit {
+            var configuration = Configuration()
+            configuration.location = location
+            return configuration
+        }
+        guard exists else { throw ConfigFileError(path: location.path, reason: "no such file") }
+        guard !isDirectory.boolValue else { throw ConfigFileError(path: location.path, reason: "is a folder, not a file") }
+        // Read as a stream, so /dev/null (no config) and a pipe work too.
+        guard let handle = FileHandle(forReadingAtPath: location.path),
+              let data = try? handle.readToEnd() ?? Data() else {
+            throw ConfigFileError(path: location.path, reason: "cannot be read")
         }
         guard let source = String(data: data, encoding: .utf8) else {
             throw ConfigFileError(path: location.path, reason: "is not UTF-8 text")
         }
         var configuration = try parse(source, path: location.path)
         configuration.location = location
+        // A relative store path is relative to the config file, not to
+        // wherever krant happens to be started.
+        if let db = configuration.db, !db.hasPrefix("/"), !db.hasPrefix("~/") {
+            configuration.db = URL(fileURLWithPath: location.path).deletingLastPathComponent()
+                .appendingPathComponent(db).standardizedFileURL.path
+        }
         return configuration
     }
 

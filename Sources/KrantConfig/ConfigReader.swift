@@ -176,7 +176,15 @@ struct ConfigReader {
                 let fieldAt = at + [field]
                 switch field {
                 case "fg", "bg":
-                    guard let text = string(fieldValue, at: fieldAt) else { continue }
+                    // A palette index may be written as a number or a string.
+                    let text: String
+                    if fieldValue.type == .int, let index = fieldValue.int {
+                        text = String(index)
+                    } else if let name = string(fieldValue, at: fieldAt) {
+                        text = name
+                    } else {
+                        continue
+                    }
                     guard let color = TerminalColor(name: text) else {
                         fail(fieldAt, "\(name).\(field): unknown colour \(quoted(text))"
                              + suggestion(text, in: TerminalColor.names + TerminalColor.names.map { "bright-" + $0 },

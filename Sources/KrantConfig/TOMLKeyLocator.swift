@@ -20,7 +20,10 @@ struct TOMLKeyLocator {
         var arrayCounts: [String: Int] = [:]
         var depth = 0
         var inMultilineString: String?
-        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift: a file with CRLF line ends
+        // splits on it too.
+        let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, line) in lines.enumerated() {
             let text = Array(line)
             var i = 0
             if let quote = inMultilineString {

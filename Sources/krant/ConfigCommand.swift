@@ -31,7 +31,7 @@ struct ConfigCommand: ParsableCommand {
             return
         }
         let configuration = try store.configuration()
-        let storePath = StoreLocation.resolve(explicit: nil, environment: environment)
+        let storePath = StoreLocation.resolve(explicit: store.db, environment: environment)
         print(ConfigPrinter.text(configuration, environment: environment, storePath: storePath), terminator: "")
     }
 }

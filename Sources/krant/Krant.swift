@@ -75,7 +75,10 @@ struct Krant: ParsableCommand {
             var command = try parseAsRoot()
             // Nothing starts half-configured: a bad config file stops every
             // command before it does any work.
-            if let configured = command as? any StoreCommand { _ = try configured.store.configuration() }
+            // (`krant config --path` answers even then: it says which file to fix.)
+            if let configured = command as? any StoreCommand, (command as? ConfigCommand)?.path != true {
+                _ = try configured.store.configuration()
+            }
             try command.run()
         } catch let failure as ConfigErrors {
             for error in failure.errors { printError("krant: \(error)") }

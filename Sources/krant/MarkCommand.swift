@@ -7,7 +7,7 @@ struct MarkCommand: ParsableCommand {
         abstract: "Mark articles read or unread.",
         // Written out: the generated usage listed `--read --unread` as if
         // both were needed.
-        usage: "krant mark <ids> ... (--read | --unread) [--db <path>]",
+        usage: "krant mark <ids> ... (--read | --unread) [--db <path>] [--config <path>]",
         discussion: """
         Exactly one of --read and --unread says what the articles become.
 

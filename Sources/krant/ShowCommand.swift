@@ -39,7 +39,7 @@ struct ShowCommand: ParsableCommand {
             return
         }
         let layout = ArticleLayout(article: article, width: width ?? Self.defaultWidth(),
-                                   language: Language(environment: ProcessInfo.processInfo.environment))
+                                   language: (try store.configuration().language ?? Language(environment: ProcessInfo.processInfo.environment)))
         for line in layout.plainLines { print(line) }
     }
 

@@ -52,7 +52,7 @@ import Testing
         let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.first == "Na Noord-Korea krijgt Poetin ook warm")
         #expect(lines.dropFirst().first == "onthaal in Vietnam")
-        #expect(lines.contains("NOS Nieuws • vandaag, 11:29"))
+        #expect(lines.contains("NOS Nieuws • today, 11:29"))
         #expect(lines.contains("│ ANP · De welkomstceremonie bij het"))
         #expect(lines.contains("§ Balanceeract"))
         #expect(lines.allSatisfy { $0.count <= 40 })

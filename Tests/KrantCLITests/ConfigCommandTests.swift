@@ -41,6 +41,10 @@ import Testing
         }
         #expect(try krant.run(["list"], environment: ["KRANT_CONFIG": config]).status == 2)
         #expect(!FileManager.default.fileExists(atPath: krant.databasePath), "nothing was imported")
+        // `config --path` still answers, to say which file to fix.
+        let located = try krant.run(["config", "--path"], environment: ["KRANT_CONFIG": config])
+        #expect(located.status == 0)
+        #expect(located.stdout == config + "\n")
         let missing = try krant.run(["list", "--config", "/geen/config.toml"])
         #expect(missing.status == 2)
         #expect(missing.stderr == "krant: config file /geen/config.toml: no such file\n")

@@ -45,7 +45,7 @@ import Testing
         #expect(both.status == 2)
         #expect(both.stderr.hasPrefix("Error: Give exactly one of --read and --unread, not both.\n"))
         let help = try krant.run(["mark", "--help"]).stdout
-        #expect(help.contains("USAGE: krant mark <ids> ... (--read | --unread) [--db <path>]"))
+        #expect(help.contains("USAGE: krant mark <ids> ... (--read | --unread) [--db <path>] [--config <path>]"))
         #expect(!help.contains("--read --unread"))
         #expect(neither.stderr.contains("Usage: krant mark <ids> ... (--read | --unread)"))
     }

@@ -87,6 +87,8 @@ import Testing
                 == ["c.toml:2:1: unknown style 'headlines' in [style]; did you mean 'headline'?"])
         #expect(errors("theme = \"darkk\"") == ["c.toml:1:1: unknown theme 'darkk'; did you mean 'dark'?"])
         #expect(errors("xyzzy = 1") == ["c.toml:1:1: unknown setting 'xyzzy'; see krant config for every setting"])
+        #expect(errors("x = 1") == ["c.toml:1:1: unknown setting 'x'; see krant config for every setting"],
+                "no 'db' for a name that shares nothing with it")
     }
 
     @Test func valuesOfTheWrongKindOrRange() {
@@ -116,6 +118,19 @@ import Testing
                 == ["c.toml:2:1: key 'n' is bound to both toggle-star and next-unread; unbind one (an empty list [] unbinds)"])
         // Unbinding the other first makes it fine.
         #expect(errors("[keys]\ntoggle-star = \"n\"\nnext-unread = [\"Tab\"]\ntoggle-focus = []") == [])
+    }
+
+    /// A file saved with CRLF line ends points at the same lines.
+    @Test func crlfLineEndsKeepTheirPositions() {
+        #expect(errors("mouse = true\r\n[layout]\r\n\r\nlist_percent = 5\r\n  columns = [\"x\"]\r\n").map { $0.prefix(12) }
+                == ["c.toml:4:1: ", "c.toml:5:3: "])
+    }
+
+    @Test func aPaletteIndexMayBeANumber() throws {
+        let configuration = try ConfigLoader.parse("[style]\ndate = { fg = 200, bg = \"17\" }", path: "c.toml")
+        #expect(configuration.theme[.date].foreground == .index(200))
+        #expect(configuration.theme[.date].background == .index(17))
+        #expect(errors("[style]\ndate = { fg = 300 }")[0].contains("unknown colour '300'"))
     }
 
     @Test func everyErrorIsSaidInFileOrder() {

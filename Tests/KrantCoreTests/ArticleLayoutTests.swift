@@ -12,7 +12,7 @@ import KrantCore
     @Test func everyBlockKindHasItsOwnLook() {
         let layout = ArticleLayout(article: article, width: 30)
         #expect(layout.plainLines == [
-            "Kop", "NOS Nieuws • vandaag, 11:29", "", "│ ANP · Een foto", "",
+            "Kop", "NOS Nieuws • today, 11:29", "", "│ ANP · Een foto", "",
             "Tekst met een link [1].", "", "§ Tussenkop", "", "┃ Een citaat", "",
             "• Een punt dat over twee", "  regels loopt", "", "│ EPA · Nog een foto", "",
             "Links", "[1] https://nos.nl/artikel/1",

@@ -59,3 +59,19 @@ import Testing
         #expect(stacked.articleTextX == 1)
     }
 }
+
+/// A saved article's own time words follow the interface's language.
+@Suite struct WhenTextTests {
+    @Test func englishSaysTheDutchWordsInEnglish() {
+        #expect(WhenText.long("vandaag, 11:29", language: .english) == "today, 11:29")
+        #expect(WhenText.long("eergisteren, 22:05", language: .english) == "the day before yesterday, 22:05")
+        #expect(WhenText.long("zaterdag, 10:00", language: .english) == "Saturday, 10:00")
+        #expect(WhenText.long("12 mei 2024, 08:15", language: .english) == "12 May 2024, 08:15")
+        #expect(WhenText.short("gisteren, 22:05", language: .english) == "yest. 22:05")
+        #expect(WhenText.short("eergisteren, 22:05", language: .english) == "2d ago 22:05")
+        #expect(WhenText.short("zaterdag om 10:00 uur", language: .english) == "Sat 10:00")
+        // Dutch keeps the article's words; words krant cannot read stay too.
+        #expect(WhenText.long("eergisteren, 22:05", language: .dutch) == "eergisteren, 22:05")
+        #expect(WhenText.short("ergens vorige week", language: .english) == "ergens vorige week")
+    }
+}

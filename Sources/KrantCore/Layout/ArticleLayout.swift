@@ -78,7 +78,8 @@ public struct ArticleLayout: Sendable {
         self.width = max(1, width)
         self.article = article
         text = UIText(language)
-        let when = article.when ?? article.published.map { DateText.long($0, language: language) }
+        let when = article.when.map { WhenText.long($0, language: language) }
+            ?? article.published.map { DateText.long($0, language: language) }
         byline = [article.source, article.author, when].compactMap { $0 }.joined(separator: " • ")
         place(.title)
         if !byline.isEmpty { place(.byline) }

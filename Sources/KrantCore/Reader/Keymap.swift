@@ -40,6 +40,7 @@ public struct Keymap: Sendable {
         }
         func menu(_ situation: KeySituation, closedBy opener: ReaderCommand) -> [KeyBinding] {
             let closing = Self.uniqued([.escape] + keys(.quit) + keys(opener))
+            let choosing = Self.uniqued([.enter] + keys(.open))
             return [
                 KeyBinding(situation, keys(.moveDown), .menu(.down)),
                 KeyBinding(situation, keys(.moveUp), .menu(.up)),
@@ -47,12 +48,17 @@ public struct Keymap: Sendable {
                 KeyBinding(situation, keys(.pageUp), .menu(.pageUp)),
                 KeyBinding(situation, keys(.goTop), .menu(.top)),
                 KeyBinding(situation, keys(.goBottom), .menu(.bottom)),
-                KeyBinding(situation, Self.uniqued([.enter] + keys(.open)), .menu(.choose)),
+                KeyBinding(situation, choosing, .menu(.choose)),
                 KeyBinding(situation, closing, .menu(.close)),
             ].map { binding in
-                // A window's own keys win over movement keys it shares with them.
+                // A window's own keys win over movement keys it shares with
+                // them: Enter always chooses, Esc always closes.
                 var binding = binding
-                if binding.action != .menu(.close) { binding.keys.removeAll { closing.contains($0) && $0 != .enter } }
+                switch binding.action {
+                case .menu(.close): binding.keys.removeAll { $0 == .enter }
+                case .menu(.choose): binding.keys.removeAll { $0 != .enter && closing.contains($0) }
+                default: binding.keys.removeAll { closing.contains($0) || choosing.contains($0) }
+                }
                 return binding
             }
         }

@@ -19,7 +19,7 @@ public enum HeadlineRow {
             case .date:
                 let date = headline.published.map { date in
                     settings.dateFormat?.format(date, language: language) ?? DateText.short(date, language: language)
-                } ?? headline.when ?? ""
+                } ?? headline.when.map { WhenText.short($0, language: language) } ?? ""
                 spans.append(StyledSpan(TextWrapper.pad(date, width: columnWidth) + " ", .date))
             case .source:
                 spans.append(StyledSpan(TextWrapper.pad(headline.source ?? "", width: columnWidth) + " ", .source))

@@ -11,7 +11,8 @@ public enum Suggestion {
         guard let best else { return nil }
         // A third of the name may be wrong ("nxt-caption" → "next-caption"),
         // at least two characters, so short names still get help.
-        return best.distance <= max(2, typed.count / 3) ? best.name : nil
+        // Never a name that shares nothing with what was typed ("x" → "db").
+        return best.distance <= max(2, typed.count / 3) && best.distance < typed.count ? best.name : nil
     }
 
     /// Levenshtein distance, with a swap of two neighbours counting as one edit.
