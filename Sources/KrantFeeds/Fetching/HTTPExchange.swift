@@ -137,9 +137,12 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         lock.lock()
         pendingRedirect = (response.statusCode, location)
         lock.unlock()
-        // Declining makes the redirect the final response; the task then
-        // completes normally and `didCompleteWithError` reports the hop.
         completionHandler(nil)
+        // The hop is all `FeedFetcher` needs, so it is reported now. Waiting
+        // for the declined task to complete is not safe on Linux: under load
+        // FoundationNetworking sometimes never completes it, and the fetch
+        // then ends only when the timeout does.
+        finish(.redirect(status: response.statusCode, location: location))
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
