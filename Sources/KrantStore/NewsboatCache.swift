@@ -31,6 +31,23 @@ public struct NewsboatCache: Sendable {
         /// newsboat's flags, letters `a`–`z` and `A`–`Z`; empty when none.
         public var flags: String
         public var base: String
+
+        public init(guid: String, title: String, author: String, link: String, feedURL: String, published: Int64,
+                    contentHTML: String, isUnread: Bool, enclosureURL: String?, enclosureType: String?,
+                    flags: String, base: String) {
+            self.guid = guid
+            self.title = title
+            self.author = author
+            self.link = link
+            self.feedURL = feedURL
+            self.published = published
+            self.contentHTML = contentHTML
+            self.isUnread = isUnread
+            self.enclosureURL = enclosureURL
+            self.enclosureType = enclosureType
+            self.flags = flags
+            self.base = base
+        }
     }
 
     public let path: String
