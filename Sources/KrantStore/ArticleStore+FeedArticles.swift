@@ -14,8 +14,13 @@ extension ArticleStore {
     /// unchanged one is not written at all, so refetching a feed is cheap.
     /// The feed URL in the items' origins is ignored: `feedID` says which
     /// feed they belong to.
+    ///
+    /// `keepingStored` leaves every known item exactly as it is (counted as
+    /// unchanged): an import from another reader adds what krant lacks but
+    /// never undoes what krant did since, content or marks.
     public func upsertFeedArticles(_ articles: [Article], feedID: Int64,
-                                   indexing: SearchIndexing = .now) throws -> FeedUpsertReport {
+                                   indexing: SearchIndexing = .now,
+                                   keepingStored: Bool = false) throws -> FeedUpsertReport {
         let now = Date()
         // Rows and identities are prepared before taking the write lock:
         // another import can store its feed meanwhile.
@@ -47,8 +52,14 @@ extension ArticleStore {
                 var record = prepared
                 if let id = try record.insertIfNew(db, counting: &tally) {
                     report.inserted.append(id)
+                    if record.isRead { report.insertedRead += 1 }
+                    if record.isStarred { report.insertedStarred += 1 }
                     inserted.add(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
                                                    html: record.bodyHTML, words: words))
+                    continue
+                }
+                if keepingStored {
+                    report.unchanged += 1
                     continue
                 }
                 guard let stored = try ArticleRecord.fetchOne(findIdentity, arguments: [record.identity]) else { continue }

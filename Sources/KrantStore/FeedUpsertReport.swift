@@ -7,6 +7,10 @@ public struct FeedUpsertReport: Sendable, Hashable {
     public var updated: Int
     /// Items already stored exactly as fetched; not written at all.
     public var unchanged: Int
+    /// Of the inserted items, how many went in read and starred (an import
+    /// from another reader brings its marks along).
+    public var insertedRead = 0
+    public var insertedStarred = 0
 
     public init(inserted: [Int64] = [], updated: Int = 0, unchanged: Int = 0) {
         self.inserted = inserted

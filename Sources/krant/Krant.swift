@@ -31,7 +31,7 @@ struct Krant: ParsableCommand {
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
                       StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self,
                       IndexCommand.self, CheckCommand.self, RepairCommand.self, SamplesCommand.self,
-                      ConfigCommand.self]
+                      ConfigCommand.self, ImportNewsboatCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

@@ -19,3 +19,4 @@ extension RepairCommand: StoreCommand {}
 extension ConfigCommand: StoreCommand {}
 extension SamplesCommand.List: StoreCommand {}
 extension SamplesCommand.Remove: StoreCommand {}
+extension ImportNewsboatCommand: StoreCommand {}
