@@ -7,6 +7,8 @@ public struct FeedUpsertReport: Sendable, Hashable {
     public var updated: Int
     /// Items already stored exactly as fetched; not written at all.
     public var unchanged: Int
+    /// Items the user deleted, still listed by the feed: not stored again.
+    public var deleted = 0
 
     public init(inserted: [Int64] = [], updated: Int = 0, unchanged: Int = 0) {
         self.inserted = inserted
