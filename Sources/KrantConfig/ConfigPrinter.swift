@@ -73,6 +73,18 @@ public enum ConfigPrinter {
                     style(configuration.theme[role], over: base[role]),
                     default: changed ? style(base[role], over: base[role]) : nil, set: changed)
         }
+        out.append("[retention]")
+        let retention = configuration.retention
+        let retentionValues: [String: (String, String)] = [
+            "keep_days": (String(retention.keepDays), String(defaults.retention.keepDays)),
+            "max_per_feed": (String(retention.maxPerFeed), String(defaults.retention.maxPerFeed)),
+            "include_unread": (String(retention.includeUnread), String(defaults.retention.includeUnread)),
+        ]
+        for (name, comment) in ConfigSchema.retention {
+            let (value, defaultValue) = retentionValues[name]!
+            setting(name, comment, value, default: defaultValue, set: true)
+        }
+
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
     }

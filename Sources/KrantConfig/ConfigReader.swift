@@ -57,6 +57,9 @@ struct ConfigReader {
                 readKeys(keys, into: &configuration)
             case "style":
                 continue
+            case "retention":
+                guard let retention = subtable(value, at: [name]) else { continue }
+                configuration.retention = readRetention(retention)
             default:
                 unknown([name], among: ConfigSchema.topLevel.map(\.name) + ConfigSchema.tables)
             }
@@ -115,6 +118,24 @@ struct ConfigReader {
             }
         }
         return layout
+    }
+
+    private mutating func readRetention(_ table: TOMLTable) -> RetentionSettings {
+        var retention = RetentionSettings()
+        for (name, value) in table {
+            let at = ["retention", name]
+            switch name {
+            case "keep_days":
+                if let number = int(value, at: at, in: 0...1_000_000) { retention.keepDays = number }
+            case "max_per_feed":
+                if let number = int(value, at: at, in: 0...100_000_000) { retention.maxPerFeed = number }
+            case "include_unread":
+                if let flag = bool(value, at: at) { retention.includeUnread = flag }
+            default:
+                unknown(at, among: ConfigSchema.retention.map(\.name))
+            }
+        }
+        return retention
     }
 
     private mutating func readKeys(_ table: TOMLTable, into configuration: inout Configuration) {

@@ -12,7 +12,7 @@ enum ConfigSchema {
         ("db", "The article store (--db and KRANT_DB override it)."),
     ]
 
-    static let tables = ["layout", "keys", "style"]
+    static let tables = ["layout", "keys", "style", "retention"]
 
     static let layout: [(name: String, comment: String)] = [
         ("side_by_side_width", "From this terminal width on, list and article stand side by side."),
@@ -23,10 +23,16 @@ enum ConfigSchema {
         ("start_view", "The view at start: \"all\" or \"unread\"."),
     ]
 
+    static let retention: [(name: String, comment: String)] = [
+        ("keep_days", "After each fetch, remove articles older than this many days (0 keeps them all); never starred ones."),
+        ("max_per_feed", "After each fetch, keep only this many of each feed's newest articles (0: no limit); starred ones stay."),
+        ("include_unread", "Whether retention removes unread articles too (false keeps every unread article)."),
+    ]
+
     static let styleFields = ["fg", "bg"] + TextStyle.Attributes.named.map(\.name)
 
     static var allNames: [String] {
         topLevel.map(\.name) + tables + layout.map(\.name) + ReaderCommand.allCases.map(\.name)
-            + StyleRole.allCases.map(\.name) + styleFields
+            + StyleRole.allCases.map(\.name) + styleFields + retention.map(\.name)
     }
 }

@@ -21,6 +21,8 @@ public struct Configuration: Sendable {
     public var keymap = Keymap.standard
     /// The commands the file rebound, for `krant config` to say so.
     public var reboundCommands: Set<String> = []
+    /// `[retention]`: how long fetched articles are kept.
+    public var retention = RetentionSettings()
 
     public init() {}
 

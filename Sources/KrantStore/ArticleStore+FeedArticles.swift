@@ -48,8 +48,14 @@ extension ArticleStore {
             var inserted = try SearchBacklog.Inserted(indexing, in: db)
             var report = FeedUpsertReport()
             var tally = ArticleCounts.Tally()
+            let feedHasDeletedItems = try DeletedItems.any(feedID: feedID, in: db)
             for (prepared, words) in zip(prepared, words) {
                 var record = prepared
+                // An item the user deleted stays deleted while the feed lists it.
+                if feedHasDeletedItems, try DeletedItems.isDeleted(record.identity, seenAt: now, in: db) {
+                    report.deleted += 1
+                    continue
+                }
                 if let id = try record.insertIfNew(db, counting: &tally) {
                     report.inserted.append(id)
                     if record.isRead { report.insertedRead += 1 }
@@ -86,6 +92,13 @@ extension ArticleStore {
             try inserted.index(with: converter, in: db)
             return report
         }
+    }
+
+    /// Forgets the deleted items of a feed that its complete fetch, begun at
+    /// `date`, no longer listed; returns how many.
+    @discardableResult
+    public func forgetDeletedItems(feedID: Int64, notSeenSince date: Date) throws -> Int {
+        try pool.write { db in try DeletedItems.forget(feedID: feedID, notSeenSince: date, in: db) }
     }
 
     /// Which of `identities` are stored, a few hundred per query.

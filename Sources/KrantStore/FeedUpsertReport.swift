@@ -11,6 +11,8 @@ public struct FeedUpsertReport: Sendable, Hashable {
     /// from another reader brings its marks along).
     public var insertedRead = 0
     public var insertedStarred = 0
+    /// Items the user deleted, still listed by the feed: not stored again.
+    public var deleted = 0
 
     public init(inserted: [Int64] = [], updated: Int = 0, unchanged: Int = 0) {
         self.inserted = inserted

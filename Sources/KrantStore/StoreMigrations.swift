@@ -17,6 +17,7 @@ enum StoreMigrations {
         migrator.registerMigration("v6-article-counts", migrate: ArticleCounts.create)
         migrator.registerMigration("v7-converter-version", migrate: v7ConverterVersion)
         migrator.registerMigration("v8-authors-enclosures", migrate: v8AuthorsEnclosures)
+        migrator.registerMigration("v9-deleted-items", migrate: DeletedItems.create)
         return migrator
     }
 

@@ -208,6 +208,9 @@ final class FeedWrite: @unchecked Sendable {
     let newURL: String?
     private var counts = FeedItemCounts()
     private var failure: String?
+    /// Before any batch is stored: deleted items a batch of this fetch
+    /// listed are marked as seen after it (`DeletedItems`).
+    private let started = Date()
 
     init(source: String, url: String, feed: FeedSubscription?, mustBeNew: Bool, category: String?,
          validators: (etag: String?, lastModified: String?), newURL: String?) {
@@ -251,6 +254,9 @@ final class FeedWrite: @unchecked Sendable {
             try ingestion.store.recordFetch(feedID: feed.id, status: status, etag: validators.etag,
                                             lastModified: validators.lastModified, newURL: newURL,
                                             title: header.title, siteURL: header.siteURL)
+            // The whole feed was read: a deleted item it no longer lists has
+            // left it for good. A feed read past errors may have lost items.
+            if header.recoveredErrors == 0 { try ingestion.store.forgetDeletedItems(feedID: feed.id, notSeenSince: started) }
             return FeedSyncResult(source: source, feed: feed, outcome: .stored(counts),
                                   recoveredErrors: header.recoveredErrors)
         } catch {

@@ -60,7 +60,9 @@ struct FetchCommand: ParsableCommand {
             }
         }
         let new = results.reduce(0) { $0 + $1.newArticles }
-        print("\(counted(results.count, "feed")), \(counted(new, "new article")), \(failed) failed")
+        let removed = try Retention.apply(try store.configuration().retention, to: articles)
+        print("\(counted(results.count, "feed")), \(counted(new, "new article")), \(failed) failed"
+              + Retention.summary(removed))
         if failed > 0 { throw ExitCode(1) }
     }
 }

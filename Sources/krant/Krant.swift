@@ -31,7 +31,7 @@ struct Krant: ParsableCommand {
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
                       StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self,
                       IndexCommand.self, CheckCommand.self, RepairCommand.self, SamplesCommand.self,
-                      ConfigCommand.self, ImportNewsboatCommand.self]
+                      ConfigCommand.self, ImportNewsboatCommand.self, DeleteCommand.self, PurgeCommand.self]
     )
 
     @OptionGroup var store: StoreOptions
@@ -59,7 +59,8 @@ struct Krant: ParsableCommand {
         }
         ReaderRuntime(store: articles, terminal: terminal, environment: environment,
                       settings: configuration.readerSettings(environment: environment),
-                      browser: BrowserCommand(configured: configuration.browser, environment: environment)).run()
+                      browser: BrowserCommand(configured: configuration.browser, environment: environment),
+                      retention: configuration.retention).run()
         terminal.stop()
         // Everything is committed. Closing the store now would only
         // checkpoint its write-ahead log, tens of milliseconds of writing

@@ -1,4 +1,5 @@
 import Foundation
+import KrantConfig
 import KrantCore
 import KrantStore
 import KrantSync
@@ -13,6 +14,8 @@ struct ReaderRuntime {
     let environment: [String: String]
     let settings: ReaderSettings
     let browser: BrowserCommand
+    /// The config file's `[retention]`, applied after each fetch.
+    var retention = RetentionSettings()
 
     /// How often the store is checked for articles added by another process.
     static let pollInterval: Int32 = 1000
@@ -101,7 +104,7 @@ struct ReaderRuntime {
     /// Fetches every feed on a background task; progress and the result come
     /// back through the inbox, so the screen stays responsive meanwhile.
     private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?, text: UIText) {
-        let store = self.store
+        let (store, retention) = (self.store, self.retention)
         if case .readOnly(let reason) = store.access {
             inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
             inbox.post(.failed(StoreError.readOnly(path: store.path, reason: reason).description))
@@ -119,9 +122,20 @@ struct ReaderRuntime {
             let results = await Ingestion(store: store).refresh(feeds) { done, total in
                 inbox.post(.fetchProgress(done: done, total: total))
             }
+            // Before the reader hears of the fetch, so its reload shows both.
+            let removed = Result { try Retention.apply(retention, to: store) }
             if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
-            inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
-                                      failed: results.count { $0.failure != nil }))
+            let (new, failed) = (results.reduce(0) { $0 + $1.newArticles }, results.count { $0.failure != nil })
+            inbox.post(.fetchFinished(feeds: results.count, newArticles: new, failed: failed))
+            switch removed {
+            case .success(let count?) where !results.isEmpty:
+                inbox.post(.notice(text.fetched(feeds: results.count, newArticles: new, failed: failed)
+                                   + ", " + text.oldArticlesRemoved(count)))
+            case .failure(let error):
+                inbox.post(.failed(text.deleteFailed(StoreError.reason(for: error))))
+            default:
+                break
+            }
             // glibc keeps the pages a fetch freed for the next allocation;
             // a reader that stays open should give them back.
             ReleaseFreedMemory.now()

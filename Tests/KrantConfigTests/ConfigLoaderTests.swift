@@ -113,6 +113,16 @@ import Testing
                 == ["c.toml:2:1: key 'Tab' is bound to both toggle-star and toggle-focus; unbind one (an empty list [] unbinds)"])
     }
 
+    @Test func retentionIsReadFromItsTableWithItsErrorsLocated() throws {
+        let configuration = try ConfigLoader.parse("[retention]\nkeep_days = 30\nmax_per_feed = 200", path: "c.toml")
+        #expect(configuration.retention == RetentionSettings(keepDays: 30, maxPerFeed: 200, includeUnread: true))
+        #expect(try ConfigLoader.parse("", path: "c.toml").retention.isOn == false)
+        #expect(errors("[retention]\nkeep_days = -1")
+                == ["c.toml:2:1: keep_days must be between 0 and 1000000, not -1"])
+        #expect(errors("[retention]\nkeep_day = 3")
+                == ["c.toml:2:1: unknown setting 'keep_day' in [retention]; did you mean 'keep_days'?"])
+    }
+
     @Test func twoActionsOnOneKeyNameBoth() {
         #expect(errors("[keys]\ntoggle-star = \"n\"")
                 == ["c.toml:2:1: key 'n' is bound to both toggle-star and next-unread; unbind one (an empty list [] unbinds)"])
@@ -157,6 +167,9 @@ import Testing
             [style]
             unread = { fg = "#102030", italic = true }
             title = { bold = false }
+            [retention]
+            keep_days = 30
+            include_unread = false
             """, path: "c.toml")
         for configuration in [Configuration(), changed] {
             let text = ConfigPrinter.text(configuration, environment: ["LANG": "nl_NL.UTF-8"], storePath: "/s/krant.db")
@@ -164,6 +177,7 @@ import Testing
             #expect(again.theme == configuration.theme)
             #expect(again.browser == configuration.browser)
             #expect(again.layout == configuration.layout)
+            #expect(again.retention == configuration.retention)
             #expect(again.keymap.bindings == configuration.keymap.bindings)
             #expect(again.language == nil, "an unset language stays unset (commented out)")
             #expect(text.contains("# language = \"nl\""))

@@ -160,6 +160,17 @@ import Testing
         #expect(try store.counts(HeadlineQuery(feedID: 2)).total == 2)
     }
 
+    @Test func bothDeleteAndRestoreAlike() async throws {
+        let (store, fake) = try await sources()
+        let deleted = try await Self.offThePool { (try store.delete([2, 5, 999]).ids, try fake.delete([2, 5, 999]).map(\.id!)) }
+        #expect(deleted.0 == [2, 5] && deleted.1 == [2, 5])
+        try await expectSameAnswers(store, fake, "after deleting")
+        let storeDeleted = try store.delete([3])
+        let fakeDeleted = try fake.delete([3])
+        #expect(try store.restore(storeDeleted) == fake.restore(fakeDeleted))
+        try await expectSameAnswers(store, fake, "after deleting and restoring")
+    }
+
     @Test func bothApplyMarksAlike() async throws {
         let (store, fake) = try await sources()
         let missing = try await Self.offThePool {

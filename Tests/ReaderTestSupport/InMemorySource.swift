@@ -175,6 +175,26 @@ public final class InMemorySource: ReaderDataSource, @unchecked Sendable {
         return ids.count
     }
 
+    /// Deletes the articles and returns them whole, in id order, as the
+    /// store does.
+    public func delete(_ ids: [Int64]) throws -> [Article] {
+        let gone = Set(ids)
+        let deleted = articles.filter { gone.contains($0.id!) }.sorted { $0.id! < $1.id! }
+        articles.removeAll { gone.contains($0.id!) }
+        return deleted
+    }
+
+    /// Puts deleted articles back unless their id is taken; the view's
+    /// order comes from their dates and ids, so they are back in place.
+    @discardableResult public func restore(_ deleted: [Article]) throws -> [Int64] {
+        var restored: [Int64] = []
+        for article in deleted where !articles.contains(where: { $0.id == article.id }) {
+            articles.append(article)
+            restored.append(article.id!)
+        }
+        return restored
+    }
+
     /// Every feed, named by its title or else its address, by name.
     public func feedCounts() throws -> [FeedCount] {
         feeds.map { feed in

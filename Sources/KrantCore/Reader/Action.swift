@@ -22,6 +22,8 @@ public enum Action: Hashable, Sendable {
     case quit
     /// Clears the search; in the article: back to the list.
     case cancel
+    /// Deletes the selected (or open) article; `undoDelete` right after puts it back.
+    case deleteArticle, undoDelete
 
     // Keys in an open window, each window with its own names.
     case menu(MenuAction)

@@ -15,6 +15,10 @@ public enum Effect: Hashable, Sendable {
     /// Find the nearest unread article after (or before) `anchor` in `query`;
     /// asked only when the loaded window has none on that side.
     case findUnread(HeadlineQuery, from: ListAnchor, forward: Bool)
+    /// Delete articles (the data layer keeps them for `restoreArticles`).
+    case deleteArticles([Int64])
+    /// Put back articles deleted by `deleteArticles`, exactly as they were.
+    case restoreArticles([Int64])
     case openURL(String)
     /// Fetch every feed in the background, reporting with `fetchProgress`
     /// and `fetchFinished`.

@@ -29,6 +29,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
     case showHelp = "help"
     case cancel
     case quit
+    case deleteArticle = "delete"
+    case undoDelete = "undo"
 
     public var name: String { rawValue }
 
@@ -65,6 +67,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
         case .showHelp: .showHelp
         case .cancel: .cancel
         case .quit: .quit
+        case .deleteArticle: .deleteArticle
+        case .undoDelete: .undoDelete
         }
     }
 
@@ -97,6 +101,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
         case .showHelp: [.character("?")]
         case .cancel: [.escape]
         case .quit: [.character("q")]
+        case .deleteArticle: [.character("D")]
+        case .undoDelete: [.character("U")]
         }
     }
 

@@ -36,6 +36,14 @@ public protocol ReaderDataSource: Sendable {
     @discardableResult func setStarred(_ ids: [Int64], _ starred: Bool) throws -> [Int64]
     /// Returns how many articles changed.
     @discardableResult func markAllRead(_ query: HeadlineQuery) throws -> Int
+    /// What a delete keeps so the articles can be put back exactly.
+    associatedtype Deleted: Sendable
+    /// Deletes the articles (ids that do not exist are passed over) and
+    /// returns them as they were.
+    func delete(_ ids: [Int64]) throws -> Deleted
+    /// Puts deleted articles back as they were (same ids, marks, text and
+    /// search words); returns the ids put back.
+    @discardableResult func restore(_ deleted: Deleted) throws -> [Int64]
     func categories() throws -> [CategoryCount]
     func feedCounts() throws -> [FeedCount]
     /// How many articles search cannot find yet because the index is still

@@ -67,6 +67,10 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         case .findUnread(let query, let anchor, let forward):
             let found = try data.nearestUnread(to: anchor, in: query, forward: forward)
             return .unreadFound(found?.headline, index: found?.index, forward: forward)
+        case .deleteArticles(let ids):
+            data.delete(ids)
+        case .restoreArticles(let ids):
+            data.restore(ids)
         case .openURL, .quit, .fetchFeeds:
             break
         }

@@ -35,6 +35,8 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
     /// The search backlog reported with the last window: asked again only
     /// when the view is counted afresh, not on every window of it.
     private var lastUnsearched: (query: HeadlineQuery, count: Int)?
+    /// What the deletes kept for undo, filled on the writer's thread.
+    private let deletions = DeletedArticleShelf<Source.Deleted>()
 
     public init(source: Source, writer: any ReaderWriter = ImmediateWriter(), inbox: ReaderInbox = ReaderInbox(),
                 language: Language = .english) {
@@ -169,6 +171,29 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
             if (try? source.markAllRead(query)) == nil { inbox.post(.failed(failure)) }
             inbox.post(.storeChanged)
             inbox.end()
+        }
+    }
+
+    /// Deletes articles; the writer runs it like a mark, so every read after
+    /// it waits for it, and what was deleted is kept for `restore`. Counts
+    /// and positions all move.
+    public mutating func delete(_ ids: [Int64]) {
+        forgetPositions()
+        let (source, inbox, text, deletions) = (self.source, self.inbox, self.text, self.deletions)
+        writer.mark {
+            do { deletions.keep(try source.delete(ids), for: ids) } catch {
+                Self.report(text.deleteFailed(source.describe(error)), to: inbox)
+            }
+        }
+    }
+
+    /// Puts back what `delete` deleted of `ids`.
+    public mutating func restore(_ ids: [Int64]) {
+        forgetPositions()
+        let (source, inbox, text, deletions) = (self.source, self.inbox, self.text, self.deletions)
+        writer.mark {
+            guard let deleted = deletions.take(ids) else { return }
+            do { try source.restore(deleted) } catch { Self.report(text.restoreFailed(source.describe(error)), to: inbox) }
         }
     }
 

@@ -7,6 +7,8 @@ extension ReaderState {
     public mutating func update(_ action: Action) -> [Effect] {
         guard action.isCommand else { return receive(action) }
         message = nil
+        // An undo is offered until the next action.
+        if action != .undoDelete { undoableDeletion = nil }
         if overlay != .none { return updateOverlay(action) }
         return updateReader(action)
     }
@@ -50,6 +52,8 @@ extension ReaderState {
         case .quit: return focus == .article ? backToList() : [.quit]
         case .cancel: return clearSearchOrGoBack()
         case .mouse(let event): return mouse(event)
+        case .deleteArticle: return deleteArticle()
+        case .undoDelete: return undoDelete()
         // A window's keys with no window open (a late key press): nothing to do.
         case .menu, .prompt, .confirm: return []
         // Not commands: `update` hands these to `receive`.

@@ -47,6 +47,9 @@ public struct ReaderState: Sendable {
     /// The store's line about its damage, once SQLite found it; shown in
     /// the status bar whenever no message is.
     public var storeDamage: String?
+    /// The article the last action deleted, while `undoDelete` can still
+    /// put it back (until the next action).
+    public var undoableDeletion: ReaderDeletion?
 
     /// Keys, language and layout, as the config file set them.
     public var settings: ReaderSettings

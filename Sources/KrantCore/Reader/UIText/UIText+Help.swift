@@ -46,6 +46,9 @@ extension UIText {
         case .cancel: say(en: "close a window; clear the search", nl: "venster sluiten; zoekopdracht wissen")
         case .quit: say(en: "in the article: back to the list; in the list: quit",
                         nl: "in het artikel: naar de lijst; in de lijst: stoppen")
+        case .deleteArticle: say(en: "delete the article (can be undone right after)",
+                                 nl: "artikel verwijderen (daarna terug te halen)")
+        case .undoDelete: say(en: "undo the delete just made", nl: "net verwijderd artikel terughalen")
         }
     }
 
