@@ -12,7 +12,7 @@ enum ConfigSchema {
         ("db", "The article store (--db and KRANT_DB override it)."),
     ]
 
-    static let tables = ["layout", "keys", "style"]
+    static let tables = ["layout", "keys", "style", "queries", "ignore"]
 
     static let layout: [(name: String, comment: String)] = [
         ("side_by_side_width", "From this terminal width on, list and article stand side by side."),
@@ -22,6 +22,9 @@ enum ConfigSchema {
         ("columns", "The list's columns besides the title: \"date\", \"source\" (they give way when space runs out)."),
         ("start_view", "The view at start: \"all\" or \"unread\"."),
     ]
+
+    static let queryFields = ["name", "search", "feed", "category", "unread", "starred", "max_age"]
+    static let ignoreFields = ["title", "author", "feed", "category"]
 
     static let styleFields = ["fg", "bg"] + TextStyle.Attributes.named.map(\.name)
 

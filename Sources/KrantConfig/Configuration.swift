@@ -21,12 +21,19 @@ public struct Configuration: Sendable {
     public var keymap = Keymap.standard
     /// The commands the file rebound, for `krant config` to say so.
     public var reboundCommands: Set<String> = []
+    /// `[[queries]]`: named views for the chooser and `krant list --query`.
+    public var savedQueries: [SavedQuery] = []
+    /// `[[ignore]]`: feed items not stored at fetch time.
+    public var ignoreRules: [IgnoreRule] = []
 
     public init() {}
 
     /// The reader's settings, with the language from the environment when
     /// the file does not choose one.
     public func readerSettings(environment: [String: String]) -> ReaderSettings {
-        ReaderSettings(keymap: keymap, language: language ?? Language(environment: environment), layout: layout)
+        var settings = ReaderSettings(keymap: keymap, language: language ?? Language(environment: environment), layout: layout)
+        settings.savedQueries = savedQueries
+        settings.ignoreRules = ignoreRules
+        return settings
     }
 }

@@ -36,10 +36,12 @@ struct FetchCommand: ParsableCommand {
             }
         }
         let showProgress = isatty(STDERR_FILENO) != 0
-        let ingestion = Ingestion(store: articles)
+        var ingestion = Ingestion(store: articles)
+        ingestion.ignoreRules = try store.configuration().ignoreRules
         let chosen = selected
+        let fetching = ingestion
         let results = waitFor {
-            await ingestion.refresh(chosen) { done, total in
+            await fetching.refresh(chosen) { done, total in
                 if showProgress { FileHandle.standardError.write(Data("\rfetching \(done)/\(total)\u{1B}[K".utf8)) }
             }
         }
@@ -60,7 +62,9 @@ struct FetchCommand: ParsableCommand {
             }
         }
         let new = results.reduce(0) { $0 + $1.newArticles }
-        print("\(counted(results.count, "feed")), \(counted(new, "new article")), \(failed) failed")
+        let ignored = results.reduce(0) { $0 + $1.ignoredArticles }
+        print("\(counted(results.count, "feed")), \(counted(new, "new article")), \(failed) failed"
+              + (ignored > 0 ? ", \(ignored) ignored" : ""))
         if failed > 0 { throw ExitCode(1) }
     }
 }
