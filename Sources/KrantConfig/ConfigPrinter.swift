@@ -85,8 +85,45 @@ public enum ConfigPrinter {
             setting(name, comment, value, default: defaultValue, set: true)
         }
 
+        out += queriesAndIgnoreRules(configuration)
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `[[queries]]` and `[[ignore]]` as the file has them, or a commented
+    /// example of each when it has none.
+    static func queriesAndIgnoreRules(_ configuration: Configuration) -> [String] {
+        var out: [String] = []
+        out.append("# Saved queries, in the reader's chooser (c) and in krant list --query NAME: a name and any of")
+        out.append("# search, feed (address or title), category, unread, starred, max_age (\"12h\", \"7d\", \"2w\").")
+        if configuration.savedQueries.isEmpty {
+            out += ["# [[queries]]", "# name = \"Oekraïne\"", "# search = \"oekraine OR kyiv\"", "# unread = true", ""]
+        }
+        for query in configuration.savedQueries {
+            out.append("[[queries]]")
+            out.append("name = \(quote(query.name))")
+            if let search = query.search { out.append("search = \(quote(search))") }
+            if let feed = query.feed { out.append("feed = \(quote(feed))") }
+            if let category = query.category { out.append("category = \(quote(category))") }
+            if let unread = query.unread { out.append("unread = \(unread)") }
+            if let starred = query.starred { out.append("starred = \(starred)") }
+            if let age = query.maxAge { out.append("max_age = \(quote(age.description))") }
+            out.append("")
+        }
+        out.append("# Feed items not stored when fetched: title or author words (search syntax), feed, category;")
+        out.append("# an item is ignored when it matches every field of a rule.")
+        if configuration.ignoreRules.isEmpty {
+            out += ["# [[ignore]]", "# title = \"advertorial OR gesponsord\"", ""]
+        }
+        for rule in configuration.ignoreRules {
+            out.append("[[ignore]]")
+            if let title = rule.title { out.append("title = \(quote(title))") }
+            if let author = rule.author { out.append("author = \(quote(author))") }
+            if let feed = rule.feed { out.append("feed = \(quote(feed))") }
+            if let category = rule.category { out.append("category = \(quote(category))") }
+            out.append("")
+        }
+        return out
     }
 
     /// A role's style as a line reads it over `base`, the theme's: every

@@ -60,6 +60,10 @@ struct ConfigReader {
             case "retention":
                 guard let retention = subtable(value, at: [name]) else { continue }
                 configuration.retention = readRetention(retention)
+            case "queries":
+                configuration.savedQueries = readQueries(value)
+            case "ignore":
+                configuration.ignoreRules = readIgnoreRules(value)
             default:
                 unknown([name], among: ConfigSchema.topLevel.map(\.name) + ConfigSchema.tables)
             }
@@ -229,13 +233,13 @@ struct ConfigReader {
 
     // MARK: Values of the right kind
 
-    private mutating func string(_ value: TOMLValueConvertible, at path: [String]) -> String? {
+    mutating func string(_ value: TOMLValueConvertible, at path: [String]) -> String? {
         if let text = value.string { return text }
         fail(path, "\(path.last ?? "") must be a string in quotes, not \(describe(value))")
         return nil
     }
 
-    private mutating func bool(_ value: TOMLValueConvertible, at path: [String]) -> Bool? {
+    mutating func bool(_ value: TOMLValueConvertible, at path: [String]) -> Bool? {
         if value.type == .bool, let flag = value.bool { return flag }
         fail(path, "\(path.last ?? "") must be true or false, not \(describe(value))")
         return nil
@@ -253,7 +257,7 @@ struct ConfigReader {
         return number
     }
 
-    private mutating func strings(_ value: TOMLValueConvertible, at path: [String]) -> [String]? {
+    mutating func strings(_ value: TOMLValueConvertible, at path: [String]) -> [String]? {
         guard let array = value.array else {
             fail(path, "\(path.last ?? "") must be a list of strings such as [\"a\", \"b\"], not \(describe(value))")
             return nil
@@ -269,14 +273,14 @@ struct ConfigReader {
         return result
     }
 
-    private mutating func subtable(_ value: TOMLValueConvertible, at path: [String],
+    mutating func subtable(_ value: TOMLValueConvertible, at path: [String],
                                    expected: String? = nil) -> TOMLTable? {
         if let table = value.table { return table }
         fail(path, "\(path.last ?? "") must be \(expected ?? "a table: [\(path.joined(separator: "."))]"), not \(describe(value))")
         return nil
     }
 
-    private func describe(_ value: TOMLValueConvertible) -> String {
+    func describe(_ value: TOMLValueConvertible) -> String {
         switch value.type {
         case .string: "the string " + quoted(value.string ?? "")
         case .int: "the number \(value.int ?? 0)"
@@ -290,7 +294,7 @@ struct ConfigReader {
 
     // MARK: Errors
 
-    private mutating func unknown(_ path: [String], among names: [String], what: String = "setting") {
+    mutating func unknown(_ path: [String], among names: [String], what: String = "setting") {
         let name = path.last ?? ""
         let place = path.count > 1 ? " in [\(path.dropLast().joined(separator: "."))]" : ""
         var message = "unknown \(what) \(quoted(name))\(place)"
@@ -308,7 +312,7 @@ struct ConfigReader {
         Suggestion.nearest(to: name, in: names).map { "; did you mean \(quoted($0))?" } ?? "; " + otherwise
     }
 
-    private func quoted(_ text: String) -> String {
+    func quoted(_ text: String) -> String {
         "'" + Sanitizer.escapedForDisplay(text) + "'"
     }
 
@@ -316,5 +320,117 @@ struct ConfigReader {
         let position = locator.position(of: path)
         errors.append((position, ConfigError(path: Sanitizer.escapedForDisplay(self.path), line: position.line,
                                              column: position.column, message: message)))
+    }
+}
+
+// MARK: - Saved queries and ignore rules
+
+extension ConfigReader {
+    /// `[[queries]]`: each needs a unique name and at least one filter.
+    mutating func readQueries(_ value: TOMLValueConvertible) -> [SavedQuery] {
+        var queries: [SavedQuery] = []
+        for (index, table) in tables(value, named: "queries") {
+            let place = "queries[\(index)]"
+            var query = SavedQuery(name: "")
+            var hasName = false
+            for (name, field) in table {
+                let at = [place, name]
+                switch name {
+                case "name":
+                    guard let text = string(field, at: at) else { continue }
+                    guard !text.isEmpty else { fail(at, "name must not be empty"); continue }
+                    if queries.contains(where: { $0.name == text }) {
+                        fail(at, "there is already a query named \(quoted(text))")
+                    }
+                    query.name = text
+                    hasName = true
+                case "search":
+                    guard let text = string(field, at: at) else { continue }
+                    query.search = searchText(text, at: at)
+                case "feed":
+                    query.feed = string(field, at: at)
+                case "category":
+                    query.category = string(field, at: at)
+                case "unread":
+                    query.unread = bool(field, at: at)
+                case "starred":
+                    query.starred = bool(field, at: at)
+                case "max_age":
+                    guard let text = string(field, at: at) else { continue }
+                    guard let age = AgeLimit(text) else {
+                        fail(at, "max_age must be a number and h, d or w, such as \"7d\", not \(quoted(text))")
+                        continue
+                    }
+                    query.maxAge = age
+                default:
+                    unknown(at, among: ConfigSchema.queryFields)
+                }
+            }
+            if !hasName { fail([place], "a query needs a name: name = \"...\"") }
+            queries.append(query)
+        }
+        return queries
+    }
+
+    /// `[[ignore]]`: each needs at least one of its fields.
+    mutating func readIgnoreRules(_ value: TOMLValueConvertible) -> [IgnoreRule] {
+        var rules: [IgnoreRule] = []
+        for (index, table) in tables(value, named: "ignore") {
+            let place = "ignore[\(index)]"
+            var rule = IgnoreRule()
+            var hasField = false
+            for (name, field) in table {
+                let at = [place, name]
+                hasField = hasField || ConfigSchema.ignoreFields.contains(name)
+                switch name {
+                case "title":
+                    guard let text = string(field, at: at) else { continue }
+                    rule.title = searchText(text, at: at)
+                case "author":
+                    guard let text = string(field, at: at) else { continue }
+                    rule.author = searchText(text, at: at)
+                case "feed":
+                    rule.feed = string(field, at: at)
+                case "category":
+                    rule.category = string(field, at: at)
+                default:
+                    unknown(at, among: ConfigSchema.ignoreFields)
+                }
+            }
+            if !hasField {
+                fail([place], "an ignore rule needs title, author, feed or category")
+            }
+            if !rule.isEmpty { rules.append(rule) }
+        }
+        return rules
+    }
+
+    /// The elements of an array of tables (`[[name]]`), numbered as the key
+    /// locator numbers them.
+    private mutating func tables(_ value: TOMLValueConvertible, named name: String) -> [(Int, TOMLTable)] {
+        guard let array = value.array else {
+            fail([name], "\(name) must be a list of tables: [[\(name)]]")
+            return []
+        }
+        var result: [(Int, TOMLTable)] = []
+        for (index, element) in array.enumerated() {
+            guard let table = element.table else {
+                fail([name], "\(name) must be a list of tables: [[\(name)]], but has \(describe(element))")
+                continue
+            }
+            result.append((index, table))
+        }
+        return result
+    }
+
+    /// A search as written, or nil (with the error) when it is malformed.
+    private mutating func searchText(_ text: String, at path: [String]) -> String? {
+        do {
+            _ = try SearchParser.parse(text)
+            return text
+        } catch {
+            fail(path, "\(path.last ?? ""): \(error)")
+            return nil
+        }
     }
 }

@@ -12,7 +12,7 @@ enum ConfigSchema {
         ("db", "The article store (--db and KRANT_DB override it)."),
     ]
 
-    static let tables = ["layout", "keys", "style", "retention"]
+    static let tables = ["layout", "keys", "style", "retention", "queries", "ignore"]
 
     static let layout: [(name: String, comment: String)] = [
         ("side_by_side_width", "From this terminal width on, list and article stand side by side."),
@@ -28,6 +28,8 @@ enum ConfigSchema {
         ("max_per_feed", "After each fetch, keep only this many of each feed's newest articles (0: no limit); starred ones stay."),
         ("include_unread", "Whether retention removes unread articles too (false keeps every unread article)."),
     ]
+    static let queryFields = ["name", "search", "feed", "category", "unread", "starred", "max_age"]
+    static let ignoreFields = ["title", "author", "feed", "category"]
 
     static let styleFields = ["fg", "bg"] + TextStyle.Attributes.named.map(\.name)
 

@@ -23,12 +23,19 @@ public struct Configuration: Sendable {
     public var reboundCommands: Set<String> = []
     /// `[retention]`: how long fetched articles are kept.
     public var retention = RetentionSettings()
+    /// `[[queries]]`: named views for the chooser and `krant list --query`.
+    public var savedQueries: [SavedQuery] = []
+    /// `[[ignore]]`: feed items not stored at fetch time.
+    public var ignoreRules: [IgnoreRule] = []
 
     public init() {}
 
     /// The reader's settings, with the language from the environment when
     /// the file does not choose one.
     public func readerSettings(environment: [String: String]) -> ReaderSettings {
-        ReaderSettings(keymap: keymap, language: language ?? Language(environment: environment), layout: layout)
+        var settings = ReaderSettings(keymap: keymap, language: language ?? Language(environment: environment), layout: layout)
+        settings.savedQueries = savedQueries
+        settings.ignoreRules = ignoreRules
+        return settings
     }
 }

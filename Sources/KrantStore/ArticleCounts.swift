@@ -73,9 +73,12 @@ enum ArticleCounts {
     }
 
     /// The view's counts, or nil when the table cannot answer (starred and
-    /// search views, which their own small index and the search index count).
+    /// search views, which their own small index and the search index count,
+    /// and a saved query's feed name or age).
     static func counts(_ query: HeadlineQuery, in db: Database) throws -> (total: Int, unread: Int)? {
-        guard !query.starredOnly, query.search == nil else { return nil }
+        guard !query.starredOnly, query.search == nil, query.feedName == nil, query.maxAgeSeconds == nil else {
+            return nil
+        }
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let category = query.category {

@@ -105,18 +105,4 @@ enum ArticleSearch {
             """)
         try statement.execute(arguments: [id])
     }
-
-    /// An FTS5 query that matches every word of the user's text as a prefix,
-    /// or `nil` when the text holds no word.
-    ///
-    /// User text is never passed as FTS5 syntax: a stray `"`, `(`, `AND`,
-    /// `NEAR` or `-` would be an error or change the meaning. Each of the
-    /// text's `SearchWords` (runs of letters and digits) becomes a quoted
-    /// prefix term, `"word"*`, and the terms are ANDed by juxtaposition.
-    static func pattern(for text: String) -> String? {
-        let words = SearchWords.of(text)
-        guard !words.isEmpty else { return nil }
-        // Words hold only letters and digits, so no quote needs escaping.
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
-    }
 }

@@ -99,6 +99,7 @@ public final class ArticleStore: Sendable {
         // Triggers and the search backlog compute an HTML body's words.
         configuration.prepareDatabase { db in
             db.add(function: ArticleSearch.htmlText(converter))
+            db.add(function: SearchCondition.matchFunction)
             // Takes effect only in a new, empty store (an existing one keeps
             // its size). Articles are a few kilobytes: with 4 KB pages each
             // spills into overflow pages and an import makes four times as

@@ -24,16 +24,18 @@ enum HeadlineFilter {
         if query.starredOnly { request = request.filter(Columns.isStarred == 1) }
         if let category = query.category { request = request.filter(Columns.category == category) }
         if let feedID = query.feedID { request = request.filter(Columns.feedID == feedID) }
+        if let feedName = query.feedName {
+            request = request.filter(sql: "feed_id IN (SELECT id FROM feeds WHERE url = ? OR title = ?)",
+                                     arguments: [feedName, feedName])
+        }
+        if let seconds = query.maxAgeSeconds {
+            // Sort keys are the article's own local time and SQLite's now is
+            // UTC: an age in days may be off by the hours between them.
+            request = request.filter(sql: "published_sort >= strftime('%Y-%m-%dT%H:%M', 'now', ?)",
+                                     arguments: ["-\(seconds) seconds"])
+        }
         if let search = query.search, !search.isEmpty {
-            if let pattern = ArticleSearch.pattern(for: search) {
-                request = request.filter(
-                    sql: "id IN (SELECT rowid FROM \(ArticleSearch.tableName) WHERE \(ArticleSearch.tableName) MATCH ?)",
-                    arguments: [pattern])
-            } else {
-                // Text without a word matches nothing, never everything: a
-                // "search" for `!!!` must not let mark-all-read mark the store.
-                request = request.filter(sql: "0")
-            }
+            request = request.filter(SearchCondition.filter(search))
         }
         return request
     }

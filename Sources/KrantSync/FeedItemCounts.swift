@@ -10,6 +10,8 @@ public struct FeedItemCounts: Sendable, Hashable {
     public var updated = 0
     /// Items already stored exactly as fetched; not written at all.
     public var unchanged = 0
+    /// Items an `[[ignore]]` rule kept out of the store.
+    public var ignored = 0
 
     public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
         self.inserted = inserted

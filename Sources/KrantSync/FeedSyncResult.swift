@@ -32,6 +32,10 @@ public struct FeedSyncResult: Sendable {
         if case .stored(let counts) = outcome { counts.inserted } else { 0 }
     }
 
+    public var ignoredArticles: Int {
+        if case .stored(let counts) = outcome { counts.ignored } else { 0 }
+    }
+
     public var failure: String? {
         if case .failed(let reason) = outcome { reason } else { nil }
     }

@@ -137,14 +137,22 @@ extension Ingestion {
     private func parse(_ data: Data, into target: FeedWrite, writer: StoreWriter<FeedSyncResult>, index: Int) {
         let feedURL = target.url
         let (knownTitle, category) = (target.feed?.title, target.category)
+        let rules = ignoreRules
         do {
             let header = try FeedParser.parse(data, url: feedURL, batchSize: feedBatchSize) { batch in
                 let title = knownTitle ?? batch.title
-                let articles = batch.items.concurrentMap { item in
+                var articles = batch.items.concurrentMap { item in
                     item.storableArticle(feedURL: feedURL, feedTitle: title, category: category)
                 }
+                let before = articles.count
+                if !rules.isEmpty {
+                    articles.removeAll { article in
+                        rules.contains { $0.matches(article, feedURL: feedURL, feedTitle: title, fold: SearchFolding.fold) }
+                    }
+                }
+                let (ready, ignored) = (articles, before - articles.count)
                 let channel = (batch.title, batch.siteURL)
-                writer.perform { target.store(articles, channel: channel, in: self) }
+                writer.perform { target.store(ready, channel: channel, ignored: ignored, in: self) }
             }
             writer.write(index) { target.finish(header, in: self) }
         } catch {
@@ -224,8 +232,10 @@ final class FeedWrite: @unchecked Sendable {
     }
 
     /// Stores one batch; after a failure the rest of the feed is skipped.
-    func store(_ articles: [Article], channel: (title: String?, siteURL: String?), in ingestion: Ingestion) {
+    func store(_ articles: [Article], channel: (title: String?, siteURL: String?), ignored: Int = 0,
+               in ingestion: Ingestion) {
         guard failure == nil else { return }
+        counts.ignored += ignored
         do {
             let feed = try subscription(title: channel.title, in: ingestion.store)
             let stored = try ingestion.store.upsertFeedArticles(articles, feedID: feed.id, indexing: ingestion.indexing)

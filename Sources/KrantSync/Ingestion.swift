@@ -36,6 +36,9 @@ public struct Ingestion: Sendable {
     public var savedArticleCategory: String?
     /// When new articles enter the search index (see `SearchIndexing`).
     public var indexing = SearchIndexing.now
+    /// The config file's `[[ignore]]` rules: feed items they match are not
+    /// stored (and counted in `FeedItemCounts.ignored`).
+    public var ignoreRules: [IgnoreRule] = []
 
     public init(store: ArticleStore) {
         self.store = store

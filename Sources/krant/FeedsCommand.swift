@@ -30,7 +30,9 @@ struct FeedsCommand: ParsableCommand {
         var category: String?
 
         func run() throws {
-            let ingestion = Ingestion(store: try store.open())
+            var configured = Ingestion(store: try store.open())
+            configured.ignoreRules = try store.configuration().ignoreRules
+            let ingestion = configured
             let (url, category) = (url, category)
             let result = waitFor { await ingestion.subscribe(url: url, category: category) }
             try ingestion.store.failIfDamaged()

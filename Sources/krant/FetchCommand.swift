@@ -36,10 +36,12 @@ struct FetchCommand: ParsableCommand {
             }
         }
         let showProgress = isatty(STDERR_FILENO) != 0
-        let ingestion = Ingestion(store: articles)
+        var ingestion = Ingestion(store: articles)
+        ingestion.ignoreRules = try store.configuration().ignoreRules
         let chosen = selected
+        let fetching = ingestion
         let results = waitFor {
-            await ingestion.refresh(chosen) { done, total in
+            await fetching.refresh(chosen) { done, total in
                 if showProgress { FileHandle.standardError.write(Data("\rfetching \(done)/\(total)\u{1B}[K".utf8)) }
             }
         }
@@ -61,8 +63,9 @@ struct FetchCommand: ParsableCommand {
         }
         let new = results.reduce(0) { $0 + $1.newArticles }
         let removed = try Retention.apply(try store.configuration().retention, to: articles)
+        let ignored = results.reduce(0) { $0 + $1.ignoredArticles }
         print("\(counted(results.count, "feed")), \(counted(new, "new article")), \(failed) failed"
-              + Retention.summary(removed))
+              + (ignored > 0 ? ", \(ignored) ignored" : "") + Retention.summary(removed))
         if failed > 0 { throw ExitCode(1) }
     }
 }

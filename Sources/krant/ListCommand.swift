@@ -15,6 +15,12 @@ struct ListCommand: ParsableCommand {
           krant list --unread
           krant list --search "oekraine poetin" --json
           krant list --starred --count
+          krant list --search 'title:kabinet -asiel "tweede kamer" OR senaat'
+          krant list --query Oekraïne
+
+        Search: words match as prefixes, accents optional; OR between two
+        terms matches either; -word leaves out; "exact phrase"; title:word
+        looks only at the title.
         """
     )
 
@@ -25,6 +31,8 @@ struct ListCommand: ParsableCommand {
     var category: String?
     @Option(help: ArgumentHelp("Full-text search over titles and text; accents are optional.", valueName: "query"))
     var search: String?
+    @Option(help: ArgumentHelp("A saved query of the config file ([[queries]]), by name.", valueName: "name"))
+    var query: String?
     // Unconditional: `--limit -3` is read as the number it is, which
     // `validate` refuses by name, not as an option ("Missing value").
     @Option(parsing: .unconditional, help: ArgumentHelp("At most this many headlines (a positive number).", valueName: "n"))
@@ -38,9 +46,22 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A malformed search is a usage error, said before the store opens.
+        if let search, !search.isEmpty {
+            do { _ = try SearchParser.parse(search) } catch { throw UsageFailure(message: "--search: \(error)") }
+        }
+        let saved = try self.query.map { try savedQuery(named: $0) }
         let articles = try store.openForReading()
         if let category { try Self.checkCategory(category, in: articles) }
-        let query = HeadlineQuery(unreadOnly: unread, starredOnly: starred, category: category, search: search)
+        var query = saved?.headlineQuery(unreadOnly: unread) ?? HeadlineQuery()
+        query.unreadOnly = query.unreadOnly || unread
+        query.starredOnly = query.starredOnly || starred
+        if let category { query.category = category }
+        if let search, !search.isEmpty {
+            // Both a saved query's search and this one must match.
+            query.search = query.search.map { "\($0) \(search)" } ?? search
+        }
+        let search = query.search
         // A search finds every article: what an import left for the index
         // to catch up with is indexed first (a read-only store can only say so).
         if search != nil {
@@ -63,6 +84,16 @@ struct ListCommand: ParsableCommand {
         for headline in headlines {
             print(Self.line(for: headline))
         }
+    }
+
+    /// The config file's query of that name; an unknown name is said with
+    /// the names there are.
+    private func savedQuery(named name: String) throws -> SavedQuery {
+        let queries = try store.configuration().savedQueries
+        if let found = queries.first(where: { $0.name == name }) { return found }
+        let names = queries.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        throw CommandFailure(message: "no saved query \"\(name)\" "
+            + (queries.isEmpty ? "(the config file has no [[queries]])" : "(the queries are: \(names))"))
     }
 
     /// A category no article or feed has is a mistake (a typo, the wrong

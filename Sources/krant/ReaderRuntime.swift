@@ -105,6 +105,7 @@ struct ReaderRuntime {
     /// back through the inbox, so the screen stays responsive meanwhile.
     private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?, text: UIText) {
         let (store, retention) = (self.store, self.retention)
+        let ignoreRules = settings.ignoreRules
         if case .readOnly(let reason) = store.access {
             inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
             inbox.post(.failed(StoreError.readOnly(path: store.path, reason: reason).description))
@@ -119,7 +120,9 @@ struct ReaderRuntime {
                 inbox.post(.failed(text.fetchFailed(StoreError.reason(for: error))))
                 return
             }
-            let results = await Ingestion(store: store).refresh(feeds) { done, total in
+            var ingestion = Ingestion(store: store)
+            ingestion.ignoreRules = ignoreRules
+            let results = await ingestion.refresh(feeds) { done, total in
                 inbox.post(.fetchProgress(done: done, total: total))
             }
             // Before the reader hears of the fetch, so its reload shows both.

@@ -170,7 +170,24 @@ import Testing
             [retention]
             keep_days = 30
             include_unread = false
+            [[queries]]
+            name = "Oekraïne \\\\ \\\"nu\\\""
+            search = "oekraine OR kyiv -title:sport"
+            unread = true
+            max_age = "7d"
+            [[queries]]
+            name = "Sterren"
+            feed = "NOS Buitenland"
+            category = "Buitenland"
+            starred = true
+            [[ignore]]
+            title = "advertorial"
+            author = "redactie"
+            [[ignore]]
+            feed = "https://example.org/rss"
+            category = "Sport"
             """, path: "c.toml")
+        #expect(changed.savedQueries.count == 2 && changed.ignoreRules.count == 2)
         for configuration in [Configuration(), changed] {
             let text = ConfigPrinter.text(configuration, environment: ["LANG": "nl_NL.UTF-8"], storePath: "/s/krant.db")
             let again = try ConfigLoader.parse(text, path: "printed.toml")
@@ -179,6 +196,8 @@ import Testing
             #expect(again.layout == configuration.layout)
             #expect(again.retention == configuration.retention)
             #expect(again.keymap.bindings == configuration.keymap.bindings)
+            #expect(again.savedQueries == configuration.savedQueries)
+            #expect(again.ignoreRules == configuration.ignoreRules)
             #expect(again.language == nil, "an unset language stays unset (commented out)")
             #expect(text.contains("# language = \"nl\""))
             #expect(text.contains("# db = \"/s/krant.db\""))

@@ -84,6 +84,16 @@ import Testing
         HeadlineQuery(search: "東京"), HeadlineQuery(search: "trots"), HeadlineQuery(search: "..."),
         HeadlineQuery(search: ""), HeadlineQuery(unreadOnly: true, search: "oekraine"),
         HeadlineQuery(category: "Binnenland", search: "dijk"), HeadlineQuery(search: "zürich", feedID: 1),
+        // The search syntax: OR, -word, phrases (in order, whole words), title:, and malformed text.
+        HeadlineQuery(search: "zurich OR dijk"), HeadlineQuery(search: "poetin -kyiv"), HeadlineQuery(search: "-oekraine"),
+        HeadlineQuery(search: "\"russische president\""), HeadlineQuery(search: "\"president russische\""),
+        HeadlineQuery(search: "\"russische pres\""), HeadlineQuery(search: "oekr -\"bezoekt oekraine\""),
+        HeadlineQuery(search: "title:dijk"), HeadlineQuery(search: "title:zandzak"), HeadlineQuery(search: "\"we zijn\" OR title:\"in zurich\""),
+        HeadlineQuery(search: "poetin OR"), HeadlineQuery(search: "\"poetin"), HeadlineQuery(search: "title:"),
+        // Saved queries' feed (by address or title) and age.
+        HeadlineQuery(feedName: "NOS Buitenland"), HeadlineQuery(feedName: "https://feeds.nos.nl/nosnieuwsalgemeen"),
+        HeadlineQuery(feedName: "https://example.org/rss"), HeadlineQuery(feedName: "nergens"),
+        HeadlineQuery(maxAgeSeconds: 86_400), HeadlineQuery(maxAgeSeconds: 100_000 * 604_800),
     ]
 
     static let ids: [Int64] = Array(1...Int64(articles.count)) + [999]

@@ -55,25 +55,38 @@ public final class InMemorySource: ReaderDataSource, @unchecked Sendable {
     public func searchBacklog() throws -> Int { unsearched }
 
     private func view(_ query: HeadlineQuery) -> [Article] {
-        let words = query.search.map(Self.words)
+        let search = query.search.flatMap { try? SearchParser.parse($0) }?.folded(by: Self.fold)
         return articles.filter { article in
             (!query.unreadOnly || !article.isRead) && (!query.starredOnly || article.isStarred)
                 && (query.category == nil || article.category == query.category)
                 && (query.feedID == nil || feedID(of: article) == query.feedID)
-                && (query.search?.isEmpty != false || Self.matches(article, words ?? []))
+                && (query.search?.isEmpty != false || Self.matches(article, search))
+                && (query.feedName == nil || feeds.contains { feed in
+                    feed.id == feedID(of: article) && (feed.url == query.feedName || feed.title == query.feedName) })
+                && (query.maxAgeSeconds.map { Self.isRecent(article, seconds: $0) } ?? true)
         }.sorted { lhs, rhs in
             let (left, right) = (lhs.published?.sortKey ?? "", rhs.published?.sortKey ?? "")
             return left != right ? left > right : lhs.id! > rhs.id!
         }
     }
 
-    /// As the store's FTS5 index (unicode61, remove_diacritics 2) with a
-    /// query of prefix terms: every word of the query begins a word of the
-    /// title or the text. Text without a word matches nothing.
-    private static func matches(_ article: Article, _ query: [String]) -> Bool {
-        guard !query.isEmpty else { return false }
-        let words = Self.words(article.title) + Self.words(article.searchableBody)
-        return query.allSatisfy { prefix in words.contains { $0.hasPrefix(prefix) } }
+    /// As the store's FTS5 index (unicode61, remove_diacritics 2) with the
+    /// search's terms (`SearchQuery.matches`). Text that does not parse
+    /// matches nothing.
+    private static func matches(_ article: Article, _ query: SearchQuery?) -> Bool {
+        guard let query else { return false }
+        return query.matches(title: words(article.title), body: words(article.searchableBody))
+    }
+
+    /// As the store: the sort key (the article's own time) against now in
+    /// UTC, to the minute.
+    private static func isRecent(_ article: Article, seconds: Int) -> Bool {
+        guard let key = article.published?.sortKey else { return false }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return key >= formatter.string(from: Date().addingTimeInterval(-Double(seconds)))
     }
 
     /// The words of `text` (`SearchWords`), lower case, accents removed.

@@ -37,7 +37,7 @@ public enum Action: Hashable, Sendable {
     case resized(width: Int, height: Int)
     case headlinesLoaded(HeadlinePage)
     case articleLoaded(Article)
-    case categoriesLoaded([CategoryCount], feeds: [FeedCount], all: ChooserEntry)
+    case categoriesLoaded([CategoryCount], feeds: [FeedCount], all: ChooserEntry, saved: [ChooserEntry] = [])
     /// A background fetch of the feeds: started, progressed, finished.
     case fetchProgress(done: Int, total: Int)
     case fetchFinished(feeds: Int, newArticles: Int, failed: Int)

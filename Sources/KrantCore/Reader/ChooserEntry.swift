@@ -5,6 +5,8 @@ public struct ChooserEntry: Hashable, Sendable {
         case all
         case category(String)
         case feed(id: Int64, title: String)
+        /// A saved query (`[[queries]]`) and the view it shows.
+        case saved(name: String, query: HeadlineQuery)
     }
 
     public var kind: Kind
@@ -24,6 +26,7 @@ public struct ChooserEntry: Hashable, Sendable {
         case .all: UIText(language).allEntry
         case .category(let name): name
         case .feed(_, let title): title
+        case .saved(let name, _): name
         }
     }
 
@@ -33,6 +36,7 @@ public struct ChooserEntry: Hashable, Sendable {
         case .all: query.category == nil && query.feedID == nil
         case .category(let name): query.category == name
         case .feed(let id, _): query.feedID == id
+        case .saved(_, let saved): query == saved
         }
     }
 }

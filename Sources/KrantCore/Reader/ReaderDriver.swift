@@ -63,7 +63,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         case .markAllRead(let query):
             data.markAllRead(query)
         case .loadCategories:
-            return try data.chooser()
+            return try data.chooser(saved: state.settings.savedQueries, unreadOnly: state.query.unreadOnly)
         case .findUnread(let query, let anchor, let forward):
             let found = try data.nearestUnread(to: anchor, in: query, forward: forward)
             return .unreadFound(found?.headline, index: found?.index, forward: forward)

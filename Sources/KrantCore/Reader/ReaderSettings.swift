@@ -5,6 +5,10 @@ public struct ReaderSettings: Sendable {
     public var keymap: Keymap
     public var language: Language
     public var layout: LayoutSettings
+    /// The config file's `[[queries]]`, offered in the chooser.
+    public var savedQueries: [SavedQuery] = []
+    /// The config file's `[[ignore]]` rules, for the fetches `R` starts.
+    public var ignoreRules: [IgnoreRule] = []
 
     public init(keymap: Keymap = .standard, language: Language = .english, layout: LayoutSettings = LayoutSettings()) {
         self.keymap = keymap

@@ -104,11 +104,18 @@ public struct ReaderSourceCache<Source: ReaderDataSource> {
     }
 
     /// What the category chooser lists, as the action that opens it.
-    public mutating func chooser() throws -> Action {
+    /// Saved queries come after every article, each with its own counts;
+    /// `unreadOnly` is the view's, for a query that does not choose.
+    public mutating func chooser(saved: [SavedQuery] = [], unreadOnly: Bool = false) throws -> Action {
         let (total, unread) = try counts(HeadlineQuery())
+        let savedEntries = try saved.map { savedQuery in
+            let query = savedQuery.headlineQuery(unreadOnly: unreadOnly)
+            let (total, unread) = try counts(query)
+            return ChooserEntry(kind: .saved(name: savedQuery.name, query: query), total: total, unread: unread)
+        }
         writer.waitForMarks()
         return .categoriesLoaded(try source.categories(), feeds: try source.feedCounts(),
-                                 all: ChooserEntry(kind: .all, total: total, unread: unread))
+                                 all: ChooserEntry(kind: .all, total: total, unread: unread), saved: savedEntries)
     }
 
     /// The nearest unread article on one side of `anchor`, with its position;

@@ -71,20 +71,38 @@ extension ReaderState {
             query.category = nil
             query.feedID = id
             feedTitle = title
+        case .saved(let name, let saved):
+            query = saved
+            savedQueryName = name
+            focus = .list
+            return reload(keepingSelection: false)
         }
+        // Another view leaves a saved query's search, feed and age behind.
+        if savedQueryName != nil {
+            query.search = nil
+            query.starredOnly = false
+            savedQueryName = nil
+        }
+        query.feedName = nil
+        query.maxAgeSeconds = nil
         focus = .list
         return reload(keepingSelection: false)
     }
 
     private mutating func search(_ text: String) -> [Effect] {
         let words = Sanitizer.cleanLine(text)
-        // Search matches words; text without one would otherwise be a
-        // "search" that lists (and lets A mark) everything.
-        if !words.isEmpty && SearchWords.of(words).isEmpty {
-            message = self.text.searchNeedsWord
-            return []
+        // A malformed search is said, not run: it would list nothing, or
+        // (without a word) everything for A to mark.
+        if !words.isEmpty {
+            do {
+                _ = try SearchParser.parse(words)
+            } catch {
+                message = self.text.searchError(error)
+                return []
+            }
         }
         query.search = words.isEmpty ? nil : words
+        savedQueryName = nil
         focus = .list
         return reload(keepingSelection: false)
     }

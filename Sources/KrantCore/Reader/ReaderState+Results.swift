@@ -14,8 +14,8 @@ extension ReaderState {
             let articleLayout = ArticleLayout(article: article, width: layout.articleTextWidth, language: settings.language)
             reading = Reading(article: article, layout: articleLayout, top: 0)
             return []
-        case .categoriesLoaded(let categories, let feeds, let everything):
-            let entries = [everything]
+        case .categoriesLoaded(let categories, let feeds, let everything, let saved):
+            let entries = [everything] + saved
                 + categories.map { ChooserEntry(kind: .category($0.name), total: $0.total, unread: $0.unread) }
                 + feeds.map { ChooserEntry(kind: .feed(id: $0.id, title: $0.title), total: $0.total, unread: $0.unread) }
             let current = entries.firstIndex { $0.isShown(by: query) } ?? 0

@@ -76,6 +76,12 @@ extension ReaderState {
     }
 
     private mutating func clearSearchOrGoBack() -> [Effect] {
+        // Esc leaves a saved query for every article, as it leaves a search.
+        if savedQueryName != nil {
+            savedQueryName = nil
+            query = HeadlineQuery(unreadOnly: query.unreadOnly)
+            return reload(keepingSelection: true)
+        }
         if query.search != nil {
             query.search = nil
             message = text.searchCleared

@@ -40,6 +40,8 @@ public struct ReaderState: Sendable {
     public var hasLoaded = false
     /// The title of the feed the view shows (`query.feedID`), for the status bar.
     public var feedTitle: String?
+    /// The name of the saved query the view shows, while it shows it.
+    public var savedQueryName: String?
     /// "fetching 3/10" while a background fetch runs.
     public var fetchProgress: String?
     /// The store cannot be written: the status bar says "read-only".
@@ -100,6 +102,11 @@ public struct ReaderState: Sendable {
     /// How the view is described in the status bar.
     public var viewName: String {
         var parts: [String] = []
+        if let savedQueryName {
+            parts.append(savedQueryName)
+            if query.unreadOnly { parts.append(text.unreadView) }
+            return parts.joined(separator: " · ")
+        }
         if let search = query.search { parts.append(text.searchView(search)) }
         if let category = query.category { parts.append(category) }
         if query.feedID != nil { parts.append(feedTitle ?? text.feedView) }

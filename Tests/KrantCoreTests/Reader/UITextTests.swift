@@ -55,6 +55,10 @@ import Testing
             messages["noLandmark next \(landmark)"] = text.noLandmark(landmark, forward: true)
             messages["noLandmark previous \(landmark)"] = text.noLandmark(landmark, forward: false)
         }
+        for error in [SearchSyntaxError.unclosedQuote, .loneMinus, .orWithoutWord, .orWithExcluded,
+                      .emptyField("title"), .emptyPhrase, .noWord] {
+            messages["searchError \(error)"] = text.searchError(error)
+        }
         for binding in Keymap.standard.bindings {
             messages["help \(binding.situation) \(binding.action)"] = text.help(for: binding)
         }

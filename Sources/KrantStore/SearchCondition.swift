@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import KrantCore
+
+/// A parsed search as SQL on `articles`: FTS5 does what it can, and what
+/// the index cannot tell is checked on the article's own words.
+///
+/// The index has `detail=column` (see `ArticleSearch.create`): it knows
+/// which column holds a word, so `title:` is a column filter, but not where
+/// in it, so FTS5 refuses phrases of two or more words. Such a phrase is
+/// asked of the index as its words (a superset), and the rows found are
+/// checked by `krant_search_match` on the text the index was built from
+/// (`ArticleSearch.bodyExpression`). Rebuilding the index with
+/// `detail=full` would instead slow every import's indexing (it halved the
+/// insert rate when measured) for a syntax few searches use.
+enum SearchCondition {
+    /// The filter for the search `text`. Text that does not parse matches
+    /// nothing, never everything: mark-all-read must not mark the store
+    /// after a mistyped search (the reader and `krant list` say what is
+    /// wrong before they ask).
+    static func filter(_ text: String) -> SQLExpression {
+        guard let query = try? SearchParser.parse(text) else { return SQL(sql: "0").sqlExpression }
+        var parts: [SQLExpression] = []
+        let table = ArticleSearch.tableName
+        let positive = query.clauses.map { clause in "(" + clause.map(match).joined(separator: " OR ") + ")" }
+        if !positive.isEmpty {
+            parts.append(SQL(sql: "id IN (SELECT rowid FROM \(table) WHERE \(table) MATCH ?)",
+                             arguments: [positive.joined(separator: " AND ")]).sqlExpression)
+        }
+        // An excluded phrase would exclude every row with its words in any
+        // order, too many: only the check below leaves those out.
+        let excluded = query.excluded.filter { !$0.needsOrder }.map(match)
+        if !excluded.isEmpty {
+            parts.append(SQL(sql: "id NOT IN (SELECT rowid FROM \(table) WHERE \(table) MATCH ?)",
+                             arguments: [excluded.joined(separator: " OR ")]).sqlExpression)
+        }
+        if query.needsOrder {
+            parts.append(SQL(sql: """
+                EXISTS (SELECT 1 FROM \(ArticleBodies.tableName) AS body WHERE body.id = articles.id
+                    AND \(matchFunctionName)(?, articles.title, \(ArticleSearch.bodyExpression("body"))))
+                """, arguments: [text]).sqlExpression)
+        }
+        return parts.joined(operator: .and)
+    }
+
+    /// One term as FTS5 syntax: every word a quoted term (words hold only
+    /// letters and digits, so no quote needs escaping), a prefix unless the
+    /// term is a phrase, in the title column when the term says `title:`.
+    private static func match(_ term: SearchQuery.Term) -> String {
+        let words = term.words.map { (term.titleOnly ? "title : " : "") + "\"\($0)\"" + (term.isPhrase ? "" : "*") }
+        return "(" + words.joined(separator: " AND ") + ")"
+    }
+
+    static let matchFunctionName = "krant_search_match"
+
+    /// `krant_search_match(query, title, text)`: whether the article's
+    /// words match the query (`SearchQuery.matches`), folded as the index
+    /// folds them. Registered on every connection (`ArticleStore`).
+    static let matchFunction = DatabaseFunction(matchFunctionName, argumentCount: 3, pure: true) { values in
+        guard let text = String.fromDatabaseValue(values[0]),
+              let query = try? SearchParser.parse(text) else { return false }
+        let title = String.fromDatabaseValue(values[1]) ?? ""
+        let body = String.fromDatabaseValue(values[2]) ?? ""
+        return query.folded(by: SearchFolding.fold)
+            .matches(title: SearchFolding.words(title), body: SearchFolding.words(body))
+    }
+}
+
+/// Case and accents off, as the index's `unicode61 remove_diacritics 2`
+/// tokenizer does, for the words checked outside it.
+public enum SearchFolding {
+    public static func fold(_ text: String) -> String {
+        let scalars = text.decomposedStringWithCanonicalMapping.unicodeScalars
+            .filter { $0.properties.generalCategory != .nonspacingMark }
+        return String(String.UnicodeScalarView(scalars)).lowercased()
+    }
+
+    public static func words(_ text: String) -> [String] {
+        SearchWords.of(fold(text))
+    }
+}
