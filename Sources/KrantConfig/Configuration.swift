@@ -21,12 +21,23 @@ public struct Configuration: Sendable {
     public var keymap = Keymap.standard
     /// The commands the file rebound, for `krant config` to say so.
     public var reboundCommands: Set<String> = []
+    /// Nil (or 0 in the file): the reader fetches only when asked.
+    public var refreshMinutes: Double?
+    /// Nil: nothing runs after a fetch.
+    public var notify: [String]?
+    public var setTitle = true
+    /// The shortest `refresh_minutes` (three seconds): short enough for
+    /// local feeds and tests, and a fetch never starts while one runs.
+    public static let shortestRefreshMinutes = 0.05
 
     public init() {}
 
     /// The reader's settings, with the language from the environment when
     /// the file does not choose one.
     public func readerSettings(environment: [String: String]) -> ReaderSettings {
-        ReaderSettings(keymap: keymap, language: language ?? Language(environment: environment), layout: layout)
+        var settings = ReaderSettings(keymap: keymap, language: language ?? Language(environment: environment),
+                                      layout: layout)
+        settings.refreshSeconds = refreshMinutes.map { $0 * 60 }
+        return settings
     }
 }

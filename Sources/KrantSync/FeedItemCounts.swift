@@ -10,6 +10,10 @@ public struct FeedItemCounts: Sendable, Hashable {
     public var updated = 0
     /// Items already stored exactly as fetched; not written at all.
     public var unchanged = 0
+    /// The titles of the first few new items (at most
+    /// `FeedItemCounts.titlesKept`), for a notification.
+    public var newTitles: [String] = []
+    static let titlesKept = 3
 
     public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
         self.inserted = inserted

@@ -13,6 +13,10 @@ struct ReaderRuntime {
     let environment: [String: String]
     let settings: ReaderSettings
     let browser: BrowserCommand
+    /// Run after a fetch that brought new articles (`notify`).
+    var notify: NotifyCommand? = nil
+    /// Whether the terminal's title shows the unread count (`set_title`).
+    var setTitle = false
 
     /// How often the store is checked for articles added by another process.
     static let pollInterval: Int32 = 1000
@@ -44,6 +48,10 @@ struct ReaderRuntime {
         if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
 
         while true {
+            // The time first, so a fetch's end found in the inbox is dated now.
+            for effect in driver.send(.tick(ReaderClock.now())) where effect == .fetchFeeds {
+                startFetch(reportingTo: inbox, indexer: indexer, text: driver.state.text)
+            }
             for action in inbox.drain() { _ = driver.send(action) }
             // Damage found by any read or write (also a mark on the writer's
             // thread, or a fetch) is said from then on.
@@ -51,6 +59,7 @@ struct ReaderRuntime {
                 _ = driver.send(.storeDamaged(damage.description))
             }
             terminal.draw(ReaderRenderer.render(driver.state))
+            if setTitle, let unread = driver.storeUnread() { terminal.setTitle(driver.state.terminalTitle(unread: unread)) }
             // No key waits for the marks the last keys made: they are written
             // off this thread, and only what reads the store back (a window,
             // counts, the next unread) waits for them, in the reader's data
@@ -101,7 +110,7 @@ struct ReaderRuntime {
     /// Fetches every feed on a background task; progress and the result come
     /// back through the inbox, so the screen stays responsive meanwhile.
     private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?, text: UIText) {
-        let store = self.store
+        let (store, notify) = (self.store, self.notify)
         if case .readOnly(let reason) = store.access {
             inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
             inbox.post(.failed(StoreError.readOnly(path: store.path, reason: reason).description))
@@ -122,6 +131,9 @@ struct ReaderRuntime {
             if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
             inbox.post(.fetchFinished(feeds: results.count, newArticles: results.reduce(0) { $0 + $1.newArticles },
                                       failed: results.count { $0.failure != nil }))
+            if let failure = notify?.run(after: results, quietOutput: true) {
+                inbox.post(.failed(text.notifyFailed(failure)))
+            }
             // glibc keeps the pages a fetch freed for the next allocation;
             // a reader that stays open should give them back.
             ReleaseFreedMemory.now()

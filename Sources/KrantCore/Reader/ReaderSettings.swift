@@ -5,6 +5,8 @@ public struct ReaderSettings: Sendable {
     public var keymap: Keymap
     public var language: Language
     public var layout: LayoutSettings
+    /// Seconds between the reader's own fetches (`refresh_minutes`); nil: off.
+    public var refreshSeconds: Double?
 
     public init(keymap: Keymap = .standard, language: Language = .english, layout: LayoutSettings = LayoutSettings()) {
         self.keymap = keymap

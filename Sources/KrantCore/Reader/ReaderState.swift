@@ -47,6 +47,8 @@ public struct ReaderState: Sendable {
     /// The store's line about its damage, once SQLite found it; shown in
     /// the status bar whenever no message is.
     public var storeDamage: String?
+    /// Fetching by itself, and what the last fetch brought.
+    public var refresh = AutoRefresh()
 
     /// Keys, language and layout, as the config file set them.
     public var settings: ReaderSettings
