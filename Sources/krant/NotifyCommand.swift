@@ -25,16 +25,16 @@ struct NotifyCommand: Sendable {
         guard count > 0 else { return nil }
         let arguments = NotifyTemplate.arguments(command, count: count, titles: results.flatMap(\.newTitles))
         let program = arguments[0]
+        let name = Sanitizer.escapedForDisplay(program)
+        guard let executable = Self.resolve(program) else { return "\(name) not found on PATH" }
         let process = Process()
-        // /usr/bin/env finds the program on PATH without a shell.
-        process.executableURL = URL(fileURLWithPath: program.contains("/") ? program : "/usr/bin/env")
-        process.arguments = program.contains("/") ? Array(arguments.dropFirst()) : arguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = Array(arguments.dropFirst())
         process.standardInput = FileHandle.nullDevice
         if quietOutput {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
         }
-        let name = Sanitizer.escapedForDisplay(program)
         do {
             try process.run()
         } catch {
@@ -44,11 +44,19 @@ struct NotifyCommand: Sendable {
         if process.terminationReason == .uncaughtSignal {
             return "\(name) was killed by signal \(process.terminationStatus)"
         }
-        switch process.terminationStatus {
-        case 0: return nil
-        // env's answer when the program is not on PATH.
-        case 127 where !program.contains("/"): return "\(name) not found on PATH"
-        case let status: return "\(name) exited with status \(status)"
+        let status = process.terminationStatus
+        return status == 0 ? nil : "\(name) exited with status \(status)"
+    }
+
+    /// A name with a slash is a path; any other is looked up on PATH, as a
+    /// shell would, but here, so "not found" is krant's one line.
+    static func resolve(_ program: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+        if program.contains("/") { return program }
+        let folders = (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":", omittingEmptySubsequences: false)
+        for folder in folders {
+            let candidate = (folder.isEmpty ? "." : String(folder)) + "/" + program
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
+        return nil
     }
 }

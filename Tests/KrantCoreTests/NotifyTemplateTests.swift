@@ -8,6 +8,10 @@ import Testing
         #expect(arguments == ["notify-send", "krant", "5 new: Een\nTwee\nDrie", "100%"])
     }
 
+    @Test func theProgramIsNeverExpanded() {
+        #expect(NotifyTemplate.arguments(["%t", "%n"], count: 1, titles: ["/bin/rm"]) == ["%t", "1"])
+    }
+
     @Test func withoutPlaceholdersTheyComeLast() {
         #expect(NotifyTemplate.arguments(["/usr/local/bin/ping-me"], count: 2, titles: ["A", "B"])
                 == ["/usr/local/bin/ping-me", "2", "A\nB"])

@@ -14,10 +14,11 @@ public enum NotifyTemplate {
 
     public static func arguments(_ command: [String], count: Int, titles: [String]) -> [String] {
         let joined = titles.prefix(titleCount).map(clean).filter { !$0.isEmpty }.joined(separator: "\n")
-        guard command.contains(where: { $0.contains("%n") || $0.contains("%t") }) else {
+        guard command.dropFirst().contains(where: { $0.contains("%n") || $0.contains("%t") }) else {
             return command + [String(count), joined]
         }
-        return command.map { expand($0, count: count, titles: joined) }
+        // The program itself is never expanded: no title can name what runs.
+        return command.prefix(1) + command.dropFirst().map { expand($0, count: count, titles: joined) }
     }
 
     /// One pass from left to right, so a `%` a title brings is never read
