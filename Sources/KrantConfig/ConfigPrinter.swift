@@ -30,6 +30,14 @@ public enum ConfigPrinter {
         setting("mouse", top["mouse"]!, String(configuration.mouse), default: String(defaults.mouse), set: true)
         let db = configuration.db ?? storePath
         setting("db", top["db"]!, quote(db), default: nil, set: configuration.db != nil)
+        let minutes = configuration.refreshMinutes ?? 0
+        setting("refresh_minutes", top["refresh_minutes"]!,
+                minutes == minutes.rounded() ? String(Int(minutes)) : String(minutes),
+                default: "0", set: configuration.refreshMinutes != nil)
+        setting("notify", top["notify"]!, list(configuration.notify ?? ["notify-send", "krant", "%n new: %t"]),
+                default: nil, set: configuration.notify != nil)
+        setting("set_title", top["set_title"]!, String(configuration.setTitle), default: String(defaults.setTitle),
+                set: true)
 
         out.append("[layout]")
         let layout = configuration.layout

@@ -49,6 +49,18 @@ struct ConfigReader {
                 guard let text = string(value, at: [name]) else { continue }
                 guard !text.isEmpty else { fail([name], "db must be a path, not \"\""); continue }
                 configuration.db = text
+            case "refresh_minutes":
+                guard let minutes = minutes(value, at: [name]) else { continue }
+                configuration.refreshMinutes = minutes == 0 ? nil : minutes
+            case "notify":
+                guard let command = strings(value, at: [name]) else { continue }
+                guard let program = command.first, !program.isEmpty else {
+                    fail([name], "notify must name a program: [\"notify-send\", \"krant\", \"%n new: %t\"]")
+                    continue
+                }
+                configuration.notify = command
+            case "set_title":
+                if let flag = bool(value, at: [name]) { configuration.setTitle = flag }
             case "layout":
                 guard let layout = subtable(value, at: [name]) else { continue }
                 configuration.layout = readLayout(layout)
@@ -252,6 +264,27 @@ struct ConfigReader {
         }
         guard range.contains(number) else {
             fail(path, "\(path.last ?? "") must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
+            return nil
+        }
+        return number
+    }
+
+    /// `refresh_minutes`: a whole number or a fraction; 0 is off, and the
+    /// shortest interval is three seconds (a fetch asks with conditional
+    /// requests, so an unchanged feed costs one 304).
+    private mutating func minutes(_ value: TOMLValueConvertible, at path: [String]) -> Double? {
+        let number: Double
+        if value.type == .int, let whole = value.int {
+            number = Double(whole)
+        } else if value.type == .double, let fraction = value.double {
+            number = fraction
+        } else {
+            fail(path, "\(path.last ?? "") must be a number of minutes such as 15 or 0.5, not \(describe(value))")
+            return nil
+        }
+        guard number == 0 || (number >= Configuration.shortestRefreshMinutes && number <= 10_080) else {
+            fail(path, "\(path.last ?? "") must be 0 (off) or between \(Configuration.shortestRefreshMinutes) "
+                 + "and 10080 (a week), not \(number)")
             return nil
         }
         return number

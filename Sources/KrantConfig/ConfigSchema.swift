@@ -10,6 +10,9 @@ enum ConfigSchema {
         ("browser", "Opens links: a command as a list of arguments, %u is the link (unset: $BROWSER, then xdg-open)."),
         ("mouse", "Click and scroll with the mouse (false keeps the terminal's own text selection)."),
         ("db", "The article store (--db and KRANT_DB override it)."),
+        ("refresh_minutes", "The reader fetches every feed this often, in minutes (0.05 or more, fractions allowed); 0 is off."),
+        ("notify", "Runs after a fetch that brought news: a command as a list of arguments, %n the number, %t the first titles."),
+        ("set_title", "The terminal's title says how many articles are unread (\"krant: 12 unread\")."),
     ]
 
     static let tables = ["layout", "keys", "style", "retention", "queries", "ignore"]

@@ -27,6 +27,14 @@ public struct Configuration: Sendable {
     public var savedQueries: [SavedQuery] = []
     /// `[[ignore]]`: feed items not stored at fetch time.
     public var ignoreRules: [IgnoreRule] = []
+    /// Nil (or 0 in the file): the reader fetches only when asked.
+    public var refreshMinutes: Double?
+    /// Nil: nothing runs after a fetch.
+    public var notify: [String]?
+    public var setTitle = true
+    /// The shortest `refresh_minutes` (three seconds): short enough for
+    /// local feeds and tests, and a fetch never starts while one runs.
+    public static let shortestRefreshMinutes = 0.05
 
     public init() {}
 
@@ -36,6 +44,7 @@ public struct Configuration: Sendable {
         var settings = ReaderSettings(keymap: keymap, language: language ?? Language(environment: environment), layout: layout)
         settings.savedQueries = savedQueries
         settings.ignoreRules = ignoreRules
+        settings.refreshSeconds = refreshMinutes.map { $0 * 60 }
         return settings
     }
 }

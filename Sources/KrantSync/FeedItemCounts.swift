@@ -12,6 +12,10 @@ public struct FeedItemCounts: Sendable, Hashable {
     public var unchanged = 0
     /// Items an `[[ignore]]` rule kept out of the store.
     public var ignored = 0
+    /// The titles of the first few new items (at most
+    /// `FeedItemCounts.titlesKept`), for a notification.
+    public var newTitles: [String] = []
+    static let titlesKept = 3
 
     public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
         self.inserted = inserted

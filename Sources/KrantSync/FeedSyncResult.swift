@@ -36,6 +36,11 @@ public struct FeedSyncResult: Sendable {
         if case .stored(let counts) = outcome { counts.ignored } else { 0 }
     }
 
+    /// The titles of the first new items (a few at most).
+    public var newTitles: [String] {
+        if case .stored(let counts) = outcome { counts.newTitles } else { [] }
+    }
+
     public var failure: String? {
         if case .failed(let reason) = outcome { reason } else { nil }
     }

@@ -240,6 +240,10 @@ final class FeedWrite: @unchecked Sendable {
             let feed = try subscription(title: channel.title, in: ingestion.store)
             let stored = try ingestion.store.upsertFeedArticles(articles, feedID: feed.id, indexing: ingestion.indexing)
             counts.add(stored)
+            let wanted = FeedItemCounts.titlesKept - counts.newTitles.count
+            if wanted > 0, !stored.inserted.isEmpty {
+                counts.newTitles += (try? ingestion.store.titles(ids: Array(stored.inserted.prefix(wanted)))) ?? []
+            }
         } catch {
             failure = StoreError.reason(for: error)
         }

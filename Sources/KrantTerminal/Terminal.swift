@@ -24,6 +24,10 @@ public final class Terminal {
     private let pairByRole: [Int16]
     /// The rows of the last frame that had direct writes, and those writes.
     private var directRows: [Int: [RowPlan.Placement]] = [:]
+    /// The title last written, and whether the terminal's own was saved
+    /// first (then `stop()` brings it back).
+    private var title: String?
+    private var titleSaved = false
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: Palette,
                  attributes: [attr_t], pairs: [Int16]) {
@@ -294,9 +298,33 @@ public final class Terminal {
         return try body()
     }
 
+    /// Sets the terminal's title (see `TerminalTitle` for what may go in);
+    /// the first call saves the terminal's own title for `stop()`. Written
+    /// only when it changed, after the frame, like the direct writes.
+    public func setTitle(_ text: String) {
+        guard screen != nil, text != title else { return }
+        if !titleSaved {
+            writeStdout(TerminalTitle.push)
+            titleSaved = true
+        }
+        writeStdout(TerminalTitle.set(text))
+        nc_flush_stdout()
+        title = text
+    }
+
+    private func writeStdout(_ text: String) {
+        for byte in text.utf8 { putchar(Int32(byte)) }
+    }
+
     /// Restores the terminal as it was before `start`. Safe to call twice.
     public func stop() {
         guard let screen else { return }
+        if titleSaved {
+            // Back to the title the terminal had before krant's.
+            writeStdout(TerminalTitle.pop)
+            nc_flush_stdout()
+            titleSaved = false
+        }
         endwin()
         nc_set_curses_active(0)
         delscreen(screen)

@@ -11,18 +11,23 @@ struct FetchCommand: ParsableCommand {
         Feeds are fetched a few at a time with conditional requests (an
         unchanged feed costs one 304 and no parsing). Each failed feed is
         named on standard error with the reason; the others are still stored.
-        Exit status 1 when some feed failed.
+        Exit status 1 when some feed failed. With --quiet nothing but those
+        errors is printed (for a timer or cron). When the fetch brought new
+        articles, the config file's `notify` command is run.
 
         Examples:
           krant fetch
           krant fetch 3 https://feeds.nos.nl/nosnieuwssport
+          krant fetch --quiet
         """
     )
 
     @OptionGroup var store: StoreOptions
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.") var quiet = false
     @Argument(help: "Feeds to fetch, by id or URL (default: all).") var feeds: [String] = []
 
     func run() throws {
+        let notify = NotifyCommand(configured: try store.configuration().notify)
         let articles = try store.open()
         var selected: [FeedSubscription] = []
         if feeds.isEmpty {
@@ -35,7 +40,7 @@ struct FetchCommand: ParsableCommand {
                 selected.append(feed)
             }
         }
-        let showProgress = isatty(STDERR_FILENO) != 0
+        let showProgress = !quiet && isatty(STDERR_FILENO) != 0
         var ingestion = Ingestion(store: articles)
         ingestion.ignoreRules = try store.configuration().ignoreRules
         let chosen = selected
@@ -50,22 +55,28 @@ struct FetchCommand: ParsableCommand {
         try articles.failIfDamaged()
         // Left by an earlier import whose indexer did not finish; it also
         // empties the write-ahead log.
-        try IndexCommand.report(SearchIndexer.catchUp(articles, waiting: false, background: .thisKrant))
+        let indexing = try SearchIndexer.catchUp(articles, waiting: false, background: .thisKrant)
+        if !quiet { IndexCommand.report(indexing) }
         var failed = 0
         for result in results {
             let name = result.feed?.title.map { "\($0) (\(result.source))" } ?? result.source
             if let failure = result.failure {
                 failed += 1
                 printError("krant: \(name): \(failure)")
-            } else if result.recoveredErrors > 0 {
+            } else if result.recoveredErrors > 0 && !quiet {
                 printError("krant: \(name): \(FeedSyncResult.recovered(result.recoveredErrors))")
             }
         }
         let new = results.reduce(0) { $0 + $1.newArticles }
         let removed = try Retention.apply(try store.configuration().retention, to: articles)
         let ignored = results.reduce(0) { $0 + $1.ignoredArticles }
-        print("\(counted(results.count, "feed")), \(counted(new, "new article")), \(failed) failed"
-              + (ignored > 0 ? ", \(ignored) ignored" : "") + Retention.summary(removed))
+        if !quiet {
+            print("\(counted(results.count, "feed")), \(counted(new, "new article")), \(failed) failed"
+                  + (ignored > 0 ? ", \(ignored) ignored" : "") + Retention.summary(removed))
+        }
+        if let failure = notify?.run(after: results, quietOutput: false) {
+            printError("krant: notify: \(failure)")
+        }
         if failed > 0 { throw ExitCode(1) }
     }
 }

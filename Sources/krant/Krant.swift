@@ -60,7 +60,9 @@ struct Krant: ParsableCommand {
         ReaderRuntime(store: articles, terminal: terminal, environment: environment,
                       settings: configuration.readerSettings(environment: environment),
                       browser: BrowserCommand(configured: configuration.browser, environment: environment),
-                      retention: configuration.retention).run()
+                      retention: configuration.retention,
+                      notify: NotifyCommand(configured: configuration.notify),
+                      setTitle: configuration.setTitle).run()
         terminal.stop()
         // Everything is committed. Closing the store now would only
         // checkpoint its write-ahead log, tens of milliseconds of writing

@@ -16,6 +16,10 @@ struct ReaderRuntime {
     let browser: BrowserCommand
     /// The config file's `[retention]`, applied after each fetch.
     var retention = RetentionSettings()
+    /// Run after a fetch that brought new articles (`notify`).
+    var notify: NotifyCommand? = nil
+    /// Whether the terminal's title shows the unread count (`set_title`).
+    var setTitle = false
 
     /// How often the store is checked for articles added by another process.
     static let pollInterval: Int32 = 1000
@@ -47,6 +51,10 @@ struct ReaderRuntime {
         if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
 
         while true {
+            // The time first, so a fetch's end found in the inbox is dated now.
+            for effect in driver.send(.tick(ReaderClock.now())) where effect == .fetchFeeds {
+                startFetch(reportingTo: inbox, indexer: indexer, text: driver.state.text)
+            }
             for action in inbox.drain() { _ = driver.send(action) }
             // Damage found by any read or write (also a mark on the writer's
             // thread, or a fetch) is said from then on.
@@ -54,6 +62,7 @@ struct ReaderRuntime {
                 _ = driver.send(.storeDamaged(damage.description))
             }
             terminal.draw(ReaderRenderer.render(driver.state))
+            if setTitle, let unread = driver.storeUnread() { terminal.setTitle(driver.state.terminalTitle(unread: unread)) }
             // No key waits for the marks the last keys made: they are written
             // off this thread, and only what reads the store back (a window,
             // counts, the next unread) waits for them, in the reader's data
@@ -104,7 +113,7 @@ struct ReaderRuntime {
     /// Fetches every feed on a background task; progress and the result come
     /// back through the inbox, so the screen stays responsive meanwhile.
     private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?, text: UIText) {
-        let (store, retention) = (self.store, self.retention)
+        let (store, retention, notify) = (self.store, self.retention, self.notify)
         let ignoreRules = settings.ignoreRules
         if case .readOnly(let reason) = store.access {
             inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
@@ -138,6 +147,9 @@ struct ReaderRuntime {
                 inbox.post(.failed(text.deleteFailed(StoreError.reason(for: error))))
             default:
                 break
+            }
+            if let failure = notify?.run(after: results, quietOutput: true) {
+                inbox.post(.failed(text.notifyFailed(failure)))
             }
             // glibc keeps the pages a fetch freed for the next allocation;
             // a reader that stays open should give them back.

@@ -53,6 +53,9 @@ public enum Action: Hashable, Sendable {
     /// for the rest of the session, while the reader goes on showing what
     /// can still be read.
     case storeDamaged(String)
+    /// The time, sent by the runtime on every turn of its loop: the
+    /// reader's own fetches are due by it (`ReaderState+Refresh.swift`).
+    case tick(ReaderTime)
 }
 
 extension Action {
@@ -61,7 +64,7 @@ extension Action {
     var isCommand: Bool {
         switch self {
         case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .unreadFound, .storeChanged, .failed,
-             .notice, .fetchProgress, .fetchFinished, .storeReadOnly, .storeDamaged:
+             .notice, .fetchProgress, .fetchFinished, .storeReadOnly, .storeDamaged, .tick:
             false
         default:
             true

@@ -48,6 +48,13 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         return external
     }
 
+    /// How many articles of the whole store are unread, for the terminal's
+    /// title: the count the data layer keeps for the "All" view, so it is
+    /// counted again only after the store changed. Nil when it cannot be read.
+    public mutating func storeUnread() -> Int? {
+        try? data.counts(HeadlineQuery()).unread
+    }
+
     /// Performs a store effect; returns the action that brings its answer back.
     private mutating func perform(_ effect: Effect) throws -> Action? {
         switch effect {

@@ -9,6 +9,8 @@ public struct ReaderSettings: Sendable {
     public var savedQueries: [SavedQuery] = []
     /// The config file's `[[ignore]]` rules, for the fetches `R` starts.
     public var ignoreRules: [IgnoreRule] = []
+    /// Seconds between the reader's own fetches (`refresh_minutes`); nil: off.
+    public var refreshSeconds: Double?
 
     public init(keymap: Keymap = .standard, language: Language = .english, layout: LayoutSettings = LayoutSettings()) {
         self.keymap = keymap

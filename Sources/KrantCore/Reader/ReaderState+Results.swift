@@ -26,7 +26,12 @@ extension ReaderState {
             return []
         case .fetchFinished(let feeds, let newArticles, let failed):
             fetchProgress = nil
-            message = feeds == 0 ? text.noFeeds : text.fetched(feeds: feeds, newArticles: newArticles, failed: failed)
+            // A fetch of its own says only its failures; the status bar
+            // shows what it brought.
+            let automatic = fetchEnded(newArticles: newArticles)
+            if !automatic || failed > 0 {
+                message = feeds == 0 ? text.noFeeds : text.fetched(feeds: feeds, newArticles: newArticles, failed: failed)
+            }
             return reload(keepingSelection: true)
         case .unreadFound(let headline, let index, let forward):
             guard let headline, let index else { return noUnread(forward: forward) }
@@ -40,6 +45,7 @@ extension ReaderState {
         case .storeReadOnly:
             storeIsReadOnly = true
             return []
+        case .tick(let now): return tick(now)
         case .storeDamaged(let line):
             storeDamage = line
             // It says what a failed read or write just said, and stays.

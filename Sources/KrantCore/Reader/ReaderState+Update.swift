@@ -58,7 +58,7 @@ extension ReaderState {
         case .menu, .prompt, .confirm: return []
         // Not commands: `update` hands these to `receive`.
         case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .fetchProgress, .fetchFinished,
-             .unreadFound, .storeChanged, .failed, .notice, .storeReadOnly, .storeDamaged:
+             .unreadFound, .storeChanged, .failed, .notice, .storeReadOnly, .storeDamaged, .tick:
             return []
         }
     }

@@ -52,6 +52,8 @@ public struct ReaderState: Sendable {
     /// The article the last action deleted, while `undoDelete` can still
     /// put it back (until the next action).
     public var undoableDeletion: ReaderDeletion?
+    /// Fetching by itself, and what the last fetch brought.
+    public var refresh = AutoRefresh()
 
     /// Keys, language and layout, as the config file set them.
     public var settings: ReaderSettings

@@ -132,8 +132,9 @@ public enum ReaderRenderer {
         if state.storeIsReadOnly { left += " · " + text.readOnly }
         if state.page.unsearched > 0 { left += " · " + text.notIndexedYet(state.page.unsearched) }
         if let section = state.currentSection { left += " · § " + section }
+        let helpHint = text.helpHint(key: state.keyName(for: .showHelp))
         let right = state.message ?? state.fetchProgress ?? state.storeDamage
-            ?? text.helpHint(key: state.keyName(for: .showHelp))
+            ?? [state.lastFetchLine, helpHint].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         // The view and its counts keep their whole width, up to half the bar
         // (at least 24 columns), however long the message; a column stays
         // blank between the two, so a message never runs into the counts

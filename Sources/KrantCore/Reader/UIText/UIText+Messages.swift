@@ -113,6 +113,21 @@ extension UIText {
                    nl: "\(fed) opgehaald: \(newArticles) nieuw" + (failed > 0 ? ", \(failed) mislukt" : ""))
     }
 
+    /// When the last fetch ended and what it brought, for the status bar.
+    public func lastFetched(hour: Int, minute: Int, newArticles: Int) -> String {
+        let time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+        return say(en: "fetched \(time): \(newArticles) new", nl: "opgehaald \(time): \(newArticles) nieuw")
+    }
+
+    /// The terminal's title: krant's own words and a number, nothing else.
+    public func terminalTitle(unread: Int) -> String {
+        say(en: "krant: \(unread) unread", nl: "krant: \(unread) ongelezen")
+    }
+
+    public func notifyFailed(_ reason: String) -> String {
+        say(en: "The notify command failed: \(reason)", nl: "Het notify-commando mislukte: \(reason)")
+    }
+
     public func fetchFailed(_ reason: String) -> String {
         say(en: "Could not fetch: \(reason)", nl: "Kon niet ophalen: \(reason)")
     }
