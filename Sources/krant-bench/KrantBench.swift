@@ -178,6 +178,13 @@ struct KrantBench: ParsableCommand {
                 _ = try store.headlines(search, limit: 50, offset: 0)
             }
         })
+        let phrase = HeadlineQuery(search: "\"\(CorpusGenerator.searchTerm) trok\"")
+        row.phraseSearchMs = Measurements.median(try (0..<10).map { _ in
+            try Measurements.time {
+                _ = try store.count(phrase)
+                _ = try store.headlines(phrase, limit: 50, offset: 0)
+            }
+        })
         row.readerPeakMiB = try readerPeakMemory(databasePath)
         return row
     }

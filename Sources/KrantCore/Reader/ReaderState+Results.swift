@@ -18,7 +18,10 @@ extension ReaderState {
             let entries = [everything] + saved
                 + categories.map { ChooserEntry(kind: .category($0.name), total: $0.total, unread: $0.unread) }
                 + feeds.map { ChooserEntry(kind: .feed(id: $0.id, title: $0.title), total: $0.total, unread: $0.unread) }
-            let current = entries.firstIndex { $0.isShown(by: query) } ?? 0
+            // A saved query's own entry, not All, is the one a saved view shows.
+            let current = savedQueryName.flatMap { name in
+                entries.firstIndex { if case .saved(name, query) = $0.kind { true } else { false } }
+            } ?? entries.firstIndex { $0.isShown(by: query) } ?? 0
             overlay = .categories(CategoryMenu(entries: entries, selection: current))
             return []
         case .fetchProgress(let done, let total):
