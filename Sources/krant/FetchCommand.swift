@@ -23,7 +23,7 @@ struct FetchCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.") var quiet = false
+    @Flag(help: "Print nothing but errors.") var quiet = false
     @Argument(help: "Feeds to fetch, by id or URL (default: all).") var feeds: [String] = []
 
     func run() throws {

@@ -52,7 +52,7 @@ import Testing
         #expect(try setup.run(["fetch"]).stdout == "1 feed, 0 new articles, 0 failed\n")
         // An error is still said, and the status says it too.
         try FileManager.default.removeItem(atPath: setup.feed)
-        let failed = try setup.run(["fetch", "-q"])
+        let failed = try setup.run(["fetch", "--quiet"])
         #expect(failed.status == 1)
         #expect(failed.stdout == "")
         #expect(failed.stderr.hasPrefix("krant: NOS Nieuws - Binnenland (file://"))
