@@ -57,9 +57,11 @@ struct Krant: ParsableCommand {
         } catch {
             throw UsageFailure(message: error.description)
         }
+        let browser = BrowserCommand(configured: configuration.browser, environment: environment)
         ReaderRuntime(store: articles, terminal: terminal, environment: environment,
                       settings: configuration.readerSettings(environment: environment),
-                      browser: BrowserCommand(configured: configuration.browser, environment: environment)).run()
+                      browser: browser,
+                      player: .player(configured: configuration.player, browser: browser)).run()
         terminal.stop()
         // Everything is committed. Closing the store now would only
         // checkpoint its write-ahead log, tens of milliseconds of writing

@@ -13,6 +13,8 @@ struct ReaderRuntime {
     let environment: [String: String]
     let settings: ReaderSettings
     let browser: BrowserCommand
+    /// Opens enclosures: the config file's `player`, else the browser.
+    var player: BrowserCommand?
 
     /// How often the store is checked for articles added by another process.
     static let pollInterval: Int32 = 1000
@@ -90,6 +92,10 @@ struct ReaderRuntime {
                 case .openURL(let url):
                     let text = driver.state.text
                     let failure = terminal.suspend { browser.open(url, text: text) }
+                    if let failure { _ = driver.send(.failed(failure)) }
+                case .openEnclosure(let url):
+                    let text = driver.state.text
+                    let failure = terminal.suspend { (player ?? browser).open(url, text: text) }
                     if let failure { _ = driver.send(.failed(failure)) }
                 default:
                     break

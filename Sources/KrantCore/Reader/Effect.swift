@@ -16,6 +16,8 @@ public enum Effect: Hashable, Sendable {
     /// asked only when the loaded window has none on that side.
     case findUnread(HeadlineQuery, from: ListAnchor, forward: Bool)
     case openURL(String)
+    /// Open an enclosure with the configured player (the browser without one).
+    case openEnclosure(String)
     /// Fetch every feed in the background, reporting with `fetchProgress`
     /// and `fetchFinished`.
     case fetchFeeds

@@ -27,6 +27,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
     case openInBrowser = "open-in-browser"
     case toggleFullScreen = "toggle-full-screen"
     case showHelp = "help"
+    case showLinks = "links"
+    case showEnclosures = "enclosures"
     case cancel
     case quit
 
@@ -63,6 +65,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
         case .openInBrowser: .openInBrowser
         case .toggleFullScreen: .toggleFullScreen
         case .showHelp: .showHelp
+        case .showLinks: .showLinks
+        case .showEnclosures: .showEnclosures
         case .cancel: .cancel
         case .quit: .quit
         }
@@ -95,6 +99,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
         case .openInBrowser: [.character("O")]
         case .toggleFullScreen: [.character("z")]
         case .showHelp: [.character("?")]
+        case .showLinks: [.character("l")]
+        case .showEnclosures: [.character("e")]
         case .cancel: [.escape]
         case .quit: [.character("q")]
         }

@@ -67,7 +67,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
         case .findUnread(let query, let anchor, let forward):
             let found = try data.nearestUnread(to: anchor, in: query, forward: forward)
             return .unreadFound(found?.headline, index: found?.index, forward: forward)
-        case .openURL, .quit, .fetchFeeds:
+        case .openURL, .quit, .fetchFeeds, .openEnclosure:
             break
         }
         return nil
@@ -78,7 +78,7 @@ extension Effect {
     /// Work only the runtime can do: the world outside the store.
     var isExternal: Bool {
         switch self {
-        case .openURL, .quit, .fetchFeeds: true
+        case .openURL, .quit, .fetchFeeds, .openEnclosure: true
         default: false
         }
     }
