@@ -27,6 +27,8 @@ public enum ConfigPrinter {
         setting("theme", top["theme"]!, quote(configuration.theme.name), default: quote(defaults.theme.name), set: true)
         let browser = configuration.browser ?? ["xdg-open", "%u"]
         setting("browser", top["browser"]!, list(browser), default: nil, set: configuration.browser != nil)
+        setting("player", top["player"]!, list(configuration.player ?? ["mpv", "%u"]), default: nil,
+                set: configuration.player != nil)
         setting("mouse", top["mouse"]!, String(configuration.mouse), default: String(defaults.mouse), set: true)
         let db = configuration.db ?? storePath
         setting("db", top["db"]!, quote(db), default: nil, set: configuration.db != nil)

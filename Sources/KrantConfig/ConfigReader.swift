@@ -43,6 +43,13 @@ struct ConfigReader {
                     continue
                 }
                 configuration.browser = command
+            case "player":
+                guard let command = strings(value, at: [name]) else { continue }
+                guard let program = command.first, !program.isEmpty else {
+                    fail([name], "player must name a program: [\"mpv\", \"%u\"]")
+                    continue
+                }
+                configuration.player = command
             case "mouse":
                 if let flag = bool(value, at: [name]) { configuration.mouse = flag }
             case "db":

@@ -8,6 +8,7 @@ enum ConfigSchema {
         ("language", "Interface language, \"en\" or \"nl\" (unset: from LC_ALL, LC_MESSAGES or LANG)."),
         ("theme", "Colours: \"dark\", \"light\" or \"terminal\" (the terminal's own colours). NO_COLOR turns colour off."),
         ("browser", "Opens links: a command as a list of arguments, %u is the link (unset: $BROWSER, then xdg-open)."),
+        ("player", "Opens enclosures (audio, video, images): a command as a list of arguments, %u is the link (unset: the browser)."),
         ("mouse", "Click and scroll with the mouse (false keeps the terminal's own text selection)."),
         ("db", "The article store (--db and KRANT_DB override it)."),
         ("refresh_minutes", "The reader fetches every feed this often, in minutes (0.05 or more, fractions allowed); 0 is off."),

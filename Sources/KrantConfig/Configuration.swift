@@ -14,6 +14,8 @@ public struct Configuration: Sendable {
     public var changedRoles: Set<StyleRole> = []
     /// Nil: `$BROWSER`, then `xdg-open`.
     public var browser: [String]?
+    /// Opens enclosures; nil: the browser.
+    public var player: [String]?
     public var mouse = true
     /// Nil: `$XDG_DATA_HOME/krant/krant.db`.
     public var db: String?

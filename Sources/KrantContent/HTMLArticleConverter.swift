@@ -16,7 +16,7 @@ public enum HTMLArticleConverter {
             leadCaption = caption
             blocks.removeFirst()
         }
-        return HTMLArticle(leadCaption: leadCaption, blocks: blocks, links: builder.links)
+        return HTMLArticle(leadCaption: leadCaption, blocks: blocks, links: builder.links, linkTexts: builder.linkTexts)
     }
 
     /// The text of an HTML fragment on one line, without link references: for

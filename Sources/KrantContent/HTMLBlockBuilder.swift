@@ -22,6 +22,8 @@ import KrantCore
 ///   what follows them when they are left unclosed (see `embedded`).
 struct HTMLBlockBuilder {
     private(set) var links: [String] = []
+    /// The words of each link, beside `links`; `""` where it had none to show.
+    private(set) var linkTexts: [String] = []
     private var linkNumbers: [String: Int] = [:]
     private let base: URL?
     private let numbersLinks: Bool
@@ -300,8 +302,10 @@ struct HTMLBlockBuilder {
         }
         let linkText = text[start...].drop { $0 == 0x20 }
         guard !linkText.isEmpty else { return }
-        let reference = "[\(number(for: url))]"
-        if Self.sameURL(String(decoding: linkText, as: UTF8.self), href) || Self.sameURL(String(decoding: linkText, as: UTF8.self), url) {
+        let words = String(decoding: linkText, as: UTF8.self)
+        let isBareURL = Self.sameURL(words, href) || Self.sameURL(words, url)
+        let reference = "[\(number(for: url, text: isBareURL ? "" : words))]"
+        if isBareURL {
             text.removeSubrange(start...)
             pendingSpace = startPending
             appendWord(reference)
@@ -326,12 +330,29 @@ struct HTMLBlockBuilder {
         }
     }
 
-    private mutating func number(for url: String) -> Int {
-        if let number = linkNumbers[url] { return number }
+    /// A link's number; the first words it appears with name it in the
+    /// reader's list of links.
+    private mutating func number(for url: String, text words: String = "") -> Int {
+        let words = Self.linkName(words)
+        if let number = linkNumbers[url] {
+            if linkTexts[number - 1].isEmpty { linkTexts[number - 1] = words }
+            return number
+        }
         links.append(url)
+        linkTexts.append(words)
         linkNumbers[url] = links.count
         return links.count
     }
+
+    /// A link's words on one line, cut short: a whole paragraph wrapped in
+    /// a link would otherwise fill the list.
+    private static func linkName(_ words: String) -> String {
+        let line = Sanitizer.cleanLine(words)
+        guard line.count > Self.linkNameLimit else { return line }
+        return String(line.prefix(Self.linkNameLimit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    private static let linkNameLimit = 120
 
     /// The absolute target of an `href`, or nil for targets a reader cannot follow.
     private func resolve(_ href: String) -> String? {

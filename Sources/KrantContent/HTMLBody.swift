@@ -19,6 +19,7 @@ public enum HTMLBody {
         article.bodyHTML = nil
         article.blocks = converted.blocks
         article.links = converted.links
+        article.linkTexts = converted.linkTexts
         if let bodyLead = converted.leadCaption {
             if let feedLead = article.leadCaption {
                 if bodyLead.text != feedLead.text { article.blocks.insert(.caption(bodyLead), at: 0) }

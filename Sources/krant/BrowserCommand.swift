@@ -17,6 +17,8 @@ struct BrowserCommand: Sendable {
 
     /// The commands to try in order.
     let candidates: [Candidate]
+    /// Whose failure a message names: the player's own command, or a browser.
+    private(set) var isPlayer = false
 
     init(configured: [String]?, environment: [String: String]) {
         if let configured {
@@ -27,6 +29,18 @@ struct BrowserCommand: Sendable {
             .filter { !$0.isEmpty }
             .map(Candidate.shell)
         candidates = fromEnvironment + [.arguments(["xdg-open", "%u"])]
+    }
+
+    private init(candidates: [Candidate], isPlayer: Bool) {
+        self.candidates = candidates
+        self.isPlayer = isPlayer
+    }
+
+    /// How an enclosure is opened: the config file's `player`, run exactly
+    /// as a configured browser is; without one, the browser.
+    static func player(configured: [String]?, browser: BrowserCommand) -> BrowserCommand {
+        guard let configured else { return browser }
+        return BrowserCommand(candidates: [.arguments(configured)], isPlayer: true)
     }
 
     /// Only web links are handed to a browser: a feed could otherwise make
@@ -66,11 +80,14 @@ struct BrowserCommand: Sendable {
                 process.waitUntilExit()
                 if process.terminationStatus == 0 { return nil }
                 // 127: the shell or env found no such program; try the next.
-                if process.terminationStatus != 127 { return text.browserExited(status: process.terminationStatus) }
+                if process.terminationStatus != 127 {
+                    return isPlayer ? text.playerExited(status: process.terminationStatus)
+                        : text.browserExited(status: process.terminationStatus)
+                }
             } catch {
                 continue
             }
         }
-        return text.noBrowser
+        return isPlayer ? text.noPlayer : text.noBrowser
     }
 }

@@ -57,9 +57,11 @@ struct Krant: ParsableCommand {
         } catch {
             throw UsageFailure(message: error.description)
         }
+        let browser = BrowserCommand(configured: configuration.browser, environment: environment)
         ReaderRuntime(store: articles, terminal: terminal, environment: environment,
                       settings: configuration.readerSettings(environment: environment),
-                      browser: BrowserCommand(configured: configuration.browser, environment: environment),
+                      browser: browser,
+                      player: .player(configured: configuration.player, browser: browser),
                       retention: configuration.retention,
                       notify: NotifyCommand(configured: configuration.notify),
                       setTitle: configuration.setTitle).run()

@@ -14,6 +14,8 @@ struct ReaderRuntime {
     let environment: [String: String]
     let settings: ReaderSettings
     let browser: BrowserCommand
+    /// Opens enclosures: the config file's `player`, else the browser.
+    var player: BrowserCommand?
     /// The config file's `[retention]`, applied after each fetch.
     var retention = RetentionSettings()
     /// Run after a fetch that brought new articles (`notify`).
@@ -102,6 +104,10 @@ struct ReaderRuntime {
                 case .openURL(let url):
                     let text = driver.state.text
                     let failure = terminal.suspend { browser.open(url, text: text) }
+                    if let failure { _ = driver.send(.failed(failure)) }
+                case .openEnclosure(let url):
+                    let text = driver.state.text
+                    let failure = terminal.suspend { (player ?? browser).open(url, text: text) }
                     if let failure { _ = driver.send(.failed(failure)) }
                 default:
                     break

@@ -23,6 +23,11 @@ public struct Article: Hashable, Sendable {
     /// its words and the reader lists the targets at the end, so no URL is
     /// ever hidden behind text.
     public var links: [String]
+    /// The words each link stood on, beside `links` (same numbering; `""`
+    /// for a link shown as its bare URL), so the reader's list of links can
+    /// say what each one is. Made with the links from the HTML body and not
+    /// stored: empty for an article whose links came from elsewhere.
+    public var linkTexts: [String] = []
     /// A feed item's body while it is still HTML: set between parsing and
     /// storing, and in the store, so an import does not lay out 50,000 bodies
     /// nobody has opened yet. `blocks`, `links` and a lead caption from the

@@ -18,6 +18,11 @@ public enum Action: Hashable, Sendable {
     case showHelp
     case toggleFullScreen
     case refreshFeeds
+    case showLinks, showEnclosures
+    /// A digit typed in the reader, adding to the count for the next key.
+    case countDigit(Int)
+    /// A key without a command while a count is typed: the count goes.
+    case clearCount
     /// In the article: back to the list; in the list: quit.
     case quit
     /// Clears the search; in the article: back to the list.

@@ -20,6 +20,8 @@ public enum Effect: Hashable, Sendable {
     /// Put back articles deleted by `deleteArticles`, exactly as they were.
     case restoreArticles([Int64])
     case openURL(String)
+    /// Open an enclosure with the configured player (the browser without one).
+    case openEnclosure(String)
     /// Fetch every feed in the background, reporting with `fetchProgress`
     /// and `fetchFinished`.
     case fetchFeeds

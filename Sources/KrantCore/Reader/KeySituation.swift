@@ -9,6 +9,8 @@ public enum KeySituation: Hashable, Sendable, CaseIterable {
     case chooser
     case searchPrompt
     case confirmation
+    case links
+    case enclosures
 }
 
 extension ReaderState {
@@ -20,6 +22,8 @@ extension ReaderState {
         case .categories: .chooser
         case .search: .searchPrompt
         case .confirmMarkAll: .confirmation
+        case .links: .links
+        case .enclosures: .enclosures
         }
     }
 }

@@ -65,6 +65,7 @@ public struct Keymap: Sendable {
         let bindings = reader
             + menu(.help, closedBy: .showHelp) + menu(.outline, closedBy: .showOutline)
             + menu(.chooser, closedBy: .chooseCategory) + Self.searchPrompt + Self.confirmation
+            + menu(.links, closedBy: .showLinks) + menu(.enclosures, closedBy: .showEnclosures)
         self.bindings = bindings
         var table: [KeySituation: [Key: Action]] = [:]
         for binding in bindings {
@@ -117,12 +118,20 @@ public struct Keymap: Sendable {
     /// The action a key means in the reader's current situation; in the
     /// search prompt a character without a binding is typed.
     public func action(for key: Key, in state: ReaderState) -> Action? {
-        action(for: key, in: state.keySituation)
+        let action = action(for: key, in: state.keySituation)
+        // Any key clears a count, also one that does nothing else.
+        if action == nil, state.countPrefix != nil, state.keySituation == .reader { return .clearCount }
+        return action
     }
 
     public func action(for key: Key, in situation: KeySituation) -> Action? {
         if let action = table[situation]?[key] { return action }
         if situation == .searchPrompt, case .character(let character) = key { return .prompt(.input(character)) }
+        // A digit bound to no command counts, for the next key (`3o`).
+        if situation == .reader, case .character(let character) = key, character.isASCII,
+           let digit = character.wholeNumberValue {
+            return .countDigit(digit)
+        }
         return nil
     }
 

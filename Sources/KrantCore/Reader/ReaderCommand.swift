@@ -27,6 +27,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
     case openInBrowser = "open-in-browser"
     case toggleFullScreen = "toggle-full-screen"
     case showHelp = "help"
+    case showLinks = "links"
+    case showEnclosures = "enclosures"
     case cancel
     case quit
     case deleteArticle = "delete"
@@ -65,6 +67,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
         case .openInBrowser: .openInBrowser
         case .toggleFullScreen: .toggleFullScreen
         case .showHelp: .showHelp
+        case .showLinks: .showLinks
+        case .showEnclosures: .showEnclosures
         case .cancel: .cancel
         case .quit: .quit
         case .deleteArticle: .deleteArticle
@@ -99,6 +103,8 @@ public enum ReaderCommand: String, CaseIterable, Sendable {
         case .openInBrowser: [.character("O")]
         case .toggleFullScreen: [.character("z")]
         case .showHelp: [.character("?")]
+        case .showLinks: [.character("l")]
+        case .showEnclosures: [.character("e")]
         case .cancel: [.escape]
         case .quit: [.character("q")]
         case .deleteArticle: [.character("D")]

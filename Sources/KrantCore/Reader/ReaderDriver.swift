@@ -78,7 +78,7 @@ public struct ReaderDriver<Source: ReaderDataSource> {
             data.delete(ids)
         case .restoreArticles(let ids):
             data.restore(ids)
-        case .openURL, .quit, .fetchFeeds:
+        case .openURL, .quit, .fetchFeeds, .openEnclosure:
             break
         }
         return nil
@@ -89,7 +89,7 @@ extension Effect {
     /// Work only the runtime can do: the world outside the store.
     var isExternal: Bool {
         switch self {
-        case .openURL, .quit, .fetchFeeds: true
+        case .openURL, .quit, .fetchFeeds, .openEnclosure: true
         default: false
         }
     }

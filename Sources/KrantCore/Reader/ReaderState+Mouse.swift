@@ -70,6 +70,12 @@ extension ReaderState {
             case .categories(var menu):
                 menu.selection = line
                 overlay = .categories(menu)
+            case .links(var menu):
+                menu.selection = line
+                overlay = .links(menu)
+            case .enclosures(var menu):
+                menu.selection = line
+                overlay = .enclosures(menu)
             default:
                 // Help's lines are not choices.
                 return []

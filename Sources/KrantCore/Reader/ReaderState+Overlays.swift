@@ -18,6 +18,12 @@ extension ReaderState {
         case (.categories(var menu), .menu(let key)):
             let outcome = menu.update(key, page: overlayVisibleRows(menu.entries.count))
             return close(.categories(menu), after: outcome) { state, entry in state.show(entry) }
+        case (.links(var menu), .menu(let key)):
+            let outcome = menu.update(key, page: overlayVisibleRows(menu.entries.count))
+            return close(.links(menu), after: outcome) { state, entry in state.open(entry) }
+        case (.enclosures(var menu), .menu(let key)):
+            let outcome = menu.update(key, page: overlayVisibleRows(menu.entries.count))
+            return close(.enclosures(menu), after: outcome) { state, entry in state.open(entry) }
         case (.search(var prompt), .prompt(let key)):
             switch prompt.update(key) {
             case .editing:

@@ -9,7 +9,18 @@ extension ReaderState {
         message = nil
         // An undo is offered until the next action.
         if action != .undoDelete { undoableDeletion = nil }
+        if case .countDigit(let digit) = action, overlay == .none { return addToCount(digit) }
+        // A count lasts one key: the one it was typed for, or any other.
+        let count = countPrefix
+        countPrefix = nil
         if overlay != .none { return updateOverlay(action) }
+        if let count {
+            switch action {
+            case .showOutline: return openLink(count)
+            case .cancel, .clearCount: return []
+            default: break
+            }
+        }
         return updateReader(action)
     }
 
@@ -49,6 +60,9 @@ extension ReaderState {
             overlay = .help(HelpScreen())
             return []
         case .toggleFullScreen: return toggleFullScreen()
+        case .showLinks: return showLinks()
+        case .showEnclosures: return showEnclosures()
+        case .countDigit, .clearCount: return []
         case .quit: return focus == .article ? backToList() : [.quit]
         case .cancel: return clearSearchOrGoBack()
         case .mouse(let event): return mouse(event)

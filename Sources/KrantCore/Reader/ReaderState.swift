@@ -12,6 +12,8 @@ public struct ReaderState: Sendable {
         case categories(CategoryMenu)
         case search(SearchPrompt)
         case confirmMarkAll(MarkAllConfirmation)
+        case links(LinkMenu)
+        case enclosures(EnclosureMenu)
     }
 
     /// The open article, wrapped for the pane, and the first line shown.
@@ -54,6 +56,9 @@ public struct ReaderState: Sendable {
     public var undoableDeletion: ReaderDeletion?
     /// Fetching by itself, and what the last fetch brought.
     public var refresh = AutoRefresh()
+    /// Digits typed in the reader (`3` before `o` opens link 3); any other
+    /// key clears it.
+    public var countPrefix: Int?
 
     /// Keys, language and layout, as the config file set them.
     public var settings: ReaderSettings

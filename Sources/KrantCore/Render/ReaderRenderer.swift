@@ -133,7 +133,8 @@ public enum ReaderRenderer {
         if state.page.unsearched > 0 { left += " · " + text.notIndexedYet(state.page.unsearched) }
         if let section = state.currentSection { left += " · § " + section }
         let helpHint = text.helpHint(key: state.keyName(for: .showHelp))
-        let right = state.message ?? state.fetchProgress ?? state.storeDamage
+        let count = state.countPrefix.map { text.countTyped($0, openKey: state.keyName(for: .showOutline)) }
+        let right = count ?? state.message ?? state.fetchProgress ?? state.storeDamage
             ?? [state.lastFetchLine, helpHint].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         // The view and its counts keep their whole width, up to half the bar
         // (at least 24 columns), however long the message; a column stays
@@ -145,7 +146,7 @@ public enum ReaderRenderer {
         buffer.put(TextWrapper.truncate(left, width: leftWidth), x: area.x, y: area.y, role: .statusBar)
         if rightWidth > 1 {
             let text = TextWrapper.truncate(right, width: rightWidth - 1)
-            let isWarning = state.message != nil || (state.fetchProgress == nil && state.storeDamage != nil)
+            let isWarning = count == nil && (state.message != nil || (state.fetchProgress == nil && state.storeDamage != nil))
             buffer.put(text, x: area.x + area.width - DisplayWidth.of(text) - 1, y: area.y,
                        role: isWarning ? .statusMessage : .statusBar)
         }
@@ -198,6 +199,12 @@ public enum ReaderRenderer {
             let widest = lines.map { DisplayWidth.of($0.text) }.max() ?? 0
             return OverlayBox(title: text.chooserTitle, lines: lines, selection: menu.selection, top: 0,
                               preferredWidth: max(50, widest + 3))
+        case .links(let menu):
+            return OverlayBox(title: text.linksTitle, lines: linkLines(menu.entries, width: state.width),
+                              selection: menu.selection, top: 0, preferredWidth: linksWidth)
+        case .enclosures(let menu):
+            return OverlayBox(title: text.enclosuresTitle, lines: enclosureLines(menu.entries, text: text),
+                              selection: menu.selection, top: 0, preferredWidth: linksWidth)
         case .none, .search, .confirmMarkAll:
             return nil
         }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct KeymapTests {
     @Test func windowsMoveWithTheReadersKeysButEnterAlwaysChooses() throws {
         let keymap = try Keymap(binding: ["move-down": [.character("j"), .down, .enter], "open": [.character("l")],
-                                          "quit": [.character("x")]])
+                                          "quit": [.character("x")], "links": [.character("L")]])
         for situation in [KeySituation.outline, .chooser] {
             #expect(keymap.action(for: .enter, in: situation) == .menu(.choose), "\(situation)")
             #expect(keymap.action(for: .character("l"), in: situation) == .menu(.choose), "\(situation)")

@@ -172,7 +172,7 @@ import Testing
     /// A rebound key is the one a hint names; an unbound one is not named.
     @Test func hintsNameTheKeysInForce() throws {
         let keymap = try Keymap(binding: ["toggle-unread-only": [.character("x")], "open": [.character("l")],
-                                          "help": [.function(1)]])
+                                          "help": [.function(1)], "links": []])
         var driver = ReaderFixtures.driver(ReaderFixtures.generated(2),
                                            settings: ReaderSettings(keymap: keymap, language: .dutch))
         var screen = ReaderRenderer.render(driver.state).textLines

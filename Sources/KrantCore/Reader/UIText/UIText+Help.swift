@@ -43,6 +43,10 @@ extension UIText {
                                  nl: "link van het artikel openen in de browser")
         case .toggleFullScreen: say(en: "article full screen / split", nl: "artikel schermvullend / gedeeld")
         case .showHelp: say(en: "this help", nl: "deze hulp")
+        case .showLinks: say(en: "the article's links (a number, then o: that link)",
+                             nl: "links van het artikel (een getal, dan o: die link)")
+        case .showEnclosures: say(en: "the article's enclosures: audio, video, images",
+                                  nl: "bijlagen van het artikel: audio, video, beelden")
         case .cancel: say(en: "close a window; clear the search", nl: "venster sluiten; zoekopdracht wissen")
         case .quit: say(en: "in the article: back to the list; in the list: quit",
                         nl: "in het artikel: naar de lijst; in de lijst: stoppen")
