@@ -470,7 +470,7 @@ import Testing
             driver.press(.pageDown)
         }
         let bindings = Keymap.standard.bindings(in: .reader)
-        #expect(bindings.count == 29)
+        #expect(bindings.count == 31)
         for binding in bindings {
             let keys = binding.keys.map(\.label).joined(separator: ", ")
             let padded = keys + String(repeating: " ", count: max(0, 14 - keys.count))

@@ -27,6 +27,7 @@ extension UIText {
 
     /// Added to a fetch's line when the config file's retention removed articles.
     public func oldArticlesRemoved(_ number: Int) -> String {
-        say(en: "\(articles(number)) old removed", nl: "\(articles(number)) oud verwijderd")
+        let old = count(number, en: ("old article", "old articles"), nl: ("oud artikel", "oude artikelen"))
+        return say(en: "\(old) removed", nl: "\(old) verwijderd")
     }
 }
