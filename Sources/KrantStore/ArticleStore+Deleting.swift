@@ -64,6 +64,7 @@ extension ArticleStore {
         var conditions = ["is_starred = 0"]
         var arguments: StatementArguments = []
         if !rule.includeUnread { conditions.append("is_read = 1") }
+        if rule.feedsOnly { conditions.append("feed_id IS NOT NULL") }
         if let feedID = rule.feedID {
             conditions.append("feed_id = ?")
             arguments += [feedID]

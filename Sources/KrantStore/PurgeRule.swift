@@ -11,12 +11,17 @@ public struct PurgeRule: Sendable, Hashable {
     /// Only this feed's articles.
     public var feedID: Int64?
     public var includeUnread: Bool
+    /// Only articles that came from a feed: retention bounds what fetches
+    /// bring, never the articles a user saved and imported.
+    public var feedsOnly: Bool
 
-    public init(olderThan: Date? = nil, keepPerFeed: Int? = nil, feedID: Int64? = nil, includeUnread: Bool = false) {
+    public init(olderThan: Date? = nil, keepPerFeed: Int? = nil, feedID: Int64? = nil, includeUnread: Bool = false,
+                feedsOnly: Bool = false) {
         self.olderThan = olderThan
         self.keepPerFeed = keepPerFeed
         self.feedID = feedID
         self.includeUnread = includeUnread
+        self.feedsOnly = feedsOnly
     }
 
     /// Whether the rule can remove anything at all.

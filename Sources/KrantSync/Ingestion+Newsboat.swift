@@ -155,8 +155,11 @@ extension NewsboatCache.Item {
                             published: Date(timeIntervalSince1970: TimeInterval(published)),
                             authors: author.isEmpty ? [] : [author],
                             contentHTML: contentHTML.isEmpty ? nil : contentHTML,
-                            enclosures: (enclosureURL?.isEmpty ?? true) ? []
-                                : [Enclosure(url: enclosureURL!, type: (enclosureType?.isEmpty ?? true) ? nil : enclosureType)],
+                            // Cleaned as the feed parser cleans them: the cache is
+                            // another program's file, and these reach a player.
+                            enclosures: Sanitizer.cleanLineOrNil(enclosureURL).map { url in
+                                [Enclosure(url: url, type: Sanitizer.cleanLineOrNil(enclosureType))]
+                            } ?? [],
                             contentBase: base.isEmpty ? nil : base)
         if item.guid?.isEmpty == true { item.guid = nil }
         var article = item.storableArticle(feedURL: feed.url, feedTitle: feed.title, category: feed.category)

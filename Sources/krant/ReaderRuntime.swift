@@ -146,7 +146,8 @@ struct ReaderRuntime {
             let (new, failed) = (results.reduce(0) { $0 + $1.newArticles }, results.count { $0.failure != nil })
             inbox.post(.fetchFinished(feeds: results.count, newArticles: new, failed: failed))
             switch removed {
-            case .success(let count?) where !results.isEmpty:
+            // Only when something went: an automatic fetch stays quiet otherwise.
+            case .success(let count?) where !results.isEmpty && count > 0:
                 inbox.post(.notice(text.fetched(feeds: results.count, newArticles: new, failed: failed)
                                    + ", " + text.oldArticlesRemoved(count)))
             case .failure(let error):

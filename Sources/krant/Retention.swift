@@ -11,7 +11,7 @@ enum Retention {
         guard settings.isOn else { return nil }
         let rule = PurgeRule(olderThan: settings.keepDays > 0 ? now.addingTimeInterval(-Double(settings.keepDays) * 86_400) : nil,
                              keepPerFeed: settings.maxPerFeed > 0 ? settings.maxPerFeed : nil,
-                             includeUnread: settings.includeUnread)
+                             includeUnread: settings.includeUnread, feedsOnly: true)
         return try store.purge(rule)
     }
 

@@ -134,4 +134,16 @@ import Testing
         // Without retention the summary is as before.
         #expect(try krant.run(["fetch"]).stdout == "1 feed, 0 new articles, 0 failed\n")
     }
+
+    /// Retention bounds what fetches bring: an article the user saved and
+    /// imported stays, however old and read it is.
+    @Test func retentionLeavesImportedArticlesAlone() throws {
+        let krant = try KrantRunner()
+        try krant.run(["import", KrantRunner.sampleArticle])
+        #expect(try krant.run(["mark", "1", "--read"]).status == 0)
+        let config = try krant.write("age.toml", Array("[retention]\nkeep_days = 1\n".utf8))
+        #expect(try krant.run(["fetch"], environment: ["KRANT_CONFIG": config]).stdout
+                == "0 feeds, 0 new articles, 0 failed, 0 old articles removed\n")
+        #expect(try krant.run(["list", "--count"]).stdout == "1\n")
+    }
 }

@@ -7,8 +7,11 @@ extension ReaderState {
     public mutating func update(_ action: Action) -> [Effect] {
         guard action.isCommand else { return receive(action) }
         message = nil
-        // An undo is offered until the next action.
-        if action != .undoDelete { undoableDeletion = nil }
+        // An undo is offered until the next action; typing a count is not one.
+        switch action {
+        case .undoDelete, .countDigit, .clearCount: break
+        default: undoableDeletion = nil
+        }
         if case .countDigit(let digit) = action, overlay == .none { return addToCount(digit) }
         // A count lasts one key: the one it was typed for, or any other.
         let count = countPrefix

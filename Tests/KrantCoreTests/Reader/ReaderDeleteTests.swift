@@ -34,6 +34,17 @@ import Testing
         #expect(driver.source.articles.count == 2)
     }
 
+    /// Typing a count is no action of its own: the undo stays offered.
+    @Test func aCountTypedKeepsTheUndo() throws {
+        var driver = ReaderFixtures.driver(ReaderFixtures.generated(3))
+        driver.press(.character("D"), .character("3"))
+        #expect(driver.state.countPrefix == 3)
+        driver.press(.character("U"))
+        #expect(driver.state.message == "Restored “Bericht 3”")
+        #expect(driver.source.articles.count == 3)
+        #expect(driver.state.countPrefix == nil)
+    }
+
     @Test func deletingTheOpenArticleClosesItAndUndoOpensItAgain() throws {
         var driver = ReaderFixtures.driver(ReaderFixtures.generated(3))
         driver.press(.enter)
