@@ -20,3 +20,5 @@ extension ConfigCommand: StoreCommand {}
 extension SamplesCommand.List: StoreCommand {}
 extension SamplesCommand.Remove: StoreCommand {}
 extension ImportNewsboatCommand: StoreCommand {}
+extension DeleteCommand: StoreCommand {}
+extension PurgeCommand: StoreCommand {}
