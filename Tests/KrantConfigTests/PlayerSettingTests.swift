@@ -11,18 +11,10 @@ import Testing
     }
 
     @Test func aBadPlayerIsAnErrorAtItsLine() {
-        func errors(_ source: String) -> [String] {
-            do {
-                _ = try ConfigLoader.parse(source, path: "c.toml")
-                return []
-            } catch {
-                return error.errors.map(\.description)
-            }
-        }
-        #expect(errors("mouse = true\nplayer = \"mpv %u\"")
+        #expect(configErrors("mouse = true\nplayer = \"mpv %u\"")
                 == ["c.toml:2:1: player must be a list of strings such as [\"a\", \"b\"], not the string 'mpv %u'"])
-        #expect(errors("player = []") == ["c.toml:1:1: player must name a program: [\"mpv\", \"%u\"]"])
-        #expect(errors("playr = [\"mpv\"]") == ["c.toml:1:1: unknown setting 'playr'; did you mean 'player'?"])
+        #expect(configErrors("player = []") == ["c.toml:1:1: player must name a program: [\"mpv\", \"%u\"]"])
+        #expect(configErrors("playr = [\"mpv\"]") == ["c.toml:1:1: unknown setting 'playr'; did you mean 'player'?"])
     }
 
     @Test func printedPlayerReadsBackTheSame() throws {

@@ -5,15 +5,6 @@ import Testing
 /// `[[queries]]` and `[[ignore]]`: read into values, and every mistake said
 /// at its element's line (the locator numbers arrays of tables).
 @Suite struct QueriesConfigTests {
-    func errors(_ text: String) -> [String] {
-        do {
-            _ = try ConfigLoader.parse(text, path: "c.toml")
-            return []
-        } catch {
-            return error.errors.map(\.description)
-        }
-    }
-
     @Test func queriesAndRulesAreRead() throws {
         let configuration = try ConfigLoader.parse("""
             [[queries]]
@@ -61,7 +52,7 @@ import Testing
 
             [[ignore]]
             """
-        #expect(errors(text) == [
+        #expect(configErrors(text) == [
             "c.toml:7:1: search: OR needs a word on each side, as in \"kyiv OR kiev\"",
             "c.toml:8:1: max_age must be a number and h, d or w, such as \"7d\", not 'een week'",
             "c.toml:9:1: unread must be true or false, not the string 'ja'",

@@ -4,14 +4,6 @@ import Testing
 
 /// `refresh_minutes`, `notify` and `set_title`.
 @Suite struct RefreshSettingsTests {
-    func errors(_ source: String) -> [String] {
-        do {
-            _ = try ConfigLoader.parse(source, path: "c.toml")
-            return []
-        } catch {
-            return error.errors.map(\.description)
-        }
-    }
 
     @Test func defaultsAreOffNothingAndATitle() throws {
         let configuration = try ConfigLoader.parse("", path: "c.toml")
@@ -36,17 +28,17 @@ import Testing
     }
 
     @Test func wrongValuesAreSaidWithTheirPlace() {
-        #expect(errors("refresh_minutes = 0.01")
+        #expect(configErrors("refresh_minutes = 0.01")
                 == ["c.toml:1:1: refresh_minutes must be 0 (off) or between 0.05 and 10080 (a week), not 0.01"])
-        #expect(errors("refresh_minutes = -5")
+        #expect(configErrors("refresh_minutes = -5")
                 == ["c.toml:1:1: refresh_minutes must be 0 (off) or between 0.05 and 10080 (a week), not -5.0"])
-        #expect(errors("mouse = true\nrefresh_minutes = \"15\"")
+        #expect(configErrors("mouse = true\nrefresh_minutes = \"15\"")
                 == ["c.toml:2:1: refresh_minutes must be a number of minutes such as 15 or 0.5, not the string '15'"])
-        #expect(errors("notify = []") == ["c.toml:1:1: notify must name a program: [\"notify-send\", \"krant\", \"%n new: %t\"]"])
-        #expect(errors("notify = \"notify-send\"")
+        #expect(configErrors("notify = []") == ["c.toml:1:1: notify must name a program: [\"notify-send\", \"krant\", \"%n new: %t\"]"])
+        #expect(configErrors("notify = \"notify-send\"")
                 == ["c.toml:1:1: notify must be a list of strings such as [\"a\", \"b\"], not the string 'notify-send'"])
-        #expect(errors("set_title = 1") == ["c.toml:1:1: set_title must be true or false, not the number 1"])
-        #expect(errors("refresh_minute = 5") == ["c.toml:1:1: unknown setting 'refresh_minute'; did you mean 'refresh_minutes'?"])
+        #expect(configErrors("set_title = 1") == ["c.toml:1:1: set_title must be true or false, not the number 1"])
+        #expect(configErrors("refresh_minute = 5") == ["c.toml:1:1: unknown setting 'refresh_minute'; did you mean 'refresh_minutes'?"])
     }
 
     @Test func printedSettingsReadBackTheSame() throws {
