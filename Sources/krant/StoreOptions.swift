@@ -22,11 +22,17 @@ struct StoreOptions: ParsableArguments {
 
     /// The configuration in force; a bad file is a usage error (status 2)
     /// naming every problem with its line and column, before any work.
+    /// Read once per process: `Krant.main` checks it, and a command asks
+    /// again for each setting it uses (the store's path, ignore rules,
+    /// retention, notify), which must not each read and parse the file.
     func configuration() throws -> Configuration {
-        do {
-            return try ConfigLoader.load(configLocation)
-        } catch let error as ConfigFileError {
-            throw UsageFailure(message: "config file \(error)")
+        let location = configLocation
+        return try LoadedConfiguration.shared.value(for: location) {
+            do {
+                return try ConfigLoader.load(location)
+            } catch let error as ConfigFileError {
+                throw UsageFailure(message: "config file \(error)")
+            }
         }
     }
 
