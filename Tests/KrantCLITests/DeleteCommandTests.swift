@@ -5,31 +5,6 @@ import Testing
 /// `krant delete`, `krant purge` and the config file's retention, against a
 /// feed served on 127.0.0.1 (its items are from June 2024, long ago).
 @Suite struct DeleteCommandTests {
-    /// A feed whose items the test changes between fetches; every change
-    /// gets a new ETag, so the next fetch reads it whole.
-    final class EditableFeed: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [(guid: String, title: String)]
-        private var version = 1
-
-        init(_ items: [(guid: String, title: String)]) { self.items = items }
-
-        func set(_ newItems: [(guid: String, title: String)]) {
-            lock.withLock {
-                items = newItems
-                version += 1
-            }
-        }
-
-        func respond(_ request: TestRequest) -> TestResponse {
-            lock.withLock {
-                let etag = "\"v\(version)\""
-                if request.header("If-None-Match") == etag { return TestResponse(status: 304, headers: [("ETag", etag)]) }
-                return .text(SampleFeed.rss(items: items), headers: [("ETag", etag), ("Content-Type", "application/rss+xml")])
-            }
-        }
-    }
-
     static let three = [(guid: "a1", title: "Dijken versterkt"), (guid: "a2", title: "Kabinet valt"),
                         (guid: "a3", title: "Storm op zee")]
 

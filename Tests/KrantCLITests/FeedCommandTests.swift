@@ -4,28 +4,6 @@ import Testing
 
 /// `krant feeds` and `krant fetch` against an HTTP server on 127.0.0.1.
 @Suite struct FeedCommandTests {
-    /// A feed whose content and ETag the test can change between fetches.
-    final class ChangingFeed: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [(guid: String, title: String)] = [("a1", "Dijken worden versterkt"), ("a2", "Tweede bericht")]
-        private var version = 1
-
-        func add(_ guid: String, _ title: String) {
-            lock.withLock {
-                items.insert((guid, title), at: 0)
-                version += 1
-            }
-        }
-
-        func respond(_ request: TestRequest) -> TestResponse {
-            lock.withLock {
-                let etag = "\"v\(version)\""
-                if request.header("If-None-Match") == etag { return TestResponse(status: 304, headers: [("ETag", etag)]) }
-                return .text(SampleFeed.rss(items: items), headers: [("ETag", etag), ("Content-Type", "application/rss+xml")])
-            }
-        }
-    }
-
     @Test func aPermanentRedirectMovesTheSubscription() throws {
         final class Moved: @unchecked Sendable {
             private let lock = NSLock()
@@ -35,7 +13,7 @@ import Testing
                 set { lock.withLock { moved = newValue } }
             }
         }
-        let feed = ChangingFeed()
+        let feed = EditableFeed([("a1", "Dijken worden versterkt"), ("a2", "Tweede bericht")])
         let moved = Moved()
         var newURL = ""
         let server = try FetchTestServer(routes: [
@@ -61,7 +39,7 @@ import Testing
     }
 
     @Test func addFetchAndConditionalRefetch() throws {
-        let feed = ChangingFeed()
+        let feed = EditableFeed([("a1", "Dijken worden versterkt"), ("a2", "Tweede bericht")])
         let server = try FetchTestServer(routes: [
             "/binnenland.xml": { feed.respond($0) },
             "/kapot.xml": { _ in .text("niet gevonden", status: 404) },
