@@ -34,7 +34,27 @@ import Testing
         let krant = try KrantRunner()
         let config = try krant.write("bad.toml", Array("mouse = true\n[keys]\nnxt-caption = [\"C\"]\n".utf8))
         let expected = "krant: \(config):3:1: unknown action 'nxt-caption' in [keys]; did you mean 'next-caption'?\n"
-        for arguments in [["list"], ["import", KrantRunner.sampleArticle], ["feeds", "list"], ["config"], []] {
+        // Every command krant has (a new one must be a `StoreCommand`).
+        let everyCommand: [[String]] = [
+            [], ["import", KrantRunner.sampleArticle], ["list"], ["show", "1"], ["mark", "1", "--read"], ["star", "1"],
+            ["unstar", "1"], ["feeds", "add", "http://127.0.0.1:9/x"], ["feeds", "list"], ["feeds", "remove", "1"],
+            ["feeds", "import-opml", "x.opml"], ["feeds", "export-opml"], ["fetch"], ["index"], ["check"], ["repair"],
+            ["samples"], ["samples", "list"], ["samples", "remove"], ["config"], ["import-newsboat"], ["delete", "1"],
+            ["purge", "--older-than", "1d"],
+        ]
+        // The list above is every command there is.
+        let dump = try krant.run(["--experimental-dump-help"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        func leaves(_ command: [String: Any], _ path: [String]) -> [[String]] {
+            let subcommands = (command["subcommands"] as? [[String: Any]] ?? []).filter { $0["commandName"] as? String != "help" }
+            let own = path.isEmpty || subcommands.isEmpty || command["defaultSubcommand"] != nil ? [path] : []
+            return own + subcommands.flatMap { leaves($0, path + [$0["commandName"] as? String ?? ""]) }
+        }
+        let covered = Set(everyCommand.map { Array($0.prefix { !$0.hasPrefix("-") && !$0.contains("/") && Int($0) == nil && !$0.contains(".") }) })
+        for command in leaves(try #require(root["command"] as? [String: Any]), []) where !covered.contains(command) {
+            Issue.record("krant \(command.joined(separator: " ")) is not checked against a bad config file")
+        }
+        for arguments in everyCommand {
             let output = try krant.run(["--config", config] + arguments)
             #expect(output.status == 2, "\(arguments)")
             #expect(output.stderr == expected, "\(arguments)")
