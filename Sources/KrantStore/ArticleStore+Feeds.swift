@@ -55,6 +55,7 @@ extension ArticleStore {
     public func removeFeed(id: Int64, keepArticles: Bool = false) throws {
         try writeTouchingIndex { db in
             guard try FeedRecord.exists(db, key: id) else { throw StoreError.noSuchFeed("\(id)") }
+            try Self.queueUnsubscribe(feedID: id, in: db)
             if keepArticles {
                 try db.execute(sql: "UPDATE articles SET feed_id = NULL WHERE feed_id = ?", arguments: [id])
             }

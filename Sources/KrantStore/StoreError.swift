@@ -20,6 +20,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The store cannot be written (`StoreAccess`): opened only for reading,
     /// or refused to a command that must write.
     case readOnly(path: String, reason: String)
+    /// No sync account has this name.
+    case noSuchAccount(String)
+    /// `addAccount` with a name that is already taken.
+    case accountExists(String)
 
     public var description: String {
         switch self {
@@ -41,6 +45,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "`krant repair` copies what can be read into a new store"
         case .readOnly(let path, let reason):
             "the store \(path) is read-only (\(reason)); krant can show it but not change it"
+        case .noSuchAccount(let name):
+            "no sync account \(name) (see `krant sync list`)"
+        case .accountExists(let name):
+            "a sync account named \(name) already exists (see `krant sync list`)"
         }
     }
 }

@@ -18,6 +18,7 @@ enum StoreMigrations {
         migrator.registerMigration("v7-converter-version", migrate: v7ConverterVersion)
         migrator.registerMigration("v8-authors-enclosures", migrate: v8AuthorsEnclosures)
         migrator.registerMigration("v9-deleted-items", migrate: DeletedItems.create)
+        migrator.registerMigration("v10-sync", migrate: SyncTables.create)
         return migrator
     }
 

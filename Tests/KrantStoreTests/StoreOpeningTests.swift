@@ -24,7 +24,7 @@ import Testing
         #expect(pageSize == 16_384)
         #expect(tables.isSuperset(of: ["feeds", "articles", "article_search", "articles_search_delete"]))
         #expect(applied == ["v1", "v2-links", "v3-feeds", "v4-contentless-search", "v5-deferred-work", "v6-article-counts",
-                           "v7-converter-version", "v8-authors-enclosures", "v9-deleted-items"])
+                           "v7-converter-version", "v8-authors-enclosures", "v9-deleted-items", "v10-sync"])
         #expect(journalMode == "wal")
 
         let ids = try Sample.insert([Sample.article("Kabinet valt", body: "De coalitie breekt.")], into: store)

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// Sync accounts: adding, listing and removing them, and what each sync learned.
+extension ArticleStore {
+    /// Adds an account; throws `StoreError.accountExists` when the name is taken.
+    @discardableResult
+    public func addAccount(name: String, url: String, user: String) throws -> SyncAccount {
+        try pool.write { db in
+            if try Int64.fetchOne(db, sql: "SELECT id FROM \(SyncTables.accounts) WHERE name = ?", arguments: [name]) != nil {
+                throw StoreError.accountExists(name)
+            }
+            let now = Date()
+            try db.execute(sql: "INSERT INTO \(SyncTables.accounts) (name, url, user, added_at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, url, user, now])
+            return SyncAccount(id: db.lastInsertedRowID, name: name, url: url, user: user, addedAt: now)
+        }
+    }
+
+    /// Every account, in the order they were added.
+    public func accounts() throws -> [SyncAccount] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM \(SyncTables.accounts) ORDER BY id").map(Self.account)
+        }
+    }
+
+    /// The account with this name.
+    public func account(named name: String) throws -> SyncAccount? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM \(SyncTables.accounts) WHERE name = ?", arguments: [name])
+                .map(Self.account)
+        }
+    }
+
+    /// Removes an account and everything queued for it. Its feeds and their
+    /// articles stay, with their read and starred state, as feeds krant
+    /// fetches itself; unless `deletingFeeds`: then they go too.
+    public func removeAccount(named name: String, deletingFeeds: Bool = false) throws {
+        try writeTouchingIndex { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM \(SyncTables.accounts) WHERE name = ?",
+                                              arguments: [name]) else {
+                throw StoreError.noSuchAccount(name)
+            }
+            if deletingFeeds {
+                try db.execute(sql: "DELETE FROM feeds WHERE id IN (SELECT feed_id FROM \(SyncTables.feeds) WHERE account_id = ?)",
+                               arguments: [id])
+            }
+            try db.execute(sql: "DELETE FROM \(SyncTables.accounts) WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Records how a sync of the account ended. `newestItemID`, when given,
+    /// is where the next sync starts.
+    public func recordSync(accountID: Int64, status: String, offline: Bool, newestItemID: Int64? = nil,
+                           at date: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE \(SyncTables.accounts) SET last_status = ?, offline = ?, last_sync_at = ?,
+                    newest_item = coalesce(?, newest_item)
+                WHERE id = ?
+                """, arguments: [status, offline, date, newestItemID, accountID])
+        }
+    }
+
+    /// How many marks wait to be sent, over all accounts; and whether the
+    /// last sync of any account could not reach its server. For the
+    /// reader's status bar: one indexed count.
+    public func syncBacklog() throws -> (waitingMarks: Int, offline: Bool) {
+        try pool.read { db in
+            let marks = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SyncTables.marks)") ?? 0
+            let offline = try Bool.fetchOne(db, sql: "SELECT max(offline) FROM \(SyncTables.accounts)") ?? false
+            return (marks, offline)
+        }
+    }
+
+    /// Whether any account exists: then refreshing means syncing too.
+    public func hasAccounts() throws -> Bool {
+        try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(SyncTables.accounts))") ?? false }
+    }
+
+    private static func account(_ row: Row) -> SyncAccount {
+        SyncAccount(id: row["id"], name: row["name"], url: row["url"], user: row["user"], addedAt: row["added_at"],
+                    newestItemID: row["newest_item"], lastSyncAt: row["last_sync_at"], lastStatus: row["last_status"],
+                    isOffline: row["offline"])
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import KrantCore
+
+/// The server's items in the store.
+extension ArticleStore {
+    /// Stores one page of the server's items in one transaction, so a page
+    /// is stored whole or not at all.
+    ///
+    /// An item already linked to an article is left alone (its state is the
+    /// state pass's, `applyServerState`). A new item becomes an article with
+    /// the server's read and starred state; when krant already has the
+    /// article from fetching the feed itself (same feed, same link), that
+    /// article is linked instead, so switching to a server duplicates
+    /// nothing. `feedIDs` maps the server's streams to local feeds
+    /// (`applySubscriptions`).
+    public func storeSyncedItems(_ items: [SyncedItem], accountID: Int64, feedIDs: [String: Int64],
+                                 indexing: SearchIndexing = .now) throws -> SyncedItemsReport {
+        let now = Date()
+        let prepared = try items.compactMap { item -> (record: ArticleRecord, itemID: Int64)? in
+            guard let feedID = feedIDs[item.streamID] else { return nil }
+            return (try ArticleRecord(item.article, identity: "sync:\(accountID):\(item.itemID)", feedID: feedID,
+                                      importedAt: now), item.itemID)
+        }
+        var words: [String?] = Array(repeating: nil, count: prepared.count)
+        if indexing == .now {
+            let converter = self.converter
+            words = prepared.concurrentMap { record, _ in
+                guard let html = record.bodyHTML else { return nil }
+                return converter.searchableText(record.leadCredit, record.leadText, html)
+            }
+        }
+        return try writeTouchingIndex { db in
+            var report = SyncedItemsReport()
+            report.skipped = items.count - prepared.count
+            try Self.applyingServerState(true, in: db)
+            let findItem = try db.cachedStatement(sql: "SELECT 1 FROM \(SyncTables.items) WHERE account_id = ? AND item_id = ?")
+            let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(SyncTables.items) (article_id, account_id, item_id) VALUES (?, ?, ?)")
+            let findIdentity = try db.cachedStatement(sql: "SELECT id FROM articles WHERE identity = ?")
+            var inserted = try SearchBacklog.Inserted(indexing, in: db)
+            var tally = ArticleCounts.Tally()
+            var unlinked: [Int64: [String: Int64]] = [:]
+            var feedsWithDeleted: [Int64: Bool] = [:]
+            for ((record, itemID), words) in zip(prepared, words) {
+                if try Bool.fetchOne(findItem, arguments: [accountID, itemID]) != nil {
+                    report.known += 1
+                    continue
+                }
+                let feedID = record.feedID!
+                if try feedsWithDeleted[feedID] ?? { () throws -> Bool in
+                    let any = try DeletedItems.any(feedID: feedID, in: db)
+                    feedsWithDeleted[feedID] = any
+                    return any
+                }(), try DeletedItems.isDeleted(record.identity, seenAt: now, in: db) {
+                    report.skipped += 1
+                    continue
+                }
+                let local = try unlinked[feedID] ?? Self.unlinkedArticles(ofFeed: feedID, in: db)
+                unlinked[feedID] = local
+                if let url = record.url, let articleID = local[url] {
+                    unlinked[feedID]?[url] = nil
+                    try link.execute(arguments: [articleID, accountID, itemID])
+                    try db.execute(sql: "UPDATE articles SET is_read = ?, is_starred = ? WHERE id = ?",
+                                   arguments: [record.isRead, record.isStarred, articleID])
+                    report.adopted += 1
+                    continue
+                }
+                guard let id = try record.insertIfNew(db, counting: &tally) else {
+                    if let existing = try Int64.fetchOne(findIdentity, arguments: [record.identity]) {
+                        try link.execute(arguments: [existing, accountID, itemID])
+                    }
+                    report.known += 1
+                    continue
+                }
+                try link.execute(arguments: [id, accountID, itemID])
+                report.inserted.append(id)
+                inserted.add(SearchBacklog.Row(id: id, leadCredit: record.leadCredit, leadText: record.leadText,
+                                               html: record.bodyHTML, words: words))
+            }
+            try tally.apply(in: db)
+            try inserted.index(with: converter, in: db)
+            try Self.applyingServerState(false, in: db)
+            return report
+        }
+    }
+
+    /// Makes the read and starred state of the account's articles the
+    /// server's, in one transaction: `unread` and `starred` are the server's
+    /// ids of every unread and every starred item. An article with a change
+    /// still waiting to be sent keeps krant's state for that flag. Returns
+    /// how many articles changed read state and starred state.
+    public func applyServerState(accountID: Int64, unread: [Int64], starred: [Int64]) throws -> (read: Int, starred: Int) {
+        try pool.write { db in
+            try Self.applyingServerState(true, in: db)
+            var changed: [Int] = []
+            for (flag, column, ids) in [("read", "is_read", unread), ("starred", "is_starred", starred)] {
+                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS sync_server_ids (item_id INTEGER PRIMARY KEY)")
+                try db.execute(sql: "DELETE FROM temp.sync_server_ids")
+                let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.sync_server_ids (item_id) VALUES (?)")
+                for id in ids { try insert.execute(arguments: [id]) }
+                // read = not among the unread; starred = among the starred.
+                let listed = flag == "read" ? "listed.item_id IS NULL" : "listed.item_id IS NOT NULL"
+                try db.execute(sql: """
+                    UPDATE articles SET \(column) = server.value
+                    FROM (SELECT link.article_id AS id, \(listed) AS value
+                          FROM \(SyncTables.items) AS link
+                          LEFT JOIN temp.sync_server_ids AS listed ON listed.item_id = link.item_id
+                          WHERE link.account_id = ?) AS server
+                    WHERE articles.id = server.id AND articles.\(column) != server.value
+                      AND NOT EXISTS (SELECT 1 FROM \(SyncTables.marks) AS waiting
+                                      WHERE waiting.article_id = articles.id AND waiting.flag = '\(flag)')
+                    """, arguments: [accountID])
+                changed.append(db.changesCount)
+            }
+            try db.execute(sql: "DELETE FROM temp.sync_server_ids")
+            try Self.applyingServerState(false, in: db)
+            return (changed[0], changed[1])
+        }
+    }
+
+    /// The marks waiting for the account's server, with the server's ids.
+    public func waitingMarks(accountID: Int64) throws -> [WaitingMark] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT mark.article_id, mark.flag, mark.value, link.item_id
+                FROM \(SyncTables.marks) AS mark JOIN \(SyncTables.items) AS link ON link.article_id = mark.article_id
+                WHERE link.account_id = ?
+                """, arguments: [accountID]).map { row in
+                WaitingMark(articleID: row["article_id"], itemID: row["item_id"],
+                            flag: row["flag"] == "read" ? .read : .starred, value: row["value"])
+            }
+        }
+    }
+
+    /// Forgets marks the server has taken; a mark changed again since it
+    /// was read from the queue stays, to be sent next time.
+    public func finishMarks(_ marks: [WaitingMark]) throws {
+        try pool.write { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM \(SyncTables.marks) WHERE article_id = ? AND flag = ? AND value = ?")
+            for mark in marks {
+                try delete.execute(arguments: [mark.articleID, mark.flag == .read ? "read" : "starred", mark.value])
+            }
+        }
+    }
+
+    /// Articles of a feed not yet matched to a server item, by link.
+    private static func unlinkedArticles(ofFeed feedID: Int64, in db: Database) throws -> [String: Int64] {
+        var byURL: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, url FROM articles WHERE feed_id = ? AND url IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM \(SyncTables.items) WHERE article_id = articles.id)
+            """, arguments: [feedID])
+        while let row = try rows.next() { byURL[row["url"]] = row["id"] }
+        return byURL
+    }
+
+    static func applyingServerState(_ active: Bool, in db: Database) throws {
+        try db.execute(sql: "UPDATE \(SyncTables.applying) SET active = ? WHERE id = 1", arguments: [active])
+    }
+}
+
+/// A read or starred change made in krant, waiting for the server.
+public struct WaitingMark: Sendable, Hashable {
+    public enum Flag: Sendable { case read, starred }
+    public var articleID: Int64
+    public var itemID: Int64
+    public var flag: Flag
+    public var value: Bool
+
+    public init(articleID: Int64, itemID: Int64, flag: Flag, value: Bool) {
+        self.articleID = articleID
+        self.itemID = itemID
+        self.flag = flag
+        self.value = value
+    }
+}
