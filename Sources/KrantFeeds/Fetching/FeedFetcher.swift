@@ -50,6 +50,8 @@ public struct FeedFetcher: Sendable {
                 return .notModified(permanentRedirect: permanentRedirect)
             case .failed(let failure):
                 return .failed(failure)
+            case .answered(let status, _):
+                return .failed(.http(status: status))
             case .redirect(let status, let location):
                 guard let next = URL(string: location, relativeTo: url)?.absoluteURL else {
                     return .failed(.invalidURL(location))

@@ -21,6 +21,10 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         case redirect(status: Int, location: String)
         case notModified
         case failed(FetchFailure)
+        /// Any status but a redirect, with its body: only when the exchange
+        /// was asked to read every answer (`answeringAnyStatus`), for APIs
+        /// whose error bodies and statuses mean something.
+        case answered(status: Int, body: Data)
     }
 
     static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
@@ -30,6 +34,7 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     private let sizeLimit: Int
     /// What a timeout reports: the fetch's whole limit, not this hop's share.
     private let reportedTimeout: Duration
+    private let answeringAnyStatus: Bool
 
     // Guarded by `lock`: delegate callbacks, the timer and task cancellation
     // arrive on different threads.
@@ -42,17 +47,19 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     private var session: URLSession?
     private var task: URLSessionDataTask?
 
-    private init(request: URLRequest, sizeLimit: Int, reportedTimeout: Duration) {
+    private init(request: URLRequest, sizeLimit: Int, reportedTimeout: Duration, answeringAnyStatus: Bool) {
         self.request = request
         url = request.url!
         self.sizeLimit = sizeLimit
         self.reportedTimeout = reportedTimeout
+        self.answeringAnyStatus = answeringAnyStatus
     }
 
     /// Runs `request` and waits at most `timeout` for its outcome.
     static func run(_ request: URLRequest, sizeLimit: Int, timeout: Duration,
-                    reportedTimeout: Duration) async -> Result {
-        let exchange = HTTPExchange(request: request, sizeLimit: sizeLimit, reportedTimeout: reportedTimeout)
+                    reportedTimeout: Duration, answeringAnyStatus: Bool = false) async -> Result {
+        let exchange = HTTPExchange(request: request, sizeLimit: sizeLimit, reportedTimeout: reportedTimeout,
+                                    answeringAnyStatus: answeringAnyStatus)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 exchange.start(continuation, timeout: timeout)
@@ -152,7 +159,9 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
             finish(.failed(.connection("not an HTTP response from \(url.host ?? "")")))
             return
         }
-        if (200..<300).contains(http.statusCode) {
+        let read = (200..<300).contains(http.statusCode)
+            || (answeringAnyStatus && !Self.redirectStatuses.contains(http.statusCode))
+        if read {
             if http.expectedContentLength > Int64(sizeLimit) {
                 completionHandler(.cancel)
                 finish(.failed(.tooLarge(limit: sizeLimit)))
@@ -191,6 +200,9 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         lock.unlock()
         if let redirect {
             finish(.redirect(status: redirect.status, location: redirect.location))
+        } else if answeringAnyStatus, let http = task.response as? HTTPURLResponse,
+                  !Self.redirectStatuses.contains(http.statusCode) {
+            finish(.answered(status: http.statusCode, body: body))
         } else if let http = task.response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
             finish(classify(http))
         } else {
