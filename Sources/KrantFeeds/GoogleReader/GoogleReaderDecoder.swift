@@ -43,7 +43,8 @@ enum GoogleReaderDecoder {
             }
             items.append(item(entry, id: id, stream: stream, origin: origin))
         }
-        return GoogleReaderPage(items: items, continuation: continuation(object["continuation"]))
+        return GoogleReaderPage(items: items, continuation: continuation(object["continuation"]),
+                                serverTime: (object["updated"] as? NSNumber)?.int64Value)
     }
 
     static func itemIDs(_ body: Data, endpoint: String) throws(GoogleReaderError) -> (ids: [Int64], continuation: String?) {

@@ -22,4 +22,6 @@ public struct GoogleReaderPage: Sendable {
     /// Where the next page starts; nil on the last page. FreshRSS also sends
     /// one on a full last page, and then answers an empty page.
     public var continuation: String?
+    /// The server's clock when it answered (`updated`, unix seconds), if it says.
+    public var serverTime: Int64?
 }

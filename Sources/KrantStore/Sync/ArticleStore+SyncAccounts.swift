@@ -49,16 +49,16 @@ extension ArticleStore {
         }
     }
 
-    /// Records how a sync of the account ended. `newestItemID`, when given,
+    /// Records how a sync of the account ended. `syncedUntil`, when given,
     /// is where the next sync starts.
-    public func recordSync(accountID: Int64, status: String, offline: Bool, newestItemID: Int64? = nil,
+    public func recordSync(accountID: Int64, status: String, offline: Bool, syncedUntil: Int64? = nil,
                            at date: Date = Date()) throws {
         try pool.write { db in
             try db.execute(sql: """
                 UPDATE \(SyncTables.accounts) SET last_status = ?, offline = ?, last_sync_at = ?,
-                    newest_item = coalesce(?, newest_item)
+                    synced_until = coalesce(?, synced_until)
                 WHERE id = ?
-                """, arguments: [status, offline, date, newestItemID, accountID])
+                """, arguments: [status, offline, date, syncedUntil, accountID])
         }
     }
 
@@ -80,7 +80,7 @@ extension ArticleStore {
 
     private static func account(_ row: Row) -> SyncAccount {
         SyncAccount(id: row["id"], name: row["name"], url: row["url"], user: row["user"], addedAt: row["added_at"],
-                    newestItemID: row["newest_item"], lastSyncAt: row["last_sync_at"], lastStatus: row["last_status"],
+                    syncedUntil: row["synced_until"], lastSyncAt: row["last_sync_at"], lastStatus: row["last_status"],
                     isOffline: row["offline"])
     }
 }

@@ -11,23 +11,24 @@ public struct SyncAccount: Sendable, Hashable {
     public var url: String
     public var user: String
     public var addedAt: Date
-    /// The server's id of the newest item stored (microseconds on FreshRSS),
-    /// 0 before the first sync: the next sync asks only for items since.
-    public var newestItemID: Int64
+    /// The server's clock (unix seconds) when the last complete sync began,
+    /// 0 before the first: the next sync asks only for items the server got
+    /// since then.
+    public var syncedUntil: Int64
     public var lastSyncAt: Date?
     /// The last sync's result in words.
     public var lastStatus: String?
     /// Whether the last sync could not reach the server.
     public var isOffline: Bool
 
-    public init(id: Int64, name: String, url: String, user: String, addedAt: Date, newestItemID: Int64 = 0,
+    public init(id: Int64, name: String, url: String, user: String, addedAt: Date, syncedUntil: Int64 = 0,
                 lastSyncAt: Date? = nil, lastStatus: String? = nil, isOffline: Bool = false) {
         self.id = id
         self.name = name
         self.url = url
         self.user = user
         self.addedAt = addedAt
-        self.newestItemID = newestItemID
+        self.syncedUntil = syncedUntil
         self.lastSyncAt = lastSyncAt
         self.lastStatus = lastStatus
         self.isOffline = isOffline

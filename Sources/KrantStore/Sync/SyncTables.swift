@@ -36,7 +36,7 @@ enum SyncTables {
                 url TEXT NOT NULL,
                 user TEXT NOT NULL,
                 added_at DATETIME NOT NULL,
-                newest_item INTEGER NOT NULL DEFAULT 0,
+                synced_until INTEGER NOT NULL DEFAULT 0,
                 last_sync_at DATETIME,
                 last_status TEXT,
                 offline BOOLEAN NOT NULL DEFAULT 0);

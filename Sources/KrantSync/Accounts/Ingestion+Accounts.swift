@@ -1,0 +1,252 @@
+import Foundation
+import KrantCore
+import KrantFeeds
+import KrantStore
+
+/// Syncing with an aggregator server through the Google Reader API: the
+/// server's items enter the store the same way fetched items do (sanitised,
+/// ignore rules applied, bodies converted when read).
+///
+/// Order matters: what krant queued goes up first (feed changes, then
+/// marks), so the server's state pulled after it already contains it; then
+/// subscriptions, new items (only those the server got since the last
+/// complete sync) and finally the read and starred state of everything.
+/// Each step is its own transaction; a failure stops the sync and leaves
+/// done what was done: queued marks stay queued until the server took them.
+extension Ingestion {
+    /// How many items a page asks for: FreshRSS serves 1,000 in tens of milliseconds.
+    static let syncPageSize = 1000
+    /// Items the server got in the last moments before a sync may be missed
+    /// by a clock tick; asking from a minute earlier costs a few known items.
+    static let syncOverlap: Int64 = 60
+
+    /// Syncs one account. Never throws: the report says how far it got.
+    public func sync(_ account: SyncAccount, credentials: SyncCredentials, timeout: Duration = .seconds(30),
+                     progress: @Sendable (Int) -> Void = { _ in }) async -> SyncReport {
+        var report = SyncReport(account: account.name)
+        let startedAt = Int64(Date().timeIntervalSince1970)
+        var serverTime: Int64?
+        do {
+            let url: URL
+            switch GoogleReaderClient.checkedURL(account.url) {
+            case .success(let checked): url = checked
+            case .failure(let error): throw SyncFailure.server(error)
+            }
+            let session = SyncSession(account: account, url: url, credentials: credentials, timeout: timeout)
+            try await sendFeedChanges(account, session: session, into: &report)
+            try await sendMarks(account, session: session, into: &report)
+            let feeds = try await pullSubscriptions(account, session: session, into: &report)
+            serverTime = try await pullItems(account, feeds: feeds, session: session, into: &report, progress: progress)
+            let unread = try await session.call { client throws(GoogleReaderError) in
+                try await client.itemIDs(of: GoogleReaderClient.readingList, excludingRead: true)
+            }
+            let starred = try await session.call { client throws(GoogleReaderError) in
+                try await client.itemIDs(of: GoogleReaderClient.starredState)
+            }
+            let changed = try storeStep { try store.applyServerState(accountID: account.id, unread: unread, starred: starred) }
+            (report.readChanged, report.starredChanged) = changed
+        } catch let failure as SyncFailure {
+            report.failure = failure
+        } catch {
+            report.failure = .store(StoreError.reason(for: error))
+        }
+        report.waitingMarks = (try? store.waitingMarks(accountID: account.id).count) ?? 0
+        let offline = report.failure?.isOffline ?? false
+        let syncedUntil = report.failure == nil ? (serverTime ?? startedAt) : nil
+        try? store.recordSync(accountID: account.id, status: report.summary, offline: offline, syncedUntil: syncedUntil)
+        return report
+    }
+
+    /// Sends what krant queued (feed changes, then marks) and nothing more:
+    /// `krant feeds add` and `krant mark` send at once when the server is there.
+    public func sendQueued(_ account: SyncAccount, credentials: SyncCredentials,
+                           timeout: Duration = .seconds(30)) async -> SyncReport {
+        var report = SyncReport(account: account.name)
+        do {
+            guard case .success(let url) = GoogleReaderClient.checkedURL(account.url) else {
+                throw SyncFailure.server(.invalidURL(account.url))
+            }
+            let session = SyncSession(account: account, url: url, credentials: credentials, timeout: timeout)
+            try await sendFeedChanges(account, session: session, into: &report)
+            try await sendMarks(account, session: session, into: &report)
+        } catch let failure as SyncFailure {
+            report.failure = failure
+        } catch {
+            report.failure = .store(StoreError.reason(for: error))
+        }
+        report.waitingMarks = (try? store.waitingMarks(accountID: account.id).count) ?? 0
+        return report
+    }
+
+    // MARK: Up
+
+    private func sendFeedChanges(_ account: SyncAccount, session: SyncSession, into report: inout SyncReport) async throws {
+        for change in try store.feedChanges(accountID: account.id) {
+            do {
+                let streamID = try await send(change, session: session)
+                try store.finishFeedChange(change, streamID: streamID)
+                report.sentFeedChanges += 1
+            } catch SyncFailure.server(.refused(let endpoint, let status, let body)) {
+                // Unsubscribing what the server no longer has is done, not refused.
+                if change.kind != .unsubscribe {
+                    let what = change.url ?? change.streamID ?? "a feed"
+                    report.refusedFeedChanges.append("\(change.kind.rawValue) \(what): "
+                        + GoogleReaderError.refused(endpoint: endpoint, status: status, body: body).description)
+                }
+                try store.dropFeedChange(change)
+            }
+        }
+    }
+
+    /// The server's stream id for a subscription; nil for other changes.
+    private func send(_ change: FeedChange, session: SyncSession) async throws -> String? {
+        switch change.kind {
+        case .subscribe:
+            guard let url = change.url else { return nil }
+            let stream = try await session.call { client throws(GoogleReaderError) in try await client.quickAdd(url) }
+            if change.title != nil || change.category != nil {
+                try await session.write { client, token throws(GoogleReaderError) in
+                    try await client.editSubscription("edit", stream: stream, title: change.title,
+                                                      addFolder: change.category, token: token)
+                }
+            }
+            return stream
+        case .unsubscribe:
+            guard let stream = change.streamID else { return nil }
+            try await session.write { client, token throws(GoogleReaderError) in
+                try await client.editSubscription("unsubscribe", stream: stream, token: token)
+            }
+        case .rename:
+            guard let stream = change.streamID, let title = change.title else { return nil }
+            try await session.write { client, token throws(GoogleReaderError) in
+                try await client.editSubscription("edit", stream: stream, title: title, token: token)
+            }
+        case .move:
+            guard let stream = change.streamID else { return nil }
+            try await session.write { client, token throws(GoogleReaderError) in
+                try await client.editSubscription("edit", stream: stream, addFolder: change.category,
+                                                  removeFolder: change.oldCategory, token: token)
+            }
+        }
+        return nil
+    }
+
+    private func sendMarks(_ account: SyncAccount, session: SyncSession, into report: inout SyncReport) async throws {
+        let marks = try store.waitingMarks(accountID: account.id)
+        let groups = Dictionary(grouping: marks) { MarkGroup(flag: $0.flag, value: $0.value) }
+        for (group, marks) in groups.sorted(by: { $0.key.order < $1.key.order }) {
+            let tag = group.flag == .read ? GoogleReaderClient.readState : GoogleReaderClient.starredState
+            for start in stride(from: 0, to: marks.count, by: 250) {
+                let chunk = Array(marks[start..<min(marks.count, start + 250)])
+                try await session.write { client, token throws(GoogleReaderError) in
+                    try await client.editTag(chunk.map(\.itemID), add: group.value ? tag : nil,
+                                             remove: group.value ? nil : tag, token: token)
+                }
+                try store.finishMarks(chunk)
+                report.sentMarks += chunk.count
+            }
+        }
+    }
+
+    private struct MarkGroup: Hashable {
+        var flag: WaitingMark.Flag
+        var value: Bool
+        var order: Int { (flag == .read ? 0 : 2) + (value ? 0 : 1) }
+    }
+
+    // MARK: Down
+
+    /// Applies the server's subscription list; returns each stream's feed.
+    private func pullSubscriptions(_ account: SyncAccount, session: SyncSession,
+                                   into report: inout SyncReport) async throws -> [String: SyncFeed] {
+        let subscriptions = try await session.call { client throws(GoogleReaderError) in try await client.subscriptions() }
+        let remote = subscriptions.map {
+            RemoteSubscription(streamID: $0.streamID, url: $0.url, title: $0.title, category: $0.folder, siteURL: $0.siteURL)
+        }
+        let changes = try storeStep { try store.applySubscriptions(accountID: account.id, remote) }
+        report.feedsAdded += changes.added
+        report.feedsRemoved += changes.removed
+        report.feedsChanged += changes.changed
+        var feeds: [String: SyncFeed] = [:]
+        for subscription in subscriptions {
+            guard let id = changes.feedIDs[subscription.streamID] else { continue }
+            feeds[subscription.streamID] = SyncFeed(id: id, url: subscription.url, title: subscription.title,
+                                                    category: subscription.folder)
+        }
+        return feeds
+    }
+
+    /// Pages through the items the server got since the last complete sync
+    /// (all of them the first time), newest first, storing each page while
+    /// the next one downloads. Returns the server's clock at the start.
+    private func pullItems(_ account: SyncAccount, feeds: [String: SyncFeed], session: SyncSession,
+                           into report: inout SyncReport, progress: @Sendable (Int) -> Void) async throws -> Int64? {
+        let since = account.syncedUntil > 0 ? account.syncedUntil - Self.syncOverlap : nil
+        let feedIDs = feeds.mapValues(\.id)
+        // A first sync of a large account leaves its search index to the
+        // background indexer, as an import does.
+        let indexing: SearchIndexing = since == nil ? .later : indexing
+        var serverTime: Int64?
+        var seen = Set<String>()
+        var received = 0
+        var page = try await session.call { client throws(GoogleReaderError) in
+            try await client.contents(newerThan: since, count: Self.syncPageSize)
+        }
+        while true {
+            serverTime = serverTime ?? page.serverTime
+            let next = page.continuation.flatMap { page.items.isEmpty || !seen.insert($0).inserted ? nil : $0 }
+            async let following = fetchPage(since: since, continuation: next, session: session)
+            let items = syncedItems(page.items, feeds: feeds, report: &report)
+            let stored = try storeStep {
+                try store.storeSyncedItems(items, accountID: account.id, feedIDs: feedIDs, indexing: indexing)
+            }
+            report.newArticles += stored.inserted.count
+            report.matchedArticles += stored.adopted
+            received += page.items.count
+            progress(received)
+            guard let nextPage = try await following else { break }
+            page = nextPage
+        }
+        return serverTime
+    }
+
+    /// The page at `continuation`; nil when there is none.
+    private func fetchPage(since: Int64?, continuation: String?, session: SyncSession) async throws -> GoogleReaderPage? {
+        guard let continuation else { return nil }
+        return try await session.call { client throws(GoogleReaderError) in
+            try await client.contents(newerThan: since, count: Self.syncPageSize, continuation: continuation)
+        }
+    }
+
+    /// The page's items as articles of their feeds, less those the ignore rules drop.
+    private func syncedItems(_ items: [GoogleReaderItem], feeds: [String: SyncFeed], report: inout SyncReport) -> [SyncedItem] {
+        let rules = ignoreRules
+        let converted = items.concurrentMap { item -> SyncedItem? in
+            guard let feed = feeds[item.streamID] else { return nil }
+            let title = feed.title ?? item.feedTitle
+            var article = item.item.storableArticle(feedURL: feed.url, feedTitle: title, category: feed.category)
+            article.isRead = item.isRead
+            article.isStarred = item.isStarred
+            if rules.contains(where: { $0.matches(article, feedURL: feed.url, feedTitle: title, fold: SearchFolding.fold) }) {
+                return nil
+            }
+            return SyncedItem(itemID: item.id, streamID: item.streamID, article: article)
+        }
+        let kept = converted.compactMap { $0 }
+        report.ignoredArticles += items.count { feeds[$0.streamID] != nil } - kept.count
+        return kept
+    }
+
+    /// A store call whose failure ends the sync with the store's reason.
+    private func storeStep<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw SyncFailure.store(StoreError.reason(for: error)) }
+    }
+}
+
+/// A subscription's local feed, as its items need it.
+struct SyncFeed: Sendable {
+    var id: Int64
+    var url: String
+    var title: String?
+    var category: String?
+}
