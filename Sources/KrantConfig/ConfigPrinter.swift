@@ -40,6 +40,9 @@ public enum ConfigPrinter {
                 default: nil, set: configuration.notify != nil)
         setting("set_title", top["set_title"]!, String(configuration.setTitle), default: String(defaults.setTitle),
                 set: true)
+        setting("password_command", top["password_command"]!,
+                list(configuration.passwordCommand ?? ["pass", "show", "krant/%a"]), default: nil,
+                set: configuration.passwordCommand != nil)
 
         out.append("[layout]")
         let layout = configuration.layout

@@ -66,6 +66,13 @@ struct ConfigReader {
                     continue
                 }
                 configuration.notify = command
+            case "password_command":
+                guard let command = strings(value, at: [name]) else { continue }
+                guard let program = command.first, !program.isEmpty else {
+                    fail([name], "password_command must name a program: [\"pass\", \"show\", \"freshrss\"]")
+                    continue
+                }
+                configuration.passwordCommand = command
             case "set_title":
                 if let flag = bool(value, at: [name]) { configuration.setTitle = flag }
             case "layout":

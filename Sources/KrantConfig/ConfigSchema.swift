@@ -14,6 +14,7 @@ enum ConfigSchema {
         ("refresh_minutes", "The reader fetches every feed this often, in minutes (0.05 or more, fractions allowed); 0 is off."),
         ("notify", "Runs after a fetch that brought news: a command as a list of arguments, %n the number, %t the first titles."),
         ("set_title", "The terminal's title says how many articles are unread (\"krant: 12 unread\")."),
+        ("password_command", "Prints a sync account's password: a command as a list of arguments, %a the account, %u the user (unset: krant asks)."),
     ]
 
     static let tables = ["layout", "keys", "style", "retention", "queries", "ignore"]

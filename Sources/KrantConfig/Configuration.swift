@@ -33,6 +33,8 @@ public struct Configuration: Sendable {
     public var refreshMinutes: Double?
     /// Nil: nothing runs after a fetch.
     public var notify: [String]?
+    /// `password_command`: prints a sync account's password (argument list).
+    public var passwordCommand: [String]?
     public var setTitle = true
     /// The shortest `refresh_minutes` (three seconds): short enough for
     /// local feeds and tests, and a fetch never starts while one runs.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KrantCore
+import KrantFeeds
 import KrantStore
 import KrantSync
 
@@ -13,10 +14,12 @@ struct FeedsCommand: ParsableCommand {
           krant feeds add https://feeds.nos.nl/nosnieuwsalgemeen --category Algemeen
           krant feeds list
           krant feeds remove 3
+          krant feeds rename 3 "NOS Binnenland"
+          krant feeds move 3 Nieuws
           krant feeds import-opml subscriptions.opml
           krant feeds export-opml > subscriptions.opml
         """,
-        subcommands: [Add.self, List.self, Remove.self, ImportOPML.self, ExportOPML.self]
+        subcommands: [Add.self, List.self, Remove.self, Rename.self, Move.self, ImportOPML.self, ExportOPML.self]
     )
 
     struct Add: ParsableCommand {
@@ -28,8 +31,16 @@ struct FeedsCommand: ParsableCommand {
         @Argument(help: "The feed's URL (http or https).") var url: String
         @Option(help: ArgumentHelp("Category (news section) for its articles.", valueName: "name"))
         var category: String?
+        @Option(help: ArgumentHelp("Subscribe on this sync account's server (default: the only account).",
+                                   valueName: "name"))
+        var account: String?
+        @Flag(help: "Subscribe in krant only, even when a sync account exists.") var local = false
 
         func run() throws {
+            if !local, let account = try syncAccount() {
+                try subscribe(on: account)
+                return
+            }
             var configured = Ingestion(store: try store.open())
             configured.ignoreRules = try store.configuration().ignoreRules
             let ingestion = configured
@@ -41,6 +52,43 @@ struct FeedsCommand: ParsableCommand {
             let recovered = result.recoveredErrors > 0 ? " (\(FeedSyncResult.recovered(result.recoveredErrors)))" : ""
             print(Sanitizer.escapedForDisplay(
                 "subscribed to \(title) (\(result.feed?.url ?? url)): \(counted(result.newArticles, "article"))\(recovered)"))
+        }
+
+        /// The account to subscribe on: the one named, else the only one.
+        private func syncAccount() throws -> SyncAccount? {
+            let articles = try store.openForReading()
+            if let account {
+                guard let found = try articles.account(named: account) else {
+                    throw CommandFailure(message: StoreError.noSuchAccount(account).description)
+                }
+                return found
+            }
+            let accounts = try articles.accounts()
+            if accounts.count > 1 {
+                throw UsageFailure(message: "there are \(accounts.count) sync accounts; say which with --account NAME, or use --local")
+            }
+            return accounts.first
+        }
+
+        /// Queues the subscription for the server and syncs, which sends it
+        /// and brings the feed's articles as the server has them.
+        private func subscribe(on account: SyncAccount) throws {
+            if case .failure(let failure) = FeedFetcher.validate(url) { throw CommandFailure(message: "\(url): \(failure)") }
+            let articles = try store.open()
+            do {
+                try articles.addFeed(url: url, title: nil, category: category, account: account)
+            } catch let error as StoreError {
+                throw CommandFailure(message: error.description)
+            }
+            let report = try SyncCommand.sync([account], in: articles, options: store, quiet: true, mayAsk: true).first
+            let name = Sanitizer.escapedForDisplay(account.name)
+            if let report, report.failure == nil, report.refusedFeedChanges.isEmpty {
+                print(Sanitizer.escapedForDisplay("subscribed to \(url) on \(account.name): ") + report.summary)
+            } else if report?.refusedFeedChanges.isEmpty == false {
+                throw CommandFailure(message: "\(name) did not subscribe; \(Sanitizer.escapedForDisplay(url)) stays a feed krant fetches itself")
+            } else {
+                print("queued for \(name): the subscription is sent with the next `krant sync`")
+            }
         }
     }
 
@@ -81,14 +129,64 @@ struct FeedsCommand: ParsableCommand {
             guard let subscription = try articles.feed(matching: feed) else {
                 throw CommandFailure(message: "no feed \(feed) (see `krant feeds list`)")
             }
+            let link = try articles.syncLink(feedID: subscription.id)
             try articles.removeFeed(id: subscription.id, keepArticles: keepArticles)
             print(Sanitizer.escapedForDisplay("removed \(subscription.title ?? subscription.url)"
                   + (keepArticles ? " (\(Self.kept(subscription.articleCount)))" : "")))
+            if let link { try SyncCommand.sendQueued(link.account, in: articles, options: store) }
         }
 
         static func kept(_ count: Int) -> String {
             count == 1 ? "its 1 article was kept" : "its \(count) articles were kept"
         }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a feed another title (on its sync account's server too).",
+            discussion: "Example:\n  krant feeds rename 3 \"NOS Binnenland\"")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The feed's id (see `krant feeds list`) or URL.") var feed: String
+        @Argument(help: "The new title.") var title: String
+
+        func run() throws {
+            let articles = try store.open()
+            let subscription = try FeedsCommand.find(feed, in: articles)
+            try articles.renameFeed(id: subscription.id, title: title)
+            print(Sanitizer.escapedForDisplay("renamed \(subscription.title ?? subscription.url) to \(title)"))
+            if let link = try articles.syncLink(feedID: subscription.id) {
+                try SyncCommand.sendQueued(link.account, in: articles, options: store)
+            }
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a feed and its articles to another category (a folder on its sync account's server).",
+            discussion: "Examples:\n  krant feeds move 3 Binnenland\n  krant feeds move 3 \"\"   (no category)")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The feed's id (see `krant feeds list`) or URL.") var feed: String
+        @Argument(help: "The category; \"\" for none.") var category: String
+
+        func run() throws {
+            let articles = try store.open()
+            let subscription = try FeedsCommand.find(feed, in: articles)
+            try articles.moveFeed(id: subscription.id, category: category)
+            let target = category.trimmingCharacters(in: .whitespaces).isEmpty ? "no category" : category
+            print(Sanitizer.escapedForDisplay("moved \(subscription.title ?? subscription.url) to \(target)"))
+            if let link = try articles.syncLink(feedID: subscription.id) {
+                try SyncCommand.sendQueued(link.account, in: articles, options: store)
+            }
+        }
+    }
+
+    static func find(_ feed: String, in articles: ArticleStore) throws -> FeedSubscription {
+        guard let subscription = try articles.feed(matching: feed) else {
+            throw CommandFailure(message: "no feed \(feed) (see `krant feeds list`)")
+        }
+        return subscription
     }
 
     struct ImportOPML: ParsableCommand {

@@ -23,6 +23,7 @@ struct Krant: ParsableCommand {
           krant show 7 --width 72           article 7 as wrapped text
           krant mark 7 8 --read             mark articles read
           krant config                      the settings, as a config file
+          krant sync add URL --user NAME    sync with FreshRSS, Miniflux, …
 
         Manual: man -l Resources/man/krant.1 (see the README to install it).
         Completions: krant --generate-completion-script bash|zsh|fish
@@ -31,7 +32,8 @@ struct Krant: ParsableCommand {
         subcommands: [ImportCommand.self, ListCommand.self, ShowCommand.self, MarkCommand.self,
                       StarCommand.self, UnstarCommand.self, FeedsCommand.self, FetchCommand.self,
                       IndexCommand.self, CheckCommand.self, RepairCommand.self, SamplesCommand.self,
-                      ConfigCommand.self, ImportNewsboatCommand.self, DeleteCommand.self, PurgeCommand.self]
+                      ConfigCommand.self, ImportNewsboatCommand.self, DeleteCommand.self, PurgeCommand.self,
+                      SyncCommand.self]
     )
 
     @OptionGroup var store: StoreOptions

@@ -10,6 +10,8 @@ extension UnstarCommand: StoreCommand {}
 extension FeedsCommand.Add: StoreCommand {}
 extension FeedsCommand.List: StoreCommand {}
 extension FeedsCommand.Remove: StoreCommand {}
+extension FeedsCommand.Rename: StoreCommand {}
+extension FeedsCommand.Move: StoreCommand {}
 extension FeedsCommand.ImportOPML: StoreCommand {}
 extension FeedsCommand.ExportOPML: StoreCommand {}
 extension FetchCommand: StoreCommand {}
@@ -22,3 +24,7 @@ extension SamplesCommand.Remove: StoreCommand {}
 extension ImportNewsboatCommand: StoreCommand {}
 extension DeleteCommand: StoreCommand {}
 extension PurgeCommand: StoreCommand {}
+extension SyncCommand.Run: StoreCommand {}
+extension SyncCommand.Add: StoreCommand {}
+extension SyncCommand.List: StoreCommand {}
+extension SyncCommand.Remove: StoreCommand {}

@@ -58,6 +58,9 @@ public enum Action: Hashable, Sendable {
     /// for the rest of the session, while the reader goes on showing what
     /// can still be read.
     case storeDamaged(String)
+    /// How many marks wait for a sync account's server, and whether the
+    /// last sync could not reach it: the status bar says so while offline.
+    case syncBacklog(waitingMarks: Int, offline: Bool)
     /// The time, sent by the runtime on every turn of its loop: the
     /// reader's own fetches are due by it (`ReaderState+Refresh.swift`).
     case tick(ReaderTime)
@@ -69,7 +72,7 @@ extension Action {
     var isCommand: Bool {
         switch self {
         case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .unreadFound, .storeChanged, .failed,
-             .notice, .fetchProgress, .fetchFinished, .storeReadOnly, .storeDamaged, .tick:
+             .notice, .fetchProgress, .fetchFinished, .storeReadOnly, .storeDamaged, .tick, .syncBacklog:
             false
         default:
             true

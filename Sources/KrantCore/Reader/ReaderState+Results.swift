@@ -48,6 +48,9 @@ extension ReaderState {
         case .storeReadOnly:
             storeIsReadOnly = true
             return []
+        case .syncBacklog(let waiting, let offline):
+            offlineMarks = offline ? waiting : nil
+            return []
         case .tick(let now): return tick(now)
         case .storeDamaged(let line):
             storeDamage = line

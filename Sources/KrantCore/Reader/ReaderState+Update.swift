@@ -75,7 +75,7 @@ extension ReaderState {
         case .menu, .prompt, .confirm: return []
         // Not commands: `update` hands these to `receive`.
         case .resized, .headlinesLoaded, .articleLoaded, .categoriesLoaded, .fetchProgress, .fetchFinished,
-             .unreadFound, .storeChanged, .failed, .notice, .storeReadOnly, .storeDamaged, .tick:
+             .unreadFound, .storeChanged, .failed, .notice, .storeReadOnly, .storeDamaged, .tick, .syncBacklog:
             return []
         }
     }

@@ -51,6 +51,9 @@ public struct ReaderState: Sendable {
     /// The store's line about its damage, once SQLite found it; shown in
     /// the status bar whenever no message is.
     public var storeDamage: String?
+    /// Marks waiting for a sync account's server while the last sync could
+    /// not reach it; nil when online (or there is no account).
+    public var offlineMarks: Int?
     /// The article the last action deleted, while `undoDelete` can still
     /// put it back (until the next action).
     public var undoableDeletion: ReaderDeletion?

@@ -130,6 +130,7 @@ public enum ReaderRenderer {
             : text.unread(state.page.unread, of: state.page.total)
         var left = " \(state.viewName) · \(counts)"
         if state.storeIsReadOnly { left += " · " + text.readOnly }
+        if let waiting = state.offlineMarks { left += " · " + text.offlineMarksWaiting(waiting) }
         if state.page.unsearched > 0 { left += " · " + text.notIndexedYet(state.page.unsearched) }
         if let section = state.currentSection { left += " · § " + section }
         let helpHint = text.helpHint(key: state.keyName(for: .showHelp))

@@ -75,6 +75,12 @@ extension UIText {
 
     public var readOnly: String { say(en: "read-only", nl: "alleen-lezen") }
 
+    /// The last sync could not reach the server; marks wait in the store.
+    public func offlineMarksWaiting(_ number: Int) -> String {
+        say(en: "offline: \(number) mark\(number == 1 ? "" : "s") waiting",
+            nl: "offline: \(number) markering\(number == 1 ? "" : "en") wacht\(number == 1 ? "" : "en")")
+    }
+
     public func notIndexedYet(_ number: Int) -> String {
         say(en: "\(number) not indexed yet", nl: "\(number) nog niet geïndexeerd")
     }
