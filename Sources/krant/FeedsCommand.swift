@@ -101,7 +101,9 @@ struct FeedsCommand: ParsableCommand {
         @Flag(help: "Print a JSON array.") var json = false
 
         func run() throws {
-            let feeds = try store.openForReading().feeds()
+            let articles = try store.openForReading()
+            let feeds = try articles.feeds()
+            let accounts = try articles.syncAccountNames()
             if json {
                 print(try JSONOutput.string(feeds.map(FeedJSON.init)))
                 return
@@ -110,7 +112,8 @@ struct FeedsCommand: ParsableCommand {
                 let id = String(feed.id)
                 print(Sanitizer.escapedForDisplay(String(repeating: " ", count: max(0, 4 - id.count)) + id + "  "
                       + "\(feed.title ?? "(untitled)")  [\(feed.category ?? "-")]  \(feed.unreadCount) unread of \(feed.articleCount)"))
-                print(Sanitizer.escapedForDisplay("      \(feed.url)  · last fetch: \(feed.lastStatus ?? "never")"))
+                let source = accounts[feed.id].map { "synced with \($0)" } ?? "last fetch: \(feed.lastStatus ?? "never")"
+                print(Sanitizer.escapedForDisplay("      \(feed.url)  · \(source)"))
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KrantCore
 import KrantStore
 import KrantSync
 
@@ -30,12 +31,19 @@ struct FetchCommand: ParsableCommand {
         let notify = NotifyCommand(configured: try store.configuration().notify)
         let articles = try store.open()
         var selected: [FeedSubscription] = []
+        // A sync account's feeds come from its server (`krant sync`):
+        // fetched here too, their articles would be stored twice.
+        let synced = try articles.syncedFeedIDs()
         if feeds.isEmpty {
-            selected = try articles.feeds()
+            selected = try articles.feeds().filter { !synced.contains($0.id) }
         } else {
             for name in feeds {
                 guard let feed = try articles.feed(matching: name) else {
                     throw CommandFailure(message: "no feed \(name) (see `krant feeds list`)")
+                }
+                if synced.contains(feed.id), let link = try articles.syncLink(feedID: feed.id) {
+                    throw CommandFailure(message: Sanitizer.escapedForDisplay(
+                        "\(feed.title ?? feed.url) comes from the sync account \(link.account.name); `krant sync` refreshes it"))
                 }
                 selected.append(feed)
             }

@@ -66,7 +66,8 @@ struct Krant: ParsableCommand {
                       player: .player(configured: configuration.player, browser: browser),
                       retention: configuration.retention,
                       notify: NotifyCommand(configured: configuration.notify),
-                      setTitle: configuration.setTitle).run()
+                      setTitle: configuration.setTitle,
+                      passwordCommand: configuration.passwordCommand).run()
         terminal.stop()
         // Everything is committed. Closing the store now would only
         // checkpoint its write-ahead log, tens of milliseconds of writing

@@ -22,6 +22,9 @@ struct ReaderRuntime {
     var notify: NotifyCommand? = nil
     /// Whether the terminal's title shows the unread count (`set_title`).
     var setTitle = false
+    /// The config file's `password_command`: the reader cannot ask on the
+    /// terminal, so only this can sign in to a sync account again.
+    var passwordCommand: [String]? = nil
 
     /// How often the store is checked for articles added by another process.
     static let pollInterval: Int32 = 1000
@@ -51,6 +54,18 @@ struct ReaderRuntime {
         // cannot write.
         let indexer = store.isReadOnly ? nil : SearchIndexer.Background.thisKrant
         if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
+        let hasAccounts = (try? store.hasAccounts()) ?? false
+        var backlog: (waitingMarks: Int, offline: Bool)?
+        /// The status bar says "offline: N marks waiting" while the last
+        /// sync could not reach the server; a small indexed count.
+        func showSyncBacklog() {
+            guard hasAccounts, let now = try? store.syncBacklog() else { return }
+            if backlog == nil || backlog! != now {
+                backlog = now
+                _ = driver.send(.syncBacklog(waitingMarks: now.waitingMarks, offline: now.offline))
+            }
+        }
+        showSyncBacklog()
 
         while true {
             // The time first, so a fetch's end found in the inbox is dated now.
@@ -78,6 +93,7 @@ struct ReaderRuntime {
                 // (and which may wait for another process's write lock);
                 // each reports its end itself, so the keys need not wait.
                 if busy || writes.isWriting { continue }
+                showSyncBacklog()
                 let counter = (try? store.externalChangeCounter()) ?? changeCounter
                 if counter != changeCounter {
                     changeCounter = counter
@@ -120,6 +136,7 @@ struct ReaderRuntime {
     /// back through the inbox, so the screen stays responsive meanwhile.
     private func startFetch(reportingTo inbox: ReaderInbox, indexer: SearchIndexer.Background?, text: UIText) {
         let (store, retention, notify) = (self.store, self.retention, self.notify)
+        let passwords = PasswordSource(command: passwordCommand, mayAsk: false)
         let ignoreRules = settings.ignoreRules
         if case .readOnly(let reason) = store.access {
             inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
@@ -128,8 +145,12 @@ struct ReaderRuntime {
         }
         Task.detached {
             let feeds: [FeedSubscription]
+            let accounts: [SyncAccount]
             do {
-                feeds = try store.feeds()
+                // A sync account's feeds come from its server.
+                let synced = try store.syncedFeedIDs()
+                feeds = try store.feeds().filter { !synced.contains($0.id) }
+                accounts = try store.accounts()
             } catch {
                 inbox.post(.fetchFinished(feeds: 0, newArticles: 0, failed: 0))
                 inbox.post(.failed(text.fetchFailed(StoreError.reason(for: error))))
@@ -137,14 +158,27 @@ struct ReaderRuntime {
             }
             var ingestion = Ingestion(store: store)
             ingestion.ignoreRules = ignoreRules
-            let results = await ingestion.refresh(feeds) { done, total in
+            let total = feeds.count + accounts.count
+            let results = await ingestion.refresh(feeds) { done, _ in
                 inbox.post(.fetchProgress(done: done, total: total))
+            }
+            var synced: [SyncReport] = []
+            for account in accounts {
+                let credentials = SyncCredentials.forAccount(account, storePath: store.path, passwords: passwords)
+                synced.append(await ingestion.sync(account, credentials: credentials))
+                inbox.post(.fetchProgress(done: feeds.count + synced.count, total: total))
             }
             // Before the reader hears of the fetch, so its reload shows both.
             let removed = Result { try Retention.apply(retention, to: store) }
             if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
-            let (new, failed) = (results.reduce(0) { $0 + $1.newArticles }, results.count { $0.failure != nil })
-            inbox.post(.fetchFinished(feeds: results.count, newArticles: new, failed: failed))
+            let new = results.reduce(0) { $0 + $1.newArticles } + synced.reduce(0) { $0 + $1.newArticles }
+            let failed = results.count { $0.failure != nil } + synced.count { $0.failure != nil }
+            inbox.post(.fetchFinished(feeds: total, newArticles: new, failed: failed))
+            for report in synced {
+                if let failure = report.failure {
+                    inbox.post(.failed(text.syncFailed(account: report.account, failure.description)))
+                }
+            }
             switch removed {
             // Only when something went: an automatic fetch stays quiet otherwise.
             case .success(let count?) where !results.isEmpty && count > 0:

@@ -18,6 +18,20 @@ extension ArticleStore {
         return (account, link["stream_id"])
     }
 
+    /// The name of the sync account of each feed that has one.
+    public func syncAccountNames() throws -> [Int64: String] {
+        try pool.read { db in
+            var names: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT link.feed_id, account.name FROM \(SyncTables.feeds) AS link
+                JOIN \(SyncTables.accounts) AS account ON account.id = link.account_id
+                """) {
+                names[row["feed_id"]] = row["name"]
+            }
+            return names
+        }
+    }
+
     /// The feeds the server keeps (those with a stream id): `krant fetch`
     /// leaves them to `krant sync`, so their items are not stored twice.
     public func syncedFeedIDs() throws -> Set<Int64> {
@@ -143,7 +157,10 @@ extension ArticleStore {
                        try FeedRecord.filter(FeedRecord.Columns.url == subscription.url).fetchCount(db) == 0 {
                         feed.url = subscription.url
                     }
-                    if feed.title != before.title || feed.category != category { changes.changed += 1 }
+                    // A title learnt for the first time is no rename.
+                    if (before.title != nil && feed.title != before.title) || before.category != category {
+                        changes.changed += 1
+                    }
                     if feed.title != before.title {
                         try db.execute(sql: "UPDATE articles SET source = ? WHERE feed_id = ?", arguments: [feed.title, feedID])
                     }

@@ -128,6 +128,12 @@ extension UIText {
         say(en: "The notify command failed: \(reason)", nl: "Het notify-commando mislukte: \(reason)")
     }
 
+    /// A sync account's server could not be synced; `reason` is the
+    /// command line's English line about it.
+    public func syncFailed(account: String, _ reason: String) -> String {
+        say(en: "Sync with \(account) failed: \(reason)", nl: "Synchroniseren met \(account) mislukt: \(reason)")
+    }
+
     public func fetchFailed(_ reason: String) -> String {
         say(en: "Could not fetch: \(reason)", nl: "Kon niet ophalen: \(reason)")
     }
