@@ -95,9 +95,11 @@ public struct GoogleReaderClient: Sendable {
     }
 
     /// Every item id of a stream (paged), optionally leaving out read items:
-    /// the reading list without read items is every unread id.
+    /// the reading list without read items is every unread id. Pages are
+    /// large: FreshRSS sorts every unread item again for each page, so
+    /// 100,000 unread ids took 1.3 s in pages of 10,000 and 0.33 s in one.
     public func itemIDs(of stream: String, excludingRead: Bool = false,
-                        pageSize: Int = 10_000) async throws(GoogleReaderError) -> [Int64] {
+                        pageSize: Int = 100_000) async throws(GoogleReaderError) -> [Int64] {
         var ids: [Int64] = []
         var continuation: String?
         var seen = Set<String>()

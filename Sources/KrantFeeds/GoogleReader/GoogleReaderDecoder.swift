@@ -20,7 +20,7 @@ enum GoogleReaderDecoder {
                 guard let id = category["id"] as? String, let range = id.range(of: "/label/") else { return nil }
                 return Sanitizer.cleanLineOrNil(String(id[range.upperBound...]))
             }.first
-            return GoogleReaderSubscription(streamID: id, url: url, title: line(entry["title"]).map(FeedText.plain),
+            return GoogleReaderSubscription(streamID: id, url: url, title: plainLine(entry["title"]),
                                             folder: folder, siteURL: line(entry["htmlUrl"]))
         }
     }
@@ -96,12 +96,12 @@ enum GoogleReaderDecoder {
         case let text as String: Double(text).map(Date.init(timeIntervalSince1970:))
         default: nil
         }
-        let author = line(entry["author"]).map(FeedText.plain)
+        let author = plainLine(entry["author"])
         let feedItem = FeedItem(guid: GoogleReaderID.long(id), link: link,
-                                title: (entry["title"] as? String).map(FeedText.plain) ?? "", published: published,
+                                title: plainLine(entry["title"]) ?? "", published: published,
                                 authors: author.map { [$0] } ?? [], contentHTML: body.flatMap { $0.isEmpty ? nil : $0 },
                                 enclosures: enclosures)
-        return GoogleReaderItem(id: id, streamID: stream, feedTitle: line(origin["title"]).map(FeedText.plain),
+        return GoogleReaderItem(id: id, streamID: stream, feedTitle: plainLine(origin["title"]),
                                 isRead: states.contains(.read), isStarred: states.contains(.starred), item: feedItem)
     }
 
@@ -137,6 +137,12 @@ enum GoogleReaderDecoder {
         } catch {
             throw .badResponse(endpoint: endpoint, reason: "not JSON (\(body.count) bytes)")
         }
+    }
+
+    /// Text that may carry entities (servers escape titles differently),
+    /// decoded and then sanitised, so a `&#27;` cannot become an escape.
+    private static func plainLine(_ value: Any?) -> String? {
+        (value as? String).map(FeedText.plain).flatMap(Sanitizer.cleanLineOrNil)
     }
 
     private static func line(_ value: Any?) -> String? {
