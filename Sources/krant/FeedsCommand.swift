@@ -56,7 +56,8 @@ struct FeedsCommand: ParsableCommand {
 
         /// The account to subscribe on: the one named, else the only one.
         private func syncAccount() throws -> SyncAccount? {
-            let articles = try store.openForReading()
+            // No read-only note here: a read-only store is refused below.
+            let articles = try store.open(readOnlyAllowed: true)
             if let account {
                 guard let found = try articles.account(named: account) else {
                     throw CommandFailure(message: StoreError.noSuchAccount(account).description)

@@ -40,7 +40,9 @@ import Testing
             ["unstar", "1"], ["feeds", "add", "http://127.0.0.1:9/x"], ["feeds", "list"], ["feeds", "remove", "1"],
             ["feeds", "import-opml", "x.opml"], ["feeds", "export-opml"], ["fetch"], ["index"], ["check"], ["repair"],
             ["samples"], ["samples", "list"], ["samples", "remove"], ["config"], ["import-newsboat"], ["delete", "1"],
-            ["purge", "--older-than", "1d"],
+            ["purge", "--older-than", "1d"], ["feeds", "rename", "1", "x"], ["feeds", "move", "1", "x"], ["sync"],
+            ["sync", "run"], ["sync", "add", "https://rss.example.org", "--user", "a"], ["sync", "list"],
+            ["sync", "remove", "rss.example.org"],
         ]
         // The list above is every command there is.
         let dump = try krant.run(["--experimental-dump-help"])
