@@ -20,49 +20,42 @@ enum GoogleReaderDecoder {
                 guard let id = category["id"] as? String, let range = id.range(of: "/label/") else { return nil }
                 return Sanitizer.cleanLineOrNil(String(id[range.upperBound...]))
             }.first
-            return GoogleReaderSubscription(streamID: id, url: url, title: plainLine(entry["title"]),
+            return GoogleReaderSubscription(streamID: id, url: url, title: plainLine(entry["title"] as? String),
                                             folder: folder, siteURL: line(entry["htmlUrl"]))
         }
     }
 
     static func page(_ body: Data, endpoint: String) throws(GoogleReaderError) -> GoogleReaderPage {
-        let object = try json(body, endpoint: endpoint)
-        guard let list = object["items"] as? [Any] else { throw .badResponse(endpoint: endpoint, reason: "no items list") }
+        let payload = try decode(GoogleReaderPayload.Page.self, body, endpoint: endpoint)
+        guard let list = payload.items else { throw .badResponse(endpoint: endpoint, reason: "no items list") }
         var items: [GoogleReaderItem] = []
         items.reserveCapacity(list.count)
-        for (index, value) in list.enumerated() {
-            guard let entry = value as? [String: Any] else {
-                throw .badResponse(endpoint: endpoint, reason: "item \(index + 1) is not an object")
-            }
-            guard let idText = entry["id"] as? String, let id = GoogleReaderID.parse(idText) else {
+        for (index, entry) in list.enumerated() {
+            guard let idText = entry.id?.text, let id = GoogleReaderID.parse(idText) else {
                 throw .badResponse(endpoint: endpoint, reason: "item \(index + 1) has no valid id")
             }
-            guard let origin = entry["origin"] as? [String: Any], let stream = origin["streamId"] as? String,
-                  !stream.isEmpty else {
+            guard let stream = entry.origin?.streamId, !stream.isEmpty else {
                 throw .badResponse(endpoint: endpoint, reason: "item \(index + 1) names no feed")
             }
-            items.append(item(entry, id: id, stream: stream, origin: origin))
+            items.append(item(entry, id: id, stream: stream))
         }
-        return GoogleReaderPage(items: items, continuation: continuation(object["continuation"]),
-                                serverTime: (object["updated"] as? NSNumber)?.int64Value)
+        return GoogleReaderPage(items: items, continuation: continuation(payload.continuation),
+                                serverTime: payload.updated?.int64)
     }
 
     static func itemIDs(_ body: Data, endpoint: String) throws(GoogleReaderError) -> (ids: [Int64], continuation: String?) {
-        let object = try json(body, endpoint: endpoint)
+        let payload = try decode(GoogleReaderPayload.IDs.self, body, endpoint: endpoint)
         // FreshRSS leaves out an empty list.
-        let refs = object["itemRefs"] as? [Any] ?? []
+        let refs = payload.itemRefs ?? []
         var ids: [Int64] = []
         ids.reserveCapacity(refs.count)
-        for value in refs {
-            let id: Int64? = switch (value as? [String: Any])?["id"] {
-            case let text as String: GoogleReaderID.parse(text)
-            case let number as NSNumber: number.int64Value
-            default: nil
+        for reference in refs {
+            guard let text = reference.id?.text, let id = GoogleReaderID.parse(text) else {
+                throw .badResponse(endpoint: endpoint, reason: "an item reference has no valid id")
             }
-            guard let id else { throw .badResponse(endpoint: endpoint, reason: "an item reference has no valid id") }
             ids.append(id)
         }
-        return (ids, continuation(object["continuation"]))
+        return (ids, continuation(payload.continuation))
     }
 
     static func quickAdd(_ body: Data, endpoint: String, url: String) throws(GoogleReaderError) -> String {
@@ -75,33 +68,22 @@ enum GoogleReaderDecoder {
         return stream
     }
 
-    private static func item(_ entry: [String: Any], id: Int64, stream: String, origin: [String: Any]) -> GoogleReaderItem {
-        let categories = entry["categories"] as? [Any] ?? []
-        let states = Set(categories.compactMap { ($0 as? String).map(state) })
-        let link = href(entry["canonical"]) ?? href(entry["alternate"])
-        let body = ((entry["content"] as? [String: Any])?["content"] as? String)
-            ?? ((entry["summary"] as? [String: Any])?["content"] as? String)
+    private static func item(_ entry: GoogleReaderPayload.Item, id: Int64, stream: String) -> GoogleReaderItem {
+        let states = Set((entry.categories ?? []).map(state))
+        let link = href(entry.canonical) ?? href(entry.alternate)
+        let body = entry.content?.content ?? entry.summary?.content
         var seen = Set<String>()
-        let enclosures = (entry["enclosure"] as? [Any] ?? []).compactMap { value -> Enclosure? in
-            guard let file = value as? [String: Any], let url = line(file["href"]), seen.insert(url).inserted else { return nil }
-            let length: Int64? = switch file["length"] {
-            case let number as NSNumber: number.int64Value
-            case let text as String: Int64(text)
-            default: nil
-            }
-            return Enclosure(url: url, type: line(file["type"]), length: length.flatMap { $0 > 0 ? $0 : nil })
+        let enclosures = (entry.enclosure ?? []).compactMap { file -> Enclosure? in
+            guard let url = Sanitizer.cleanLineOrNil(file.href), seen.insert(url).inserted else { return nil }
+            return Enclosure(url: url, type: Sanitizer.cleanLineOrNil(file.type),
+                             length: file.length?.int64.flatMap { $0 > 0 ? $0 : nil })
         }
-        let published: Date? = switch entry["published"] {
-        case let number as NSNumber: Date(timeIntervalSince1970: number.doubleValue)
-        case let text as String: Double(text).map(Date.init(timeIntervalSince1970:))
-        default: nil
-        }
-        let author = plainLine(entry["author"])
-        let feedItem = FeedItem(guid: GoogleReaderID.long(id), link: link,
-                                title: plainLine(entry["title"]) ?? "", published: published,
-                                authors: author.map { [$0] } ?? [], contentHTML: body.flatMap { $0.isEmpty ? nil : $0 },
-                                enclosures: enclosures)
-        return GoogleReaderItem(id: id, streamID: stream, feedTitle: plainLine(origin["title"]),
+        let published = entry.published?.text.flatMap(Double.init).map(Date.init(timeIntervalSince1970:))
+        let author = plainLine(entry.author)
+        let feedItem = FeedItem(guid: GoogleReaderID.long(id), link: link, title: plainLine(entry.title) ?? "",
+                                published: published, authors: author.map { [$0] } ?? [],
+                                contentHTML: body.flatMap { $0.isEmpty ? nil : $0 }, enclosures: enclosures)
+        return GoogleReaderItem(id: id, streamID: stream, feedTitle: plainLine(entry.origin?.title),
                                 isRead: states.contains(.read), isStarred: states.contains(.starred), item: feedItem)
     }
 
@@ -114,15 +96,23 @@ enum GoogleReaderDecoder {
         return .other
     }
 
-    private static func href(_ value: Any?) -> String? {
-        (value as? [Any])?.lazy.compactMap { ($0 as? [String: Any]).flatMap { line($0["href"]) } }.first
+    private static func href(_ links: [GoogleReaderPayload.Link]?) -> String? {
+        links?.lazy.compactMap { Sanitizer.cleanLineOrNil($0.href) }.first
     }
 
-    private static func continuation(_ value: Any?) -> String? {
-        switch value {
-        case let text as String: text.isEmpty ? nil : text
-        case let number as NSNumber: number.stringValue
-        default: nil
+    private static func continuation(_ value: GoogleReaderPayload.Lenient?) -> String? {
+        guard let text = value?.text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ body: Data, endpoint: String) throws(GoogleReaderError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch {
+            if (try? JSONSerialization.jsonObject(with: body)) == nil {
+                throw .badResponse(endpoint: endpoint, reason: "not JSON (\(body.count) bytes)")
+            }
+            throw .badResponse(endpoint: endpoint, reason: "not the JSON the API describes")
         }
     }
 
@@ -141,8 +131,8 @@ enum GoogleReaderDecoder {
 
     /// Text that may carry entities (servers escape titles differently),
     /// decoded and then sanitised, so a `&#27;` cannot become an escape.
-    private static func plainLine(_ value: Any?) -> String? {
-        (value as? String).map(FeedText.plain).flatMap(Sanitizer.cleanLineOrNil)
+    private static func plainLine(_ value: String?) -> String? {
+        value.map(FeedText.plain).flatMap(Sanitizer.cleanLineOrNil)
     }
 
     private static func line(_ value: Any?) -> String? {
