@@ -16,6 +16,8 @@ import KrantStore
 extension Ingestion {
     /// How many items a page asks for: FreshRSS serves 1,000 in tens of milliseconds.
     static let syncPageSize = 1000
+    /// Items per transaction when storing them: see `pullItems`.
+    static let syncBatchSize = 10_000
     /// Items the server got in the last moments before a sync may be missed
     /// by a clock tick; asking from a minute earlier costs a few known items.
     static let syncOverlap: Int64 = 60
@@ -36,13 +38,16 @@ extension Ingestion {
             try await sendFeedChanges(account, session: session, into: &report)
             try await sendMarks(account, session: session, into: &report)
             let feeds = try await pullSubscriptions(account, session: session, into: &report)
-            serverTime = try await pullItems(account, feeds: feeds, session: session, into: &report, progress: progress)
-            let unread = try await session.call { client throws(GoogleReaderError) in
+            // The state lists download while items are stored (the sign-in
+            // is settled by now): an item's state is the same either way.
+            async let unreadIDs = session.call { client throws(GoogleReaderError) in
                 try await client.itemIDs(of: GoogleReaderClient.readingList, excludingRead: true)
             }
-            let starred = try await session.call { client throws(GoogleReaderError) in
+            async let starredIDs = session.call { client throws(GoogleReaderError) in
                 try await client.itemIDs(of: GoogleReaderClient.starredState)
             }
+            serverTime = try await pullItems(account, feeds: feeds, session: session, into: &report, progress: progress)
+            let (unread, starred) = try await (unreadIDs, starredIDs)
             let changed = try storeStep { try store.applyServerState(accountID: account.id, unread: unread, starred: starred) }
             (report.readChanged, report.starredChanged) = changed
         } catch let failure as SyncFailure {
@@ -177,8 +182,12 @@ extension Ingestion {
     }
 
     /// Pages through the items the server got since the last complete sync
-    /// (all of them the first time), newest first, storing each page while
-    /// the next one downloads. Returns the server's clock at the start.
+    /// (all of them the first time), newest first. Items are stored in
+    /// batches of `syncBatchSize` on the pipeline's writer while the next
+    /// pages download: a transaction of 1,000 random inserts rewrote most
+    /// of each date index, and 10,000 at a time took a first sync of
+    /// 100,000 items from 5.2 s of writing to 3.6. Returns the server's
+    /// clock at the start.
     private func pullItems(_ account: SyncAccount, feeds: [String: SyncFeed], session: SyncSession,
                            into report: inout SyncReport, progress: @Sendable (Int) -> Void) async throws -> Int64? {
         let since = account.syncedUntil > 0 ? account.syncedUntil - Self.syncOverlap : nil
@@ -186,27 +195,45 @@ extension Ingestion {
         // A first sync of a large account leaves its search index to the
         // background indexer, as an import does.
         let indexing: SearchIndexing = since == nil ? .later : indexing
+        let (store, unlinked) = (self.store, UnlinkedArticles())
+        let writer = StoreWriter<Void>(count: 0)
+        let written = WrittenItems()
         var serverTime: Int64?
         var seen = Set<String>()
         var received = 0
-        var page = try await session.call { client throws(GoogleReaderError) in
-            try await client.contents(newerThan: since, count: Self.syncPageSize)
-        }
-        while true {
-            serverTime = serverTime ?? page.serverTime
-            let next = page.continuation.flatMap { page.items.isEmpty || !seen.insert($0).inserted ? nil : $0 }
-            async let following = fetchPage(since: since, continuation: next, session: session)
-            let items = syncedItems(page.items, feeds: feeds, report: &report)
-            let stored = try storeStep {
-                try store.storeSyncedItems(items, accountID: account.id, feedIDs: feedIDs, indexing: indexing)
+        var pending: [SyncedItem] = []
+        do {
+            var page = try await session.call { client throws(GoogleReaderError) in
+                try await client.contents(newerThan: since, count: Self.syncPageSize)
             }
-            report.newArticles += stored.inserted.count
-            report.matchedArticles += stored.adopted
-            received += page.items.count
-            progress(received)
-            guard let nextPage = try await following else { break }
-            page = nextPage
+            while true {
+                serverTime = serverTime ?? page.serverTime
+                let next = page.continuation.flatMap { page.items.isEmpty || !seen.insert($0).inserted ? nil : $0 }
+                async let following = fetchPage(since: since, continuation: next, session: session)
+                pending += syncedItems(page.items, feeds: feeds, report: &report)
+                received += page.items.count
+                progress(received)
+                if pending.count >= Self.syncBatchSize || next == nil, !pending.isEmpty, !written.failed {
+                    let batch = pending
+                    pending.removeAll(keepingCapacity: true)
+                    writer.perform {
+                        written.record {
+                            try store.storeSyncedItems(batch, accountID: account.id, feedIDs: feedIDs,
+                                                       indexing: indexing, matching: unlinked)
+                        }
+                    }
+                }
+                guard let nextPage = try await following else { break }
+                page = nextPage
+            }
+        } catch {
+            _ = writer.finish()
+            written.add(to: &report)
+            throw error
         }
+        _ = writer.finish()
+        written.add(to: &report)
+        if let failure = written.failure { throw SyncFailure.store(StoreError.reason(for: failure)) }
         return serverTime
     }
 
@@ -240,6 +267,37 @@ extension Ingestion {
     /// A store call whose failure ends the sync with the store's reason.
     private func storeStep<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch { throw SyncFailure.store(StoreError.reason(for: error)) }
+    }
+}
+
+/// What the writer stored of a sync's items, and the first failure, which
+/// stops further batches.
+private final class WrittenItems: @unchecked Sendable {
+    private let lock = NSLock()
+    private var inserted = 0
+    private var adopted = 0
+    private(set) var failure: (any Error)?
+
+    var failed: Bool { lock.withLock { failure != nil } }
+
+    func record(_ write: () throws -> SyncedItemsReport) {
+        guard !failed else { return }
+        do {
+            let report = try write()
+            lock.withLock {
+                inserted += report.inserted.count
+                adopted += report.adopted
+            }
+        } catch {
+            lock.withLock { failure = error }
+        }
+    }
+
+    func add(to report: inout SyncReport) {
+        lock.withLock {
+            report.newArticles += inserted
+            report.matchedArticles += adopted
+        }
     }
 }
 

@@ -4,9 +4,11 @@ import KrantStore
 
 /// One sync's connection to the server: the client with its auth token,
 /// signing in again once when the server refuses the token, and the action
-/// token writes carry.
+/// token writes carry. Requests may run at the same time (the state lists
+/// download while items are stored), so its state is behind a lock.
 final class SyncSession: @unchecked Sendable {
-    private(set) var client: GoogleReaderClient
+    private let lock = NSLock()
+    private var current: GoogleReaderClient
     private let account: SyncAccount
     private let credentials: SyncCredentials
     private var signedInNow = false
@@ -15,16 +17,18 @@ final class SyncSession: @unchecked Sendable {
     init(account: SyncAccount, url: URL, credentials: SyncCredentials, timeout: Duration) {
         self.account = account
         self.credentials = credentials
-        client = GoogleReaderClient(url: url, authToken: credentials.storedToken())
-        client.timeout = timeout
+        current = GoogleReaderClient(url: url, authToken: credentials.storedToken())
+        current.timeout = timeout
     }
+
+    private var client: GoogleReaderClient { lock.withLock { current } }
 
     /// Runs `request`; a refused token leads to one new sign-in and one retry.
     func call<T>(_ request: (GoogleReaderClient) async throws(GoogleReaderError) -> T) async throws(SyncFailure) -> T {
         if client.authToken == nil { try await signIn() }
         do {
             return try await request(client)
-        } catch .unauthorized where !signedInNow {
+        } catch .unauthorized where !lock.withLock({ signedInNow }) {
             try await signIn()
             do { return try await request(client) } catch { throw .server(error) }
         } catch {
@@ -50,9 +54,9 @@ final class SyncSession: @unchecked Sendable {
     }
 
     private func token(_ client: GoogleReaderClient, fresh: Bool) async throws(GoogleReaderError) -> String {
-        if !fresh, let actionToken { return actionToken }
+        if !fresh, let token = lock.withLock({ actionToken }) { return token }
         let token = try await client.actionToken()
-        actionToken = token
+        lock.withLock { actionToken = token }
         return token
     }
 
@@ -60,9 +64,11 @@ final class SyncSession: @unchecked Sendable {
         guard let password = credentials.password() else { throw .needsPassword }
         do {
             let token = try await client.login(user: account.user, password: password)
-            client.authToken = token
-            signedInNow = true
-            actionToken = nil
+            lock.withLock {
+                current.authToken = token
+                signedInNow = true
+                actionToken = nil
+            }
             do { try credentials.saveToken(token) } catch { throw SyncFailure.store("cannot save the sign-in token: \(error)") }
         } catch let failure as SyncFailure {
             throw failure
