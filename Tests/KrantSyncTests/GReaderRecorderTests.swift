@@ -94,6 +94,20 @@ private final class RecordingSession {
             page += 1
             if items.isEmpty { break }
         } while continuation != nil && page < 10
+        // n=5 over 9 items: the page after c holds 4 (n-1) items and still has a
+        // continuation, as the dropped overlap row is counted; items/ids does not count it.
+        for (label, path, base) in [("reading-list n=5", "/stream/contents/" + Self.readingList, [("n", "5")]),
+                                    ("items/ids n=5", "/stream/items/ids", [("s", Self.readingList), ("n", "5")])] {
+            continuation = nil
+            page = 1
+            repeat {
+                let json = try object(call("\(label) page \(page)", "GET", r + path,
+                                           query: base + (continuation.map { [("c", $0)] } ?? [])))
+                continuation = json["continuation"] as? String
+                page += 1
+                if (json["items"] as? [Any] ?? json["itemRefs"] as? [Any] ?? []).isEmpty { break }
+            } while continuation != nil && page < 10
+        }
         try call("reading-list with output=json", "GET", r + "/stream/contents/" + Self.readingList,
                  query: [("output", "json"), ("n", "2")])
         let oldest = try object(call("reading-list r=o n=4", "GET", r + "/stream/contents/" + Self.readingList,
