@@ -93,8 +93,9 @@ let package = Package(
         ]),
         // An HTTP server on 127.0.0.1 for the tests that fetch; test code, so it lives under Tests.
         // GRDB: to find a store's pages, for tests that damage one (`StorePages`).
+        // Fixtures: recorded Google Reader sessions (GReaderTranscriptEntry).
         .target(name: "KrantTestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
-                path: "Tests/KrantTestSupport"),
+                path: "Tests/KrantTestSupport", resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantContent", "KrantCore", "KrantTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),

@@ -8,6 +8,8 @@ public struct TestRequest: Sendable {
     public var method: String
     public var path: String
     public var headers: [String: String]
+    /// The bytes after the head, as many as Content-Length says (empty without it).
+    public var body = Data()
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
@@ -84,14 +86,17 @@ public final class FetchTestServer: @unchecked Sendable {
     public let port: UInt16
     private let listener: Int32
     private let routes: [String: Route]
+    private let fallback: Route?
     private let lock = NSLock()
     private var accepted = 0
     private var received: [TestRequest] = []
     private var stopped = false
 
-    /// `routes` maps a path (query included) to its handler; others get 404.
-    public init(routes: [String: Route]) throws {
+    /// `routes` maps a path (query included) to its handler; any other path
+    /// goes to `fallback`, so a server can route by prefix, or gets 404.
+    public init(routes: [String: Route], fallback: Route? = nil) throws {
         self.routes = routes
+        self.fallback = fallback
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw TestServerError.socket("socket", errno) }
         var address = Self.loopback(port: 0)
@@ -151,7 +156,7 @@ public final class FetchTestServer: @unchecked Sendable {
         }
         guard let request = Self.readRequest(client) else { return }
         lock.withLock { received.append(request) }
-        let response = routes[request.path]?(request) ?? .text("not here", status: 404)
+        let response = (routes[request.path] ?? fallback)?(request) ?? .text("not here", status: 404)
         let connection = TestConnection(socket: client)
         response.prelude?(connection)
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nConnection: close\r\n"
@@ -176,7 +181,18 @@ public final class FetchTestServer: @unchecked Sendable {
             guard count > 0 else { return nil }
             bytes.append(contentsOf: buffer[0..<count])
             if let range = bytes.firstRange(of: end) {
-                return parse(String(decoding: bytes[..<range.lowerBound], as: UTF8.self))
+                guard var request = parse(String(decoding: bytes[..<range.lowerBound], as: UTF8.self)) else { return nil }
+                var body = bytes[range.upperBound...]
+                let length = request.header("Content-Length").flatMap { Int($0) } ?? 0
+                guard length >= 0, length <= 64 * 1024 * 1024 else { return nil }
+                while body.count < length {
+                    let count = recv(client, &buffer, min(buffer.count, length - body.count), 0)
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { return nil }
+                    body.append(contentsOf: buffer[0..<count])
+                }
+                request.body = Data(body.prefix(length))
+                return request
             }
         }
         return nil
@@ -197,7 +213,8 @@ public final class FetchTestServer: @unchecked Sendable {
 
     private static func reason(_ status: Int) -> String {
         [200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified", 307: "Temporary Redirect",
-         308: "Permanent Redirect", 404: "Not Found", 500: "Internal Server Error"][status] ?? "Status"
+         308: "Permanent Redirect", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
+         500: "Internal Server Error", 501: "Not Implemented", 503: "Service Unavailable"][status] ?? "Status"
     }
 
     public static func loopback(port: UInt16) -> sockaddr_in {
