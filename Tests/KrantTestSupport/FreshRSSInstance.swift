@@ -28,7 +28,7 @@ public final class FreshRSSInstance: @unchecked Sendable {
     /// The installed copy, removed by `stop()`.
     public let directory: URL
 
-    private let server: TestProcess
+    private var server: TestProcess
     private let lock = NSLock()
     private var stopped = false
 
@@ -80,9 +80,7 @@ public final class FreshRSSInstance: @unchecked Sendable {
                               "--api-password", apiPassword, "--feed-ttl-default", "1"], in: root)
             // Through sh only to send php's request log to a file: a pipe nobody
             // reads would fill and stop the server.
-            server = try TestProcess(["/bin/sh", "-c", "cd \"$3\" && exec php -S \"$0\" -t \"$1\" >\"$2\" 2>&1",
-                                      "127.0.0.1:\(port)", root + "/p", root + "/php-server.log", root],
-                                     environment: ProcessInfo.processInfo.environment)
+            server = try Self.serve(port: Int(port), root: root)
         } catch {
             try? FileManager.default.removeItem(at: directory)
             throw error
@@ -104,8 +102,31 @@ public final class FreshRSSInstance: @unchecked Sendable {
             return stopped
         }
         guard !wasStopped else { return }
-        server.kill()
+        lock.withLock { server }.kill()
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Stops answering (the php server is killed; the data stays), as a
+    /// server that went down: connections are refused until `resume()`.
+    public func suspend() {
+        lock.withLock { server }.kill()
+        _ = try? lock.withLock { server }.wait(timeout: .seconds(10))
+    }
+
+    /// Serves again on the same port after `suspend()`.
+    public func resume() throws {
+        guard let port = URLComponents(string: baseURL)?.port else { throw Failure(description: "no port in \(baseURL)") }
+        let started = try Self.serve(port: port, root: directory.path)
+        lock.withLock { server = started }
+        try waitUntilServing()
+    }
+
+    /// `php -S` on `port`, through sh only to send php's request log to a
+    /// file: a pipe nobody reads would fill and stop the server.
+    private static func serve(port: Int, root: String) throws -> TestProcess {
+        try TestProcess(["/bin/sh", "-c", "cd \"$3\" && exec php -S \"$0\" -t \"$1\" >>\"$2\" 2>&1",
+                         "127.0.0.1:\(port)", root + "/p", root + "/php-server.log", root],
+                        environment: ProcessInfo.processInfo.environment)
     }
 
     /// Refreshes every feed of the user now, as FreshRSS's cron job would.
@@ -164,7 +185,7 @@ public final class FreshRSSInstance: @unchecked Sendable {
         let deadline = ContinuousClock.now + .seconds(15)
         var last = "no answer"
         while ContinuousClock.now < deadline {
-            if let status = try? server.exitStatus() {
+            if let status = try? lock.withLock({ server }).exitStatus() {
                 throw Failure(description: "php -S for FreshRSS exited with status \(status): \(serverLog)")
             }
             do {
