@@ -155,12 +155,9 @@ struct FeedsCommand: ParsableCommand {
         @Argument(help: "The new title.") var title: String
 
         func run() throws {
-            let articles = try store.open()
-            let subscription = try FeedsCommand.find(feed, in: articles)
-            try articles.renameFeed(id: subscription.id, title: title)
-            print(Sanitizer.escapedForDisplay("renamed \(subscription.title ?? subscription.url) to \(title)"))
-            if let link = try articles.syncLink(feedID: subscription.id) {
-                try SyncCommand.sendQueued(link.account, in: articles, options: store)
+            try FeedsCommand.change(feed, store: store) { articles, subscription in
+                try articles.renameFeed(id: subscription.id, title: title)
+                return "renamed \(subscription.title ?? subscription.url) to \(title)"
             }
         }
     }
@@ -175,14 +172,23 @@ struct FeedsCommand: ParsableCommand {
         @Argument(help: "The category; \"\" for none.") var category: String
 
         func run() throws {
-            let articles = try store.open()
-            let subscription = try FeedsCommand.find(feed, in: articles)
-            try articles.moveFeed(id: subscription.id, category: category)
-            let target = category.trimmingCharacters(in: .whitespaces).isEmpty ? "no category" : category
-            print(Sanitizer.escapedForDisplay("moved \(subscription.title ?? subscription.url) to \(target)"))
-            if let link = try articles.syncLink(feedID: subscription.id) {
-                try SyncCommand.sendQueued(link.account, in: articles, options: store)
+            try FeedsCommand.change(feed, store: store) { articles, subscription in
+                try articles.moveFeed(id: subscription.id, category: category)
+                let target = category.trimmingCharacters(in: .whitespaces).isEmpty ? "no category" : category
+                return "moved \(subscription.title ?? subscription.url) to \(target)"
             }
+        }
+    }
+
+    /// Changes a feed, says what changed, and sends the change to the
+    /// feed's sync account (if it has one) at once.
+    static func change(_ feed: String, store: StoreOptions,
+                       _ body: (ArticleStore, FeedSubscription) throws -> String) throws {
+        let articles = try store.open()
+        let subscription = try find(feed, in: articles)
+        print(Sanitizer.escapedForDisplay(try body(articles, subscription)))
+        if let link = try articles.syncLink(feedID: subscription.id) {
+            try SyncCommand.sendQueued(link.account, in: articles, options: store)
         }
     }
 

@@ -96,10 +96,10 @@ import Testing
             """#
         let subscriptions = try GoogleReaderDecoder.subscriptions(Data(json.utf8), endpoint: "subscription/list")
         #expect(subscriptions == [
-            GoogleReaderSubscription(streamID: "feed/2", url: "http://127.0.0.1:8092/other.xml", title: "Other & More",
-                                     folder: "News", siteURL: "http://127.0.0.1:8092/"),
-            GoogleReaderSubscription(streamID: "feed/https://miniflux.example/rss", url: "https://miniflux.example/rss",
-                                     title: "No URL field", folder: "Tech"),
+            RemoteSubscription(streamID: "feed/2", url: "http://127.0.0.1:8092/other.xml", title: "Other & More",
+                                     category: "News", siteURL: "http://127.0.0.1:8092/"),
+            RemoteSubscription(streamID: "feed/https://miniflux.example/rss", url: "https://miniflux.example/rss",
+                                     title: "No URL field", category: "Tech"),
         ])
     }
 

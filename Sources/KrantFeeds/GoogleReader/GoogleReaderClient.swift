@@ -1,4 +1,5 @@
 import Foundation
+import KrantCore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -77,7 +78,7 @@ public struct GoogleReaderClient: Sendable {
 
     // MARK: Reading
 
-    public func subscriptions() async throws(GoogleReaderError) -> [GoogleReaderSubscription] {
+    public func subscriptions() async throws(GoogleReaderError) -> [RemoteSubscription] {
         let endpoint = "subscription/list"
         let body = try await send("reader/api/0/" + endpoint, query: [("output", "json")])
         return try GoogleReaderDecoder.subscriptions(body, endpoint: endpoint)

@@ -5,12 +5,12 @@ import KrantCore
 /// item is refused whole (nothing of it is stored), and leniently about
 /// what servers differ in: missing optional fields, numbers sent as strings.
 enum GoogleReaderDecoder {
-    static func subscriptions(_ body: Data, endpoint: String) throws(GoogleReaderError) -> [GoogleReaderSubscription] {
+    static func subscriptions(_ body: Data, endpoint: String) throws(GoogleReaderError) -> [RemoteSubscription] {
         let object = try json(body, endpoint: endpoint)
         guard let list = object["subscriptions"] as? [Any] else {
             throw .badResponse(endpoint: endpoint, reason: "no subscriptions list")
         }
-        return list.compactMap { value -> GoogleReaderSubscription? in
+        return list.compactMap { value -> RemoteSubscription? in
             guard let entry = value as? [String: Any], let id = entry["id"] as? String, !id.isEmpty else { return nil }
             let url = line(entry["url"]) ?? (id.hasPrefix("feed/") && id.dropFirst(5).contains(":") ? String(id.dropFirst(5)) : nil)
             guard let url else { return nil }
@@ -20,8 +20,8 @@ enum GoogleReaderDecoder {
                 guard let id = category["id"] as? String, let range = id.range(of: "/label/") else { return nil }
                 return Sanitizer.cleanLineOrNil(String(id[range.upperBound...]))
             }.first
-            return GoogleReaderSubscription(streamID: id, url: url, title: plainLine(entry["title"] as? String),
-                                            folder: folder, siteURL: line(entry["htmlUrl"]))
+            return RemoteSubscription(streamID: id, url: url, title: plainLine(entry["title"] as? String),
+                                      category: folder, siteURL: line(entry["htmlUrl"]))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KrantCore
 
 /// Subscriptions of sync accounts: the server's list applied to the store,
 /// and changes made in krant queued for the server.

@@ -165,10 +165,7 @@ extension Ingestion {
     private func pullSubscriptions(_ account: SyncAccount, session: SyncSession,
                                    into report: inout SyncReport) async throws -> [String: SyncFeed] {
         let subscriptions = try await session.call { client throws(GoogleReaderError) in try await client.subscriptions() }
-        let remote = subscriptions.map {
-            RemoteSubscription(streamID: $0.streamID, url: $0.url, title: $0.title, category: $0.folder, siteURL: $0.siteURL)
-        }
-        let changes = try storeStep { try store.applySubscriptions(accountID: account.id, remote) }
+        let changes = try storeStep { try store.applySubscriptions(accountID: account.id, subscriptions) }
         report.feedsAdded += changes.added
         report.feedsRemoved += changes.removed
         report.feedsChanged += changes.changed
@@ -176,7 +173,7 @@ extension Ingestion {
         for subscription in subscriptions {
             guard let id = changes.feedIDs[subscription.streamID] else { continue }
             feeds[subscription.streamID] = SyncFeed(id: id, url: subscription.url, title: subscription.title,
-                                                    category: subscription.folder)
+                                                    category: subscription.category)
         }
         return feeds
     }
