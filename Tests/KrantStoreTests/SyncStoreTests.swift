@@ -78,14 +78,14 @@ import Testing
         try store.setRead([ids[0]], false)
         try store.setRead([ids[0]], true)
         let waiting = Set(try store.waitingMarks(accountID: account.id))
-        #expect(waiting == [WaitingMark(articleID: ids[0], itemID: 101, flag: .read, value: true),
-                            WaitingMark(articleID: ids[1], itemID: 102, flag: .starred, value: true)])
+        #expect(waiting == [WaitingMark(itemID: 101, flag: .read, value: true),
+                            WaitingMark(itemID: 102, flag: .starred, value: true)])
         #expect(try store.syncBacklog().waitingMarks == 2)
         // Mark-all-read is one statement over many rows: queued as well.
         try store.setRead([ids[1]], false)
         #expect(try store.markAllRead(HeadlineQuery()) == 1)
         #expect(try store.waitingMarks(accountID: account.id).contains(
-            WaitingMark(articleID: ids[1], itemID: 102, flag: .read, value: true)))
+            WaitingMark(itemID: 102, flag: .read, value: true)))
     }
 
     @Test func articlesKrantFetchedItselfAreNotQueued() throws {
@@ -104,9 +104,9 @@ import Testing
         let sent = try store.waitingMarks(accountID: account.id)
         // Unstarred again while the request was on its way.
         try store.setStarred([ids[0]], false)
-        try store.finishMarks(sent)
+        try store.finishMarks(sent, accountID: account.id)
         #expect(try store.waitingMarks(accountID: account.id)
-                == [WaitingMark(articleID: ids[0], itemID: 101, flag: .starred, value: false)])
+                == [WaitingMark(itemID: 101, flag: .starred, value: false)])
     }
 
     @Test func theServersStateIsAppliedExceptWhereAMarkWaits() throws {
@@ -137,9 +137,10 @@ import Testing
                                                 accountID: account.id, feedIDs: changes.feedIDs)
         #expect(stored.adopted == 1)
         #expect(stored.inserted.count == 1)
-        // The server's state for the matched article, and no queue for it.
-        #expect(try articleState(local[0]) == (true, false))
-        #expect(try store.waitingMarks(accountID: account.id).isEmpty)
+        // Read on the server, starred in krant: both stay, and the star is
+        // queued for the server.
+        #expect(try articleState(local[0]) == (true, true))
+        #expect(try store.waitingMarks(accountID: account.id) == [WaitingMark(itemID: 101, flag: .starred, value: true)])
         #expect(try store.feeds().first?.articleCount == 2)
     }
 
@@ -192,6 +193,16 @@ import Testing
         try store.dropFeedChange(change)
         #expect(try store.syncLink(feedID: added.id) == nil)
         #expect(try store.feeds().map(\.url) == ["https://new.example/rss"])
+    }
+
+    @Test func aMarkOutlivesItsArticleAndGoesWithItsAccount() throws {
+        let ids = try seeded()
+        try store.setRead([ids[0]], true)
+        _ = try store.delete([ids[0]])
+        #expect(try store.article(id: ids[0]) == nil)
+        #expect(try store.waitingMarks(accountID: account.id) == [WaitingMark(itemID: 101, flag: .read, value: true)])
+        try store.removeAccount(named: "home")
+        #expect(try store.syncBacklog().waitingMarks == 0)
     }
 
     @Test func aKilledProcessLosesAMarkOnlyWithItsQueueRow() throws {

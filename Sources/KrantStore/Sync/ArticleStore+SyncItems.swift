@@ -60,8 +60,8 @@ extension ArticleStore {
                 if let url = record.url, let articleID = local[url] {
                     unlinked.byFeed[feedID]?[url] = nil
                     try link.execute(arguments: [articleID, accountID, itemID])
-                    try db.execute(sql: "UPDATE articles SET is_read = ?, is_starred = ? WHERE id = ?",
-                                   arguments: [record.isRead, record.isStarred, articleID])
+                    try Self.merge(articleID, itemID: itemID, serverRead: record.isRead, serverStarred: record.isStarred,
+                                   accountID: accountID, in: db)
                     report.adopted += 1
                     continue
                 }
@@ -98,8 +98,10 @@ extension ArticleStore {
             var toRead: [Int64] = [], toUnread: [Int64] = [], toStar: [Int64] = [], toUnstar: [Int64] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT link.item_id, article.id, article.is_read, article.is_starred,
-                       EXISTS (SELECT 1 FROM \(SyncTables.marks) WHERE article_id = article.id AND flag = 'read') AS read_waits,
-                       EXISTS (SELECT 1 FROM \(SyncTables.marks) WHERE article_id = article.id AND flag = 'starred') AS star_waits
+                       EXISTS (SELECT 1 FROM \(SyncTables.marks) AS mark WHERE mark.account_id = link.account_id
+                               AND mark.item_id = link.item_id AND mark.flag = 'read') AS read_waits,
+                       EXISTS (SELECT 1 FROM \(SyncTables.marks) AS mark WHERE mark.account_id = link.account_id
+                               AND mark.item_id = link.item_id AND mark.flag = 'starred') AS star_waits
                 FROM \(SyncTables.items) AS link JOIN articles AS article ON article.id = link.article_id
                 WHERE link.account_id = ?
                 """, arguments: [accountID])
@@ -126,25 +128,42 @@ extension ArticleStore {
     /// The marks waiting for the account's server, with the server's ids.
     public func waitingMarks(accountID: Int64) throws -> [WaitingMark] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT mark.article_id, mark.flag, mark.value, link.item_id
-                FROM \(SyncTables.marks) AS mark JOIN \(SyncTables.items) AS link ON link.article_id = mark.article_id
-                WHERE link.account_id = ?
-                """, arguments: [accountID]).map { row in
-                WaitingMark(articleID: row["article_id"], itemID: row["item_id"],
-                            flag: row["flag"] == "read" ? .read : .starred, value: row["value"])
+            try Row.fetchAll(db, sql: "SELECT item_id, flag, value FROM \(SyncTables.marks) WHERE account_id = ?",
+                             arguments: [accountID]).map { row in
+                WaitingMark(itemID: row["item_id"], flag: row["flag"] == "read" ? .read : .starred, value: row["value"])
             }
         }
     }
 
     /// Forgets marks the server has taken; a mark changed again since it
     /// was read from the queue stays, to be sent next time.
-    public func finishMarks(_ marks: [WaitingMark]) throws {
+    public func finishMarks(_ marks: [WaitingMark], accountID: Int64) throws {
         try pool.write { db in
-            let delete = try db.cachedStatement(sql: "DELETE FROM \(SyncTables.marks) WHERE article_id = ? AND flag = ? AND value = ?")
+            let delete = try db.cachedStatement(sql: """
+                DELETE FROM \(SyncTables.marks) WHERE account_id = ? AND item_id = ? AND flag = ? AND value = ?
+                """)
             for mark in marks {
-                try delete.execute(arguments: [mark.articleID, mark.flag == .read ? "read" : "starred", mark.value])
+                try delete.execute(arguments: [accountID, mark.itemID, mark.flag == .read ? "read" : "starred", mark.value])
             }
+        }
+    }
+
+    /// Gives an article krant had before the server's item was matched to
+    /// it both sides' marks: read where either side read it, starred where
+    /// either starred it. What the server lacks is queued to be sent, so
+    /// neither the reading done in krant nor on the server is undone.
+    private static func merge(_ articleID: Int64, itemID: Int64, serverRead: Bool, serverStarred: Bool,
+                              accountID: Int64, in db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT is_read, is_starred FROM articles WHERE id = ?",
+                                         arguments: [articleID]) else { return }
+        let read = serverRead || row["is_read"], starred = serverStarred || row["is_starred"]
+        try db.execute(sql: "UPDATE articles SET is_read = ?, is_starred = ? WHERE id = ?",
+                       arguments: [read, starred, articleID])
+        for (flag, value, server) in [("read", read, serverRead), ("starred", starred, serverStarred)] where value != server {
+            try db.execute(sql: """
+                INSERT INTO \(SyncTables.marks) (account_id, item_id, flag, value) VALUES (?, ?, ?, ?)
+                ON CONFLICT (account_id, item_id, flag) DO UPDATE SET value = excluded.value
+                """, arguments: [accountID, itemID, flag, value])
         }
     }
 
@@ -177,13 +196,12 @@ public final class UnlinkedArticles: @unchecked Sendable {
 /// A read or starred change made in krant, waiting for the server.
 public struct WaitingMark: Sendable, Hashable {
     public enum Flag: Sendable { case read, starred }
-    public var articleID: Int64
+    /// The server's item.
     public var itemID: Int64
     public var flag: Flag
     public var value: Bool
 
-    public init(articleID: Int64, itemID: Int64, flag: Flag, value: Bool) {
-        self.articleID = articleID
+    public init(itemID: Int64, flag: Flag, value: Bool) {
         self.itemID = itemID
         self.flag = flag
         self.value = value

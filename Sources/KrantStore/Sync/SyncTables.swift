@@ -11,7 +11,7 @@ import GRDB
 /// - `sync_items`: which local articles are the server's items, by the
 ///   server's decimal item id.
 /// - `sync_marks`: read and starred changes made in krant and not yet sent,
-///   one row per article and flag (the latest value wins). Written by
+///   one row per server item and flag (the latest value wins). Written by
 ///   triggers in the same transaction as the change itself, so every way of
 ///   marking (the reader, `krant mark`, mark-all-read) is queued, and a
 ///   kill -9 can lose the change and its queue row only together.
@@ -51,10 +51,11 @@ enum SyncTables {
                 item_id INTEGER NOT NULL,
                 UNIQUE (account_id, item_id));
             CREATE TABLE \(marks) (
-                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                account_id INTEGER NOT NULL REFERENCES \(accounts)(id) ON DELETE CASCADE,
+                item_id INTEGER NOT NULL,
                 flag TEXT NOT NULL CHECK (flag IN ('read', 'starred')),
                 value BOOLEAN NOT NULL,
-                PRIMARY KEY (article_id, flag)) WITHOUT ROWID;
+                PRIMARY KEY (account_id, item_id, flag)) WITHOUT ROWID;
             CREATE TABLE \(feedChanges) (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 account_id INTEGER NOT NULL REFERENCES \(accounts)(id) ON DELETE CASCADE,
@@ -69,16 +70,17 @@ enum SyncTables {
             INSERT INTO \(applying) (id, active) VALUES (1, 0);
             """)
         for (column, flag) in [("is_read", "read"), ("is_starred", "starred")] {
-            // The EXISTS is one primary-key probe: a store without accounts
-            // pays next to nothing per mark.
+            // The lookup is one primary-key probe: a store without accounts
+            // pays next to nothing per mark. The mark names the server's
+            // item, not the article, so deleting the article (or retention)
+            // cannot take a mark with it before it is sent.
             try db.execute(sql: """
                 CREATE TRIGGER \(marks)_\(flag) AFTER UPDATE OF \(column) ON articles
-                WHEN old.\(column) IS NOT new.\(column)
-                    AND EXISTS (SELECT 1 FROM \(items) WHERE article_id = new.id)
-                    AND (SELECT active FROM \(applying) WHERE id = 1) = 0
+                WHEN old.\(column) IS NOT new.\(column) AND (SELECT active FROM \(applying) WHERE id = 1) = 0
                 BEGIN
-                    INSERT INTO \(marks) (article_id, flag, value) VALUES (new.id, '\(flag)', new.\(column))
-                        ON CONFLICT (article_id, flag) DO UPDATE SET value = excluded.value;
+                    INSERT INTO \(marks) (account_id, item_id, flag, value)
+                        SELECT account_id, item_id, '\(flag)', new.\(column) FROM \(items) WHERE article_id = new.id
+                        ON CONFLICT (account_id, item_id, flag) DO UPDATE SET value = excluded.value;
                 END
                 """)
         }

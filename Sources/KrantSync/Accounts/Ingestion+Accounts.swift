@@ -147,7 +147,7 @@ extension Ingestion {
                     try await client.editTag(chunk.map(\.itemID), add: group.value ? tag : nil,
                                              remove: group.value ? nil : tag, token: token)
                 }
-                try store.finishMarks(chunk)
+                try store.finishMarks(chunk, accountID: account.id)
                 report.sentMarks += chunk.count
             }
         }
