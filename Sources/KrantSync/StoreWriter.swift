@@ -44,6 +44,27 @@ final class StoreWriter<Result: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// `perform` for async code: the wait for a free slot happens off the
+    /// concurrency pool's few threads, which other tasks need meanwhile.
+    func performWithoutBlocking(_ body: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async { [self] in
+                perform(body)
+                done.resume()
+            }
+        }
+    }
+
+    /// Waits, off the concurrency pool, for every queued write.
+    func finishWithoutBlocking() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async { [self] in
+                group.wait()
+                done.resume()
+            }
+        }
+    }
+
     /// Waits for every queued write and returns all results in order.
     func finish() -> [Result] {
         group.wait()

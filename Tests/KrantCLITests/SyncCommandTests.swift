@@ -17,7 +17,7 @@ import Testing
         try scenario.run(["sync", "add", server.apiURL, "--user", server.user], "add")
         server.server.truncateNextStreamContents()
         let broken = try scenario.run(["sync"], status: 1, "broken page")
-        #expect(broken.stderr.contains("stream/contents is unreadable"), "\(broken.stderr)")
+        #expect(broken.stderr.contains("stream/items/contents is unreadable"), "\(broken.stderr)")
         #expect(try scenario.articles().isEmpty)
         let again = try scenario.run(["sync"], "next sync")
         #expect(again.stdout.contains("received 5 new articles"), "\(again.stdout)")

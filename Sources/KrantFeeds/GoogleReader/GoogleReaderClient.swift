@@ -84,22 +84,21 @@ public struct GoogleReaderClient: Sendable {
         return try GoogleReaderDecoder.subscriptions(body, endpoint: endpoint)
     }
 
-    /// One page of a stream's items, newest first. `newerThan` (unix
-    /// seconds) asks only for items the server got since then.
-    public func contents(of stream: String = readingList, newerThan: Int64? = nil, count: Int = 1000,
-                         continuation: String? = nil) async throws(GoogleReaderError) -> GoogleReaderPage {
-        var query = [("output", "json"), ("n", String(count))]
-        if let newerThan { query.append(("ot", String(newerThan))) }
-        if let continuation { query.append(("c", continuation)) }
-        let body = try await send("reader/api/0/stream/contents/" + stream, query: query)
-        return try GoogleReaderDecoder.page(body, endpoint: "stream/contents")
+    /// The items with these ids (`stream/items/contents`, which every
+    /// server has; Miniflux has no `stream/contents`). Items the server no
+    /// longer has are left out.
+    public func contents(ofItems ids: [Int64]) async throws(GoogleReaderError) -> GoogleReaderPage {
+        let body = try await send("reader/api/0/stream/items/contents", query: [("output", "json")],
+                                  form: ids.map { ("i", String($0)) })
+        return try GoogleReaderDecoder.page(body, endpoint: "stream/items/contents")
     }
 
-    /// Every item id of a stream (paged), optionally leaving out read items:
-    /// the reading list without read items is every unread id. Pages are
+    /// Every item id of a stream (paged), optionally leaving out read items
+    /// (the reading list without read items is every unread id) or items
+    /// the server got before `newerThan` (unix seconds). Pages are
     /// large: FreshRSS sorts every unread item again for each page, so
     /// 100,000 unread ids took 1.3 s in pages of 10,000 and 0.33 s in one.
-    public func itemIDs(of stream: String, excludingRead: Bool = false,
+    public func itemIDs(of stream: String, excludingRead: Bool = false, newerThan: Int64? = nil,
                         pageSize: Int = 100_000) async throws(GoogleReaderError) -> [Int64] {
         var ids: [Int64] = []
         var continuation: String?
@@ -107,6 +106,7 @@ public struct GoogleReaderClient: Sendable {
         repeat {
             var query = [("s", stream), ("n", String(pageSize)), ("output", "json")]
             if excludingRead { query.append(("xt", Self.readState)) }
+            if let newerThan { query.append(("ot", String(newerThan))) }
             if let continuation { query.append(("c", continuation)) }
             let body = try await send("reader/api/0/stream/items/ids", query: query)
             let page = try GoogleReaderDecoder.itemIDs(body, endpoint: "stream/items/ids")

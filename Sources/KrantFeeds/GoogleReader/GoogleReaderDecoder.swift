@@ -39,8 +39,7 @@ enum GoogleReaderDecoder {
             }
             items.append(item(entry, id: id, stream: stream))
         }
-        return GoogleReaderPage(items: items, continuation: continuation(payload.continuation),
-                                serverTime: payload.updated?.int64)
+        return GoogleReaderPage(items: items, continuation: continuation(payload.continuation))
     }
 
     static func itemIDs(_ body: Data, endpoint: String) throws(GoogleReaderError) -> (ids: [Int64], continuation: String?) {

@@ -16,12 +16,11 @@ public struct GoogleReaderItem: Sendable {
     public var item: FeedItem
 }
 
-/// One page of `stream/contents`.
+/// One answer of `stream/items/contents` (or `stream/contents`).
 public struct GoogleReaderPage: Sendable {
     public var items: [GoogleReaderItem]
-    /// Where the next page starts; nil on the last page. FreshRSS also sends
-    /// one on a full last page, and then answers an empty page.
+    /// Where the next page of a stream starts; nil on the last page.
+    /// FreshRSS also sends one on a full last page, and then answers an
+    /// empty page.
     public var continuation: String?
-    /// The server's clock when it answered (`updated`, unix seconds), if it says.
-    public var serverTime: Int64?
 }

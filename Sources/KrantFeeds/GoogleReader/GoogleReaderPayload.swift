@@ -5,7 +5,6 @@ enum GoogleReaderPayload {
     struct Page: Decodable {
         var items: [Item]?
         var continuation: Lenient?
-        var updated: Lenient?
     }
 
     struct Item: Decodable {

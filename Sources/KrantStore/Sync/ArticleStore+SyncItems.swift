@@ -125,6 +125,17 @@ extension ArticleStore {
         }
     }
 
+    /// The server's ids of every item krant has from the account.
+    public func syncedItemIDs(accountID: Int64) throws -> Set<Int64> {
+        try pool.read { db in
+            var ids = Set<Int64>()
+            let cursor = try Int64.fetchCursor(db, sql: "SELECT item_id FROM \(SyncTables.items) WHERE account_id = ?",
+                                               arguments: [accountID])
+            while let id = try cursor.next() { ids.insert(id) }
+            return ids
+        }
+    }
+
     /// The marks waiting for the account's server, with the server's ids.
     public func waitingMarks(accountID: Int64) throws -> [WaitingMark] {
         try pool.read { db in
