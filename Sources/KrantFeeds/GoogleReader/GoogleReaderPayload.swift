@@ -45,6 +45,15 @@ enum GoogleReaderPayload {
         var continuation: Lenient?
     }
 
+    struct PlainIDs: Decodable {
+        var itemRefs: [PlainReference]?
+        var continuation: String?
+    }
+
+    struct PlainReference: Decodable {
+        var id: String
+    }
+
     struct Reference: Decodable {
         var id: Lenient?
     }

@@ -18,10 +18,11 @@ extension Ingestion {
     static let syncPageSize = 1000
     /// Items per transaction when storing them: see `pullItems`.
     static let syncBatchSize = 10_000
-    /// The next sync asks for the ids of items the server got since an hour
-    /// before the last one began: clocks differ, and a server may commit
-    /// items late. Known ids cost nothing more than their listing.
-    static let syncOverlap: Int64 = 3600
+    /// The next sync asks for the ids of items the server got since ten
+    /// minutes before the last one began: clocks differ, and a server may
+    /// commit items late. Known ids cost only their listing, and unread or
+    /// starred items krant lacks are fetched whenever they came.
+    static let syncOverlap: Int64 = 600
 
     /// Syncs one account. Never throws: the report says how far it got.
     public func sync(_ account: SyncAccount, credentials: SyncCredentials, timeout: Duration = .seconds(30),
