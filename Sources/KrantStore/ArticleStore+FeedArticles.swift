@@ -49,8 +49,15 @@ extension ArticleStore {
             var report = FeedUpsertReport()
             var tally = ArticleCounts.Tally()
             let feedHasDeletedItems = try DeletedItems.any(feedID: feedID, in: db)
+            var formerlySynced = try Self.formerlySyncedArticles(ofFeed: feedID, in: db)
             for (prepared, words) in zip(prepared, words) {
                 var record = prepared
+                // An article a removed sync account brought is this item:
+                // it takes the item's identity, keeping its marks.
+                if let url = record.url, let id = formerlySynced.removeValue(forKey: url) {
+                    try db.execute(sql: "UPDATE articles SET identity = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE identity = ?)",
+                                   arguments: [record.identity, id, record.identity])
+                }
                 // An item the user deleted stays deleted while the feed lists it.
                 if feedHasDeletedItems, try DeletedItems.isDeleted(record.identity, seenAt: now, in: db) {
                     report.deleted += 1
@@ -99,6 +106,25 @@ extension ArticleStore {
     @discardableResult
     public func forgetDeletedItems(feedID: Int64, notSeenSince date: Date) throws -> Int {
         try pool.write { db in try DeletedItems.forget(feedID: feedID, notSeenSince: date, in: db) }
+    }
+
+    /// Articles of a feed that came from a sync account no longer linked to
+    /// its server (`krant sync remove` keeps the feeds), by link, so that
+    /// fetching the feed itself does not store them again. Empty at the
+    /// cost of one index probe in a store that never synced.
+    private static func formerlySyncedArticles(ofFeed feedID: Int64, in db: Database) throws -> [String: Int64] {
+        let anySynced = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM articles WHERE identity >= 'sync:' AND identity < 'sync;')
+            """) ?? false
+        guard anySynced else { return [:] }
+        var byURL: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, url FROM articles
+            WHERE feed_id = ? AND url IS NOT NULL AND identity >= 'sync:' AND identity < 'sync;'
+                AND NOT EXISTS (SELECT 1 FROM \(SyncTables.items) WHERE article_id = articles.id)
+            """, arguments: [feedID])
+        while let row = try rows.next() { byURL[row["url"]] = row["id"] }
+        return byURL
     }
 
     /// Which of `identities` are stored, a few hundred per query.

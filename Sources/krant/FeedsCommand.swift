@@ -83,12 +83,15 @@ struct FeedsCommand: ParsableCommand {
             }
             let report = try SyncCommand.sync([account], in: articles, options: store, quiet: true, mayAsk: true).first
             let name = Sanitizer.escapedForDisplay(account.name)
+            let waiting = try articles.feedChanges(accountID: account.id).contains { $0.kind == .subscribe && $0.url == url }
             if let report, report.failure == nil, report.refusedFeedChanges.isEmpty {
                 print(Sanitizer.escapedForDisplay("subscribed to \(url) on \(account.name): ") + report.summary)
             } else if report?.refusedFeedChanges.isEmpty == false {
                 throw CommandFailure(message: "\(name) did not subscribe; \(Sanitizer.escapedForDisplay(url)) stays a feed krant fetches itself")
-            } else {
+            } else if waiting {
                 print("queued for \(name): the subscription is sent with the next `krant sync`")
+            } else {
+                print("subscribed on \(name); its articles come with the next `krant sync`")
             }
         }
     }
@@ -156,6 +159,9 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             try FeedsCommand.change(feed, store: store) { articles, subscription in
+                if title.trimmingCharacters(in: .whitespaces).isEmpty, try articles.syncLink(feedID: subscription.id) != nil {
+                    throw UsageFailure(message: "a feed of a sync account keeps a title; give one")
+                }
                 try articles.renameFeed(id: subscription.id, title: title)
                 return "renamed \(subscription.title ?? subscription.url) to \(title)"
             }

@@ -54,13 +54,13 @@ struct ReaderRuntime {
         // cannot write.
         let indexer = store.isReadOnly ? nil : SearchIndexer.Background.thisKrant
         if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
-        let hasAccounts = (try? store.hasAccounts()) ?? false
-        var backlog: (waitingMarks: Int, offline: Bool)?
+        var backlog: (waitingMarks: Int, offline: Bool) = (0, false)
         /// The status bar says "offline: N marks waiting" while the last
-        /// sync could not reach the server; a small indexed count.
+        /// sync could not reach the server (also of an account added while
+        /// the reader is open); a count of a small table.
         func showSyncBacklog() {
-            guard hasAccounts, let now = try? store.syncBacklog() else { return }
-            if backlog == nil || backlog! != now {
+            guard let now = try? store.syncBacklog() else { return }
+            if backlog != now {
                 backlog = now
                 _ = driver.send(.syncBacklog(waitingMarks: now.waitingMarks, offline: now.offline))
             }

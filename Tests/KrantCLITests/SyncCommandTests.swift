@@ -23,6 +23,47 @@ import Testing
         #expect(again.stdout.contains("received 5 new articles"), "\(again.stdout)")
     }
 
+    @Test func removingAnAccountKeepsItsFeedsAndFetchingThemStoresNothingTwice() throws {
+        let server = try FakeSyncServer()
+        let feeds = try GReaderTestFeeds()
+        defer { feeds.stop() }
+        let url = server.server.register(feed: GReaderTestFeeds.dagblad, url: feeds.url(GReaderTestFeeds.dagblad))
+        server.server.subscribe(url: url)
+        let scenario = try SyncScenario(server)
+        try scenario.setPassword(server.password)
+        try scenario.run(["sync", "add", server.apiURL, "--user", server.user, "--name", "home"], "add")
+        try scenario.run(["sync"], "sync")
+        let storm = try #require(try scenario.articles()["Storm verwacht in het weekend"])
+        try scenario.run(["star", String(storm.id)], "star")
+        let removed = try scenario.run(["sync", "remove", "home"], "remove")
+        #expect(removed.stdout == "removed home; its feeds stay (1 mark not sent)\n")
+        let fetched = try scenario.run(["fetch"], "fetch the kept feed")
+        #expect(fetched.stdout.hasPrefix("1 feed, 0 new articles"), "\(fetched.stdout)")
+        let articles = try scenario.articles()
+        #expect(articles.count == 5)
+        #expect(articles["Storm verwacht in het weekend"]?.starred == true)
+    }
+
+    @Test func aPasswordCommandThatFailsIsSaidInOneLine() throws {
+        let server = try FakeSyncServer()
+        let krant = try KrantRunner()
+        let config = try krant.write("config.toml", Array("password_command = [\"sh\", \"-c\", \"echo no key >&2; exit 3\"]\n".utf8))
+        let output = try krant.run(["--config", config, "sync", "add", server.apiURL, "--user", server.user])
+        #expect(output.status == 1)
+        #expect(output.stderr == "krant: 127.0.0.1: password_command: sh exited with status 3: no key\n")
+    }
+
+    @Test func aFeedOfASyncAccountKeepsATitle() throws {
+        let server = try FakeSyncServer()
+        try server.subscribe(GReaderTestFeeds.dagblad, folder: nil)
+        let scenario = try SyncScenario(server)
+        try scenario.setPassword(server.password)
+        try scenario.run(["sync", "add", server.apiURL, "--user", server.user], "add")
+        try scenario.run(["sync"], "sync")
+        let output = try scenario.run(["feeds", "rename", server.url(of: GReaderTestFeeds.dagblad), " "], status: 2, "rename")
+        #expect(output.stderr == "krant: a feed of a sync account keeps a title; give one\n")
+    }
+
     @Test func plainHTTPIsRefusedExceptOnLoopback() throws {
         let krant = try KrantRunner()
         let output = try krant.run(["sync", "add", "http://rss.example.org/api/greader.php", "--user", "anna"])

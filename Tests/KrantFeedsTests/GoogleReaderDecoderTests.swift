@@ -90,8 +90,7 @@ import Testing
             {"subscriptions":[
              {"id":"feed/2","title":"Other &amp; More","categories":[{"id":"user/-/label/News","label":"News"}],
               "url":"http://127.0.0.1:8092/other.xml","htmlUrl":"http://127.0.0.1:8092/"},
-             {"id":"feed/https://miniflux.example/rss","title":"No URL field","categories":[{"id":"user/-/label/Tech"}]},
-             {"id":"feed/9","title":"Unusable"}]}
+             {"id":"feed/https://miniflux.example/rss","title":"No URL field","categories":[{"id":"user/-/label/Tech"}]}]}
             """#
         let subscriptions = try GoogleReaderDecoder.subscriptions(Data(json.utf8), endpoint: "subscription/list")
         #expect(subscriptions == [
@@ -100,6 +99,13 @@ import Testing
             RemoteSubscription(streamID: "feed/https://miniflux.example/rss", url: "https://miniflux.example/rss",
                                      title: "No URL field", category: "Tech"),
         ])
+    }
+
+    @Test func aSubscriptionListWithAnEntryWithoutURLIsRefusedWhole() {
+        let json = #"{"subscriptions":[{"id":"feed/1","url":"https://a.example/rss"},{"id":"feed/9","title":"Unusable"}]}"#
+        #expect(throws: GoogleReaderError.badResponse(endpoint: "subscription/list", reason: "subscription 2 has no URL")) {
+            try GoogleReaderDecoder.subscriptions(Data(json.utf8), endpoint: "subscription/list")
+        }
     }
 
     @Test func itemIDsMayComeWithoutAList() throws {

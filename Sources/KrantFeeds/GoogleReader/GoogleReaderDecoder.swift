@@ -10,10 +10,14 @@ enum GoogleReaderDecoder {
         guard let list = object["subscriptions"] as? [Any] else {
             throw .badResponse(endpoint: endpoint, reason: "no subscriptions list")
         }
-        return list.compactMap { value -> RemoteSubscription? in
-            guard let entry = value as? [String: Any], let id = entry["id"] as? String, !id.isEmpty else { return nil }
+        // Strict: a feed missing from the list is unsubscribed, so a list
+        // with an entry krant cannot read is refused whole.
+        return try list.enumerated().map { (index, value) throws(GoogleReaderError) -> RemoteSubscription in
+            guard let entry = value as? [String: Any], let id = entry["id"] as? String, !id.isEmpty else {
+                throw .badResponse(endpoint: endpoint, reason: "subscription \(index + 1) has no id")
+            }
             let url = line(entry["url"]) ?? (id.hasPrefix("feed/") && id.dropFirst(5).contains(":") ? String(id.dropFirst(5)) : nil)
-            guard let url else { return nil }
+            guard let url else { throw .badResponse(endpoint: endpoint, reason: "subscription \(index + 1) has no URL") }
             let folder = (entry["categories"] as? [Any] ?? []).lazy.compactMap { value -> String? in
                 guard let category = value as? [String: Any] else { return nil }
                 if let label = line(category["label"]) { return label }

@@ -73,11 +73,6 @@ extension ArticleStore {
         }
     }
 
-    /// Whether any account exists: then refreshing means syncing too.
-    public func hasAccounts() throws -> Bool {
-        try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(SyncTables.accounts))") ?? false }
-    }
-
     private static func account(_ row: Row) -> SyncAccount {
         SyncAccount(id: row["id"], name: row["name"], url: row["url"], user: row["user"], addedAt: row["added_at"],
                     syncedUntil: row["synced_until"], lastSyncAt: row["last_sync_at"], lastStatus: row["last_status"],

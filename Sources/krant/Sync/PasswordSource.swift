@@ -30,18 +30,32 @@ struct PasswordSource: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = Array(arguments.dropFirst())
-        let output = Pipe()
+        // Its error output is captured, not let through: in the reader it
+        // would land on the screen. Said in one line when it fails.
+        let (output, errors) = (Pipe(), Pipe())
         process.standardOutput = output
+        process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             return .failure(PasswordFailure(message: "password_command: cannot run \(name): \(error.localizedDescription)"))
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let collected = CollectedOutput(output, errors)
+        // A command that waits for a terminal it does not have (a pinentry)
+        // must not hang the sync.
+        let deadline = Date().addingTimeInterval(Self.timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return .failure(PasswordFailure(message: "password_command: \(name) gave no password within \(Int(Self.timeout)) s"))
+        }
+        let (data, errorText) = collected.wait()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            return .failure(PasswordFailure(message: "password_command: \(name) exited with status \(process.terminationStatus)"))
+            let said = Sanitizer.cleanLine(String(decoding: errorText.prefix(300), as: UTF8.self))
+            return .failure(PasswordFailure(message: "password_command: \(name) exited with status \(process.terminationStatus)"
+                                            + (said.isEmpty ? "" : ": " + said)))
         }
         let text = String(decoding: data, as: UTF8.self)
         let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
@@ -49,6 +63,9 @@ struct PasswordSource: Sendable {
         guard !password.isEmpty else { return .failure(PasswordFailure(message: "password_command: \(name) printed no password")) }
         return .success(password)
     }
+
+    /// How long `password_command` may take.
+    static let timeout: TimeInterval = 60
 
     /// Asks on /dev/tty with echo off, as ssh and sudo do, so the password
     /// shows nowhere and works even when standard input is a pipe.
@@ -80,4 +97,22 @@ struct PasswordSource: Sendable {
 struct PasswordFailure: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
+}
+
+/// A child's standard output and error, read to the end on threads of
+/// their own so neither pipe fills and stops the child.
+private final class CollectedOutput: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var output = Data()
+    private var errors = Data()
+
+    init(_ output: Pipe, _ errors: Pipe) {
+        DispatchQueue.global().async(group: group) { self.output = output.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { self.errors = errors.fileHandleForReading.readDataToEndOfFile() }
+    }
+
+    func wait() -> (output: Data, errors: Data) {
+        group.wait()
+        return (output, errors)
+    }
 }

@@ -138,8 +138,8 @@ struct SyncCommand: ParsableCommand {
             }
             for row in rows {
                 print(Sanitizer.escapedForDisplay("\(row.name)  \(row.user) at \(row.url)"))
-                var waiting = "\(row.waitingMarks) marks waiting"
-                if row.waitingFeedChanges > 0 { waiting += ", \(row.waitingFeedChanges) feed changes waiting" }
+                var waiting = counted(row.waitingMarks, "mark") + " waiting"
+                if row.waitingFeedChanges > 0 { waiting += ", " + counted(row.waitingFeedChanges, "feed change") + " waiting" }
                 print(Sanitizer.escapedForDisplay("      last sync: \(row.lastSync ?? "never")\(row.offline ? " (offline)" : "") · \(waiting)"))
                 if let status = row.lastStatus { print(Sanitizer.escapedForDisplay("      \(status)")) }
             }
@@ -171,7 +171,7 @@ struct SyncCommand: ParsableCommand {
             try articles.removeAccount(named: name, deletingFeeds: deleteFeeds)
             SyncTokenFile(storePath: articles.path, account: account).remove()
             print(Sanitizer.escapedForDisplay("removed \(name)" + (deleteFeeds ? " and its feeds" : "; its feeds stay")
-                  + (waiting > 0 ? " (\(waiting) marks not sent)" : "")))
+                  + (waiting > 0 ? " (\(counted(waiting, "mark")) not sent)" : "")))
         }
     }
 
@@ -195,7 +195,7 @@ struct SyncCommand: ParsableCommand {
             let report = waitFor {
                 await running.sync(account, credentials: credentials) { received in
                     if showProgress {
-                        FileHandle.standardError.write(Data("\r\(account.name): \(received) items\u{1B}[K".utf8))
+                        FileHandle.standardError.write(Data("\r\(Sanitizer.escapedForDisplay(account.name)): \(received) items\u{1B}[K".utf8))
                     }
                 }
             }
