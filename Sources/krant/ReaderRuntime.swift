@@ -146,9 +146,11 @@ struct ReaderRuntime {
         Task.detached {
             let feeds: [FeedSubscription]
             let accounts: [SyncAccount]
+            let syncedFeeds: Int
             do {
                 // A sync account's feeds come from its server.
                 let synced = try store.syncedFeedIDs()
+                syncedFeeds = synced.count
                 feeds = try store.feeds().filter { !synced.contains($0.id) }
                 accounts = try store.accounts()
             } catch {
@@ -173,7 +175,8 @@ struct ReaderRuntime {
             if let indexer { SearchIndexer.startIfNeeded(for: store, background: indexer) }
             let new = results.reduce(0) { $0 + $1.newArticles } + synced.reduce(0) { $0 + $1.newArticles }
             let failed = results.count { $0.failure != nil } + synced.count { $0.failure != nil }
-            inbox.post(.fetchFinished(feeds: total, newArticles: new, failed: failed))
+            // Feeds, not accounts: "Fetched 12 feeds" counts the synced ones.
+            inbox.post(.fetchFinished(feeds: feeds.count + syncedFeeds, newArticles: new, failed: failed))
             for report in synced {
                 if let failure = report.failure {
                     inbox.post(.failed(text.syncFailed(account: report.account, failure.description)))
