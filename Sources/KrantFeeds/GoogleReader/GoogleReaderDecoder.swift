@@ -43,7 +43,7 @@ enum GoogleReaderDecoder {
             }
             items.append(item(entry, id: id, stream: stream))
         }
-        return GoogleReaderPage(items: items, continuation: continuation(payload.continuation))
+        return GoogleReaderPage(items: items)
     }
 
     static func itemIDs(_ body: Data, endpoint: String) throws(GoogleReaderError) -> (ids: [Int64], continuation: String?) {

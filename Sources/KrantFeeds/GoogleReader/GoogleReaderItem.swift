@@ -16,11 +16,9 @@ public struct GoogleReaderItem: Sendable {
     public var item: FeedItem
 }
 
-/// One answer of `stream/items/contents` (or `stream/contents`).
+/// One answer of `stream/items/contents`: the items asked for by id, in
+/// the order the server chose. (Ids are paged with a continuation, in
+/// `GoogleReaderClient.itemIDs`; contents are asked for by id, so need none.)
 public struct GoogleReaderPage: Sendable {
     public var items: [GoogleReaderItem]
-    /// Where the next page of a stream starts; nil on the last page.
-    /// FreshRSS also sends one on a full last page, and then answers an
-    /// empty page.
-    public var continuation: String?
 }

@@ -4,7 +4,6 @@
 enum GoogleReaderPayload {
     struct Page: Decodable {
         var items: [Item]?
-        var continuation: Lenient?
     }
 
     struct Item: Decodable {
