@@ -9,8 +9,9 @@ import KrantStore
 ///
 /// Order matters: what krant queued goes up first (feed changes, then
 /// marks), so the server's state pulled after it already contains it; then
-/// subscriptions, new items (only those the server got since the last
-/// complete sync) and finally the read and starred state of everything.
+/// subscriptions, the items krant lacks (those the server got since the
+/// last complete sync, and any unread or starred one) and finally the read
+/// and starred state of everything.
 /// Each step is its own transaction; a failure stops the sync and leaves
 /// done what was done: queued marks stay queued until the server took them.
 extension Ingestion {
@@ -71,7 +72,8 @@ extension Ingestion {
     }
 
     /// Sends what krant queued (feed changes, then marks) and nothing more:
-    /// `krant feeds add` and `krant mark` send at once when the server is there.
+    /// `krant feeds remove`, `rename` and `move` send at once when the
+    /// server is there.
     public func sendQueued(_ account: SyncAccount, credentials: SyncCredentials,
                            timeout: Duration = .seconds(30)) async -> SyncReport {
         var report = SyncReport(account: account.name)
