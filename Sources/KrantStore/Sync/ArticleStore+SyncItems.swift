@@ -193,28 +193,3 @@ extension ArticleStore {
         try db.execute(sql: "UPDATE \(SyncTables.applying) SET active = ? WHERE id = 1", arguments: [active])
     }
 }
-
-/// Articles krant fetched itself that a sync may match to the server's
-/// items, by feed and link: looked up once per feed and kept for the
-/// whole sync, not once per page (a first sync of 100 feeds in 100 pages
-/// spent most of its time asking again).
-public final class UnlinkedArticles: @unchecked Sendable {
-    var byFeed: [Int64: [String: Int64]] = [:]
-
-    public init() {}
-}
-
-/// A read or starred change made in krant, waiting for the server.
-public struct WaitingMark: Sendable, Hashable {
-    public enum Flag: Sendable { case read, starred }
-    /// The server's item.
-    public var itemID: Int64
-    public var flag: Flag
-    public var value: Bool
-
-    public init(itemID: Int64, flag: Flag, value: Bool) {
-        self.itemID = itemID
-        self.flag = flag
-        self.value = value
-    }
-}
