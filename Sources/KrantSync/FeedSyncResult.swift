@@ -1,3 +1,4 @@
+import KrantCore
 import KrantStore
 
 /// What happened to one feed in an import or a fetch.
@@ -25,7 +26,7 @@ public struct FeedSyncResult: Sendable {
 
     /// "recovered from 3 errors", as the fetch summary and `feeds list` say it.
     public static func recovered(_ count: Int) -> String {
-        "recovered from \(count) error\(count == 1 ? "" : "s")"
+        "recovered from " + counted(count, "error")
     }
 
     public var newArticles: Int {

@@ -80,7 +80,7 @@ extension Ingestion {
         report.articlesPresent = writes.counts.unchanged + writes.counts.updated
         report.orphanItems = orphanOrder.map { ($0, orphans[$0]!) }
         for (feedURL, count) in report.orphanItems {
-            onProblem("\(cachePath): \(count) item\(count == 1 ? "" : "s") of \(feedURL) not imported: "
+            onProblem("\(cachePath): \(counted(count, "item")) of \(feedURL) not imported: "
                       + "the feed is not in \(urlsPath)")
         }
         return report

@@ -1,3 +1,5 @@
+import KrantCore
+
 /// What `krant import-newsboat` did. Counts are of what is new to krant: a
 /// second import of the same newsboat files adds nothing and counts nothing.
 public struct NewsboatImportReport: Sendable {
@@ -23,13 +25,10 @@ public struct NewsboatImportReport: Sendable {
     /// `imported N feeds, M articles (R read, S starred), K lines skipped`,
     /// and what was there already when anything was.
     public var summary: String {
-        var line = "imported \(feedsAdded) feed\(feedsAdded == 1 ? "" : "s"), "
-            + "\(articlesAdded) article\(articlesAdded == 1 ? "" : "s") "
-            + "(\(articlesRead) read, \(articlesStarred) starred), "
-            + "\(linesSkipped) line\(linesSkipped == 1 ? "" : "s") skipped"
+        var line = "imported \(counted(feedsAdded, "feed")), \(counted(articlesAdded, "article")) "
+            + "(\(articlesRead) read, \(articlesStarred) starred), \(counted(linesSkipped, "line")) skipped"
         if feedsPresent + articlesPresent > 0 {
-            line += "; already in krant: \(feedsPresent) feed\(feedsPresent == 1 ? "" : "s"), "
-                + "\(articlesPresent) article\(articlesPresent == 1 ? "" : "s")"
+            line += "; already in krant: \(counted(feedsPresent, "feed")), \(counted(articlesPresent, "article"))"
         }
         return line
     }

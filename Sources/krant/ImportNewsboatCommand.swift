@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KrantCore
 import KrantStore
 import KrantSync
 
@@ -61,7 +62,7 @@ struct ImportNewsboatCommand: ParsableCommand {
             throw CommandFailure(message: failure.description)
         }
         if report.deletedItems > 0 {
-            printError("krant: \(report.deletedItems) article\(report.deletedItems == 1 ? "" : "s") "
+            printError("krant: \(counted(report.deletedItems, "article")) "
                        + "newsboat deleted: not imported")
         }
         print(report.summary)

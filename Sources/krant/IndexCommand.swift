@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KrantCore
 import KrantStore
 import KrantSync
 

@@ -1,5 +1,6 @@
 import Foundation
 import KrantConfig
+import KrantCore
 import KrantStore
 
 /// The config file's `[retention]`, applied after a fetch (`krant fetch`

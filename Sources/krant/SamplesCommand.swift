@@ -1,4 +1,5 @@
 import ArgumentParser
+import KrantCore
 import KrantStore
 import KrantSync
 

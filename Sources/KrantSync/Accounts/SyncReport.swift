@@ -1,3 +1,4 @@
+import KrantCore
 import KrantFeeds
 
 /// What one sync of an account moved in each direction, and how it ended.
@@ -30,24 +31,20 @@ public struct SyncReport: Sendable {
     /// One line: what went up, what came down, and the failure if any.
     public var summary: String {
         var up: [String] = []
-        if sentMarks > 0 { up.append(Self.counted(sentMarks, "mark")) }
-        if sentFeedChanges > 0 { up.append(Self.counted(sentFeedChanges, "feed change")) }
-        var down = [Self.counted(newArticles, "new article")]
+        if sentMarks > 0 { up.append(counted(sentMarks, "mark")) }
+        if sentFeedChanges > 0 { up.append(counted(sentFeedChanges, "feed change")) }
+        var down = [counted(newArticles, "new article")]
         if matchedArticles > 0 { down.append("\(matchedArticles) matched") }
         if ignoredArticles > 0 { down.append("\(ignoredArticles) ignored") }
-        if readChanged > 0 { down.append(Self.counted(readChanged, "read change")) }
-        if starredChanged > 0 { down.append(Self.counted(starredChanged, "star change")) }
-        if feedsAdded > 0 { down.append(Self.counted(feedsAdded, "feed") + " added") }
-        if feedsChanged > 0 { down.append(Self.counted(feedsChanged, "feed") + " renamed or moved") }
-        if feedsRemoved > 0 { down.append(Self.counted(feedsRemoved, "feed") + " removed") }
+        if readChanged > 0 { down.append(counted(readChanged, "read change")) }
+        if starredChanged > 0 { down.append(counted(starredChanged, "star change")) }
+        if feedsAdded > 0 { down.append(counted(feedsAdded, "feed") + " added") }
+        if feedsChanged > 0 { down.append(counted(feedsChanged, "feed") + " renamed or moved") }
+        if feedsRemoved > 0 { down.append(counted(feedsRemoved, "feed") + " removed") }
         var line = "\(account): sent " + (up.isEmpty ? "nothing" : up.joined(separator: ", "))
             + "; received " + down.joined(separator: ", ")
         if let failure { line += "; stopped: \(failure)" }
-        if waitingMarks > 0 { line += "; " + Self.counted(waitingMarks, "mark") + " waiting" }
+        if waitingMarks > 0 { line += "; " + counted(waitingMarks, "mark") + " waiting" }
         return line
-    }
-
-    static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }
