@@ -29,30 +29,26 @@ public struct DateFormat: Hashable, Sendable {
             }
             switch directive {
             case "Y": text += String(date.year)
-            case "y": text += Self.twoDigits(date.year % 100)
-            case "m": text += Self.twoDigits(date.month)
+            case "y": text += DateText.twoDigits(date.year % 100)
+            case "m": text += DateText.twoDigits(date.month)
             case "b": text += CalendarWords.shortMonths(language)[max(0, min(11, date.month - 1))]
             case "B": text += CalendarWords.months(language)[max(0, min(11, date.month - 1))]
             case "d", "e", "a", "A":
                 guard let day = date.day else { return nil }
                 let weekday = CivilDate(year: date.year, month: date.month, day: day).weekday
                 switch directive {
-                case "d": text += Self.twoDigits(day)
+                case "d": text += DateText.twoDigits(day)
                 case "e": text += day < 10 ? " \(day)" : "\(day)"
                 case "a": text += CalendarWords.shortWeekdays(language)[weekday]
                 default: text += CalendarWords.weekdays(language)[weekday]
                 }
             case "H", "M":
                 guard let hour = date.hour, let minute = date.minute else { return nil }
-                text += Self.twoDigits(directive == "H" ? hour : minute)
+                text += DateText.twoDigits(directive == "H" ? hour : minute)
             default: text.append("%")
             }
         }
         return text
-    }
-
-    private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
     }
 }
 

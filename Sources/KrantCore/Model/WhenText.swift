@@ -43,6 +43,6 @@ public enum WhenText {
 
     private static func time(_ expression: WhenExpression, separator: String) -> String {
         guard let hour = expression.hour, let minute = expression.minute else { return "" }
-        return separator + (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+        return separator + DateText.twoDigits(hour) + ":" + DateText.twoDigits(minute)
     }
 }

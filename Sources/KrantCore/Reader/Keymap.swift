@@ -15,12 +15,6 @@ public struct KeyBinding: Hashable, Sendable {
         self.name = name
     }
 
-    public func help(in language: Language) -> String {
-        UIText(language).help(for: self)
-    }
-
-    /// In English, as a config file's comments write it.
-    public var help: String { help(in: .english) }
 }
 
 /// Every key of the reader in one table (as newsraft does): the reader looks
@@ -107,12 +101,6 @@ public struct Keymap: Sendable {
 
     public func bindings(in situation: KeySituation) -> [KeyBinding] {
         bindings.filter { $0.situation == situation }
-    }
-
-    /// The keys of a reader command, as the help screen writes them ("n"),
-    /// for hints that name a key ("Press u to show all").
-    public func keyLabel(for action: Action) -> String? {
-        bindings.first { $0.situation == .reader && $0.action == action }?.keys.first?.label
     }
 
     /// The action a key means in the reader's current situation; in the

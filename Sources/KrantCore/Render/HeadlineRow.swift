@@ -9,12 +9,19 @@ public enum HeadlineRow {
 
     public static func line(for headline: Headline, width: Int, settings: LayoutSettings = LayoutSettings(),
                             language: Language = .english) -> StyledLine {
+        line(for: headline, width: width, columns: columns(settings, width: width, language: language),
+             settings: settings, language: language)
+    }
+
+    /// A row with the columns `columns(_:width:language:)` chose, worked out
+    /// once per frame: a custom date format's widest date takes 84 dates.
+    static func line(for headline: Headline, width: Int, columns: [(column: ListColumn, width: Int)],
+                     settings: LayoutSettings, language: Language) -> StyledLine {
         guard width > 0 else { return StyledLine() }
         let titleRole: StyleRole = headline.isRead ? .headline : .unread
         var spans = [StyledSpan((headline.isRead ? " " : "N") + (headline.isStarred ? "*" : " ") + " ", titleRole)]
         var remaining = width - 3
-        for column in columns(settings, width: width, language: language) {
-            let columnWidth = self.width(of: column, settings: settings, language: language)
+        for (column, columnWidth) in columns {
             switch column {
             case .date:
                 let date = headline.published.map { date in
@@ -32,16 +39,13 @@ public enum HeadlineRow {
         return StyledLine(spans)
     }
 
-    /// The configured columns that fit beside a readable title.
-    static func columns(_ settings: LayoutSettings, width: Int, language: Language) -> [ListColumn] {
-        var shown = settings.columns
-        func needed() -> Int {
-            3 + titleMinimum + shown.reduce(0) { $0 + self.width(of: $1, settings: settings, language: language) + 1 }
+    /// The configured columns that fit beside a readable title, with their widths.
+    static func columns(_ settings: LayoutSettings, width: Int, language: Language) -> [(column: ListColumn, width: Int)] {
+        var shown = settings.columns.map { ($0, self.width(of: $0, settings: settings, language: language)) }
+        for column in [ListColumn.source, .date] where 3 + titleMinimum + shown.reduce(0, { $0 + $1.1 + 1 }) > width {
+            shown.removeAll { $0.0 == column }
         }
-        for column in [ListColumn.source, .date] where needed() > width {
-            shown.removeAll { $0 == column }
-        }
-        return shown
+        return shown.map { (column: $0.0, width: $0.1) }
     }
 
     static func width(of column: ListColumn, settings: LayoutSettings, language: Language) -> Int {

@@ -50,11 +50,13 @@ public enum ReaderRenderer {
             }
             return
         }
+        let (layout, language) = (state.settings.layout, state.settings.language)
+        let columns = HeadlineRow.columns(layout, width: area.width, language: language)
         for row in 0..<area.height {
             let index = state.listTop + row
             guard index < state.page.total, let headline = state.headline(at: index) else { continue }
-            var line = HeadlineRow.line(for: headline, width: area.width, settings: state.settings.layout,
-                                        language: state.settings.language)
+            var line = HeadlineRow.line(for: headline, width: area.width, columns: columns, settings: layout,
+                                        language: language)
             if index == state.selection {
                 let role: StyleRole = headline.isRead ? .selected : .selectedUnread
                 line = line.restyled(role)
@@ -201,10 +203,10 @@ public enum ReaderRenderer {
             return OverlayBox(title: text.chooserTitle, lines: lines, selection: menu.selection, top: 0,
                               preferredWidth: max(50, widest + 3))
         case .links(let menu):
-            return OverlayBox(title: text.linksTitle, lines: linkLines(menu.entries, width: state.width),
+            return OverlayBox(title: text.linksHeading, lines: linkLines(menu.entries, width: state.width),
                               selection: menu.selection, top: 0, preferredWidth: linksWidth)
         case .enclosures(let menu):
-            return OverlayBox(title: text.enclosuresTitle, lines: enclosureLines(menu.entries, text: text),
+            return OverlayBox(title: text.enclosuresHeading, lines: enclosureLines(menu.entries, text: text),
                               selection: menu.selection, top: 0, preferredWidth: linksWidth)
         case .none, .search, .confirmMarkAll:
             return nil

@@ -474,7 +474,7 @@ import Testing
         for binding in bindings {
             let keys = binding.keys.map(\.label).joined(separator: ", ")
             let padded = keys + String(repeating: " ", count: max(0, 14 - keys.count))
-            #expect(shown.contains { $0.contains("│\(padded) \(binding.help)") }, "help lacks \(keys): \(binding.help)")
+            #expect(shown.contains { $0.contains("│\(padded) \(UIText(.english).help(for: binding))") }, "help lacks \(keys): \(UIText(.english).help(for: binding))")
         }
         // Keys that mean something else in help are not listed as if they held there.
         #expect(!shown.contains { $0.contains("next entry") })

@@ -2,13 +2,13 @@
 extension UIText {
     /// The title is shortened: the undo key must stay on the status bar.
     public func deleted(_ title: String, undoKey: String?) -> String {
-        let short = title.count > 40 ? title.prefix(39) + "…" : title
+        let short = TextWrapper.truncate(title, width: 40)
         guard let undoKey else { return say(en: "Deleted “\(short)”", nl: "“\(short)” verwijderd") }
         return say(en: "Deleted “\(short)” — \(undoKey) to undo", nl: "“\(short)” verwijderd — \(undoKey) haalt het terug")
     }
 
     public func restored(_ title: String) -> String {
-        let short = title.count > 40 ? title.prefix(39) + "…" : title
+        let short = TextWrapper.truncate(title, width: 40)
         return say(en: "Restored “\(short)”", nl: "“\(short)” teruggehaald")
     }
 

@@ -1,9 +1,6 @@
 /// The words of the links and enclosures windows, the count typed before
 /// a key, and what the player reports.
 extension UIText {
-    public var linksTitle: String { say(en: "Links", nl: "Links") }
-    public var enclosuresTitle: String { say(en: "Enclosures", nl: "Bijlagen") }
-
     public var noLinks: String { say(en: "This article has no links", nl: "Dit artikel heeft geen links") }
 
     public var noEnclosures: String {

@@ -115,7 +115,7 @@ extension UIText {
 
     /// When the last fetch ended and what it brought, for the status bar.
     public func lastFetched(hour: Int, minute: Int, newArticles: Int) -> String {
-        let time = (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+        let time = DateText.twoDigits(hour) + ":" + DateText.twoDigits(minute)
         return say(en: "fetched \(time): \(newArticles) new", nl: "opgehaald \(time): \(newArticles) nieuw")
     }
 
