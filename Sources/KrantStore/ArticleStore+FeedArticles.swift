@@ -108,21 +108,19 @@ extension ArticleStore {
         try pool.write { db in try DeletedItems.forget(feedID: feedID, notSeenSince: date, in: db) }
     }
 
-    /// Articles of a feed that came from a sync account no longer linked to
-    /// its server (`krant sync remove` keeps the feeds), by link, so that
-    /// fetching the feed itself does not store them again. Empty at the
-    /// cost of one index probe in a store that never synced.
+    /// Articles of a feed that a removed sync account left behind
+    /// (`krant sync remove` keeps the feeds), by link, so that fetching the
+    /// feed itself does not store them again. One index probe when there are
+    /// none, which is every store that never removed an account.
     private static func formerlySyncedArticles(ofFeed feedID: Int64, in db: Database) throws -> [String: Int64] {
-        let anySynced = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM articles WHERE identity >= 'sync:' AND identity < 'sync;')
-            """) ?? false
-        guard anySynced else { return [:] }
+        let (low, high) = (releasedIdentityPrefix, releasedIdentityPrefix.dropLast() + ";")
+        let any = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles WHERE identity >= ? AND identity < ?)",
+                                    arguments: [low, String(high)]) ?? false
+        guard any else { return [:] }
         var byURL: [String: Int64] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, url FROM articles
-            WHERE feed_id = ? AND url IS NOT NULL AND identity >= 'sync:' AND identity < 'sync;'
-                AND NOT EXISTS (SELECT 1 FROM \(SyncTables.items) WHERE article_id = articles.id)
-            """, arguments: [feedID])
+            SELECT id, url FROM articles WHERE feed_id = ? AND url IS NOT NULL AND identity >= ? AND identity < ?
+            """, arguments: [feedID, low, String(high)])
         while let row = try rows.next() { byURL[row["url"]] = row["id"] }
         return byURL
     }

@@ -12,16 +12,18 @@ extension ArticleStore {
     /// not silently keep an old title and category the user meant to change.
     @discardableResult
     public func addFeed(url: String, title: String? = nil, category: String? = nil) throws -> FeedSubscription {
+        try pool.write { db in try Self.insertFeed(url: url, title: title, category: category, in: db) }
+    }
+
+    /// `addFeed` inside a transaction of the caller's.
+    static func insertFeed(url: String, title: String?, category: String?, in db: Database) throws -> FeedSubscription {
         let url = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try pool.write { db in
-            if try FeedRecord.filter(FeedRecord.Columns.url == url).fetchCount(db) > 0 {
-                throw StoreError.alreadySubscribed(url: url)
-            }
-            var feed = FeedRecord(url: url, title: Self.nonEmpty(title), category: Self.nonEmpty(category),
-                                  addedAt: Date())
-            try feed.insert(db)
-            return FeedSubscription(feed)
+        if try FeedRecord.filter(FeedRecord.Columns.url == url).fetchCount(db) > 0 {
+            throw StoreError.alreadySubscribed(url: url)
         }
+        var feed = FeedRecord(url: url, title: nonEmpty(title), category: nonEmpty(category), addedAt: Date())
+        try feed.insert(db)
+        return FeedSubscription(feed)
     }
 
     /// Every feed with its counts, by title (case-insensitive; a feed without
@@ -115,7 +117,7 @@ extension ArticleStore {
         }
     }
 
-    private static func nonEmpty(_ text: String?) -> String? {
+    static func nonEmpty(_ text: String?) -> String? {
         guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
         return text
     }

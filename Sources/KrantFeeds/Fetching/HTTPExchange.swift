@@ -21,9 +21,9 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         case redirect(status: Int, location: String)
         case notModified
         case failed(FetchFailure)
-        /// Any status but a redirect, with its body: only when the exchange
-        /// was asked to read every answer (`answeringAnyStatus`), for APIs
-        /// whose error bodies and statuses mean something.
+        /// A status outside 2xx that is no redirect, with its body: only
+        /// when the exchange was asked to read every answer
+        /// (`answeringAnyStatus`), for APIs whose error bodies mean something.
         case answered(status: Int, body: Data)
     }
 
@@ -41,7 +41,6 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     private let lock = NSLock()
     private var body = Data()
     private var validators: (etag: String?, lastModified: String?) = (nil, nil)
-    private var pendingRedirect: (status: Int, location: String)?
     private var result: Result?
     private var continuation: CheckedContinuation<Result, Never>?
     private var session: URLSession?
@@ -141,9 +140,6 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
                     willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
                     completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
         let location = Self.header("Location", in: response) ?? request.url?.absoluteString ?? ""
-        lock.lock()
-        pendingRedirect = (response.statusCode, location)
-        lock.unlock()
         completionHandler(nil)
         // The hop is all `FeedFetcher` needs, so it is reported now. Waiting
         // for the declined task to complete is not safe on Linux: under load
@@ -196,12 +192,10 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
             return
         }
         lock.lock()
-        let redirect = pendingRedirect, body = self.body, validators = self.validators
+        let body = self.body, validators = self.validators
         lock.unlock()
-        if let redirect {
-            finish(.redirect(status: redirect.status, location: redirect.location))
-        } else if answeringAnyStatus, let http = task.response as? HTTPURLResponse,
-                  !Self.redirectStatuses.contains(http.statusCode) {
+        if answeringAnyStatus, let http = task.response as? HTTPURLResponse, !(200..<300).contains(http.statusCode),
+           !Self.redirectStatuses.contains(http.statusCode) {
             finish(.answered(status: http.statusCode, body: body))
         } else if let http = task.response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
             finish(classify(http))

@@ -173,7 +173,6 @@ public struct GoogleReaderClient: Sendable {
         switch outcome {
         case .answered(let status, let body):
             switch status {
-            case 200..<300: return body
             case 401, 403: throw .unauthorized
             case 502, 503, 504: throw .unavailable(status: status)
             default: throw .refused(endpoint: endpoint, status: status, body: Self.gist(body))
@@ -183,6 +182,7 @@ public struct GoogleReaderClient: Sendable {
         case .redirect(_, let location):
             throw .redirected(endpoint: endpoint, location: location)
         case .notModified:
+            // Asked for nothing conditional: a 304 is a server's mistake.
             throw .refused(endpoint: endpoint, status: 304, body: "")
         case .failed(let failure):
             throw .unreachable(failure)
@@ -192,9 +192,7 @@ public struct GoogleReaderClient: Sendable {
     /// The first line of an error body, short and safe to print.
     static func gist(_ body: Data) -> String {
         let text = String(decoding: body.prefix(200), as: UTF8.self)
-        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return String(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
-            .map(Character.init)).trimmingCharacters(in: .whitespaces)
+        return Sanitizer.cleanLine(text.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
     }
 
     /// `application/x-www-form-urlencoded`, also used for queries: only

@@ -44,10 +44,22 @@ extension ArticleStore {
             if deletingFeeds {
                 try db.execute(sql: "DELETE FROM feeds WHERE id IN (SELECT feed_id FROM \(SyncTables.feeds) WHERE account_id = ?)",
                                arguments: [id])
+            } else {
+                // Marked as released, so the fetch that takes the feeds over
+                // matches them to its items by link (`upsertFeedArticles`).
+                try db.execute(sql: """
+                    UPDATE articles SET identity = '\(Self.releasedIdentityPrefix)' || substr(identity, 6)
+                    WHERE id IN (SELECT article_id FROM \(SyncTables.items) WHERE account_id = ?)
+                        AND identity >= 'sync:' AND identity < 'sync;'
+                    """, arguments: [id])
             }
             try db.execute(sql: "DELETE FROM \(SyncTables.accounts) WHERE id = ?", arguments: [id])
         }
     }
+
+    /// The identity prefix of articles a removed account left behind, in
+    /// place of "sync:".
+    static let releasedIdentityPrefix = "unsynced:"
 
     /// Records how a sync of the account ended. `syncedUntil`, when given,
     /// is where the next sync starts.
@@ -70,6 +82,17 @@ extension ArticleStore {
             let marks = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SyncTables.marks)") ?? 0
             let offline = try Bool.fetchOne(db, sql: "SELECT max(offline) FROM \(SyncTables.accounts)") ?? false
             return (marks, offline)
+        }
+    }
+
+    static func account(id: Int64, in db: Database) throws -> SyncAccount? {
+        try Row.fetchOne(db, sql: "SELECT * FROM \(SyncTables.accounts) WHERE id = ?", arguments: [id]).map(account)
+    }
+
+    /// How many marks wait for the account's server.
+    public func waitingMarkCount(accountID: Int64) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SyncTables.marks) WHERE account_id = ?", arguments: [accountID]) ?? 0
         }
     }
 

@@ -9,14 +9,11 @@ extension ArticleStore {
     /// (nil while its subscription waits to be sent); nil for a feed krant
     /// fetches itself.
     public func syncLink(feedID: Int64) throws -> (account: SyncAccount, streamID: String?)? {
-        let link = try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT account_id, stream_id FROM \(SyncTables.feeds) WHERE feed_id = ?",
-                             arguments: [feedID])
+        try pool.read { db in
+            guard let link = try Self.link(feedID: feedID, in: db),
+                  let account = try Self.account(id: link.accountID, in: db) else { return nil }
+            return (account, link.streamID)
         }
-        guard let link else { return nil }
-        let accountID: Int64 = link["account_id"]
-        guard let account = try accounts().first(where: { $0.id == accountID }) else { return nil }
-        return (account, link["stream_id"])
     }
 
     /// The name of the sync account of each feed that has one.
@@ -45,24 +42,21 @@ extension ArticleStore {
     /// server, in one transaction.
     @discardableResult
     public func addFeed(url: String, title: String?, category: String?, account: SyncAccount) throws -> FeedSubscription {
-        let feed = try addFeed(url: url, title: title, category: category)
         try pool.write { db in
+            let feed = try Self.insertFeed(url: url, title: title, category: category, in: db)
             try db.execute(sql: "INSERT INTO \(SyncTables.feeds) (feed_id, account_id, stream_id) VALUES (?, ?, NULL)",
                            arguments: [feed.id, account.id])
             try Self.queue(.subscribe, accountID: account.id, feedID: feed.id, url: feed.url, in: db)
+            return feed
         }
-        return feed
     }
 
     /// Renames a feed; a feed of a sync account has the rename queued for its server.
     public func renameFeed(id: Int64, title: String?) throws {
-        let title = title?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let newTitle = (title?.isEmpty ?? true) ? nil : title
+        let newTitle = Self.nonEmpty(title)
         try pool.write { db in
             guard try FeedRecord.exists(db, key: id) else { throw StoreError.noSuchFeed("\(id)") }
-            try db.execute(sql: "UPDATE feeds SET title = ? WHERE id = ?", arguments: [newTitle, id])
-            try db.execute(sql: "UPDATE articles SET source = ? WHERE feed_id = ? AND source IS NOT ?",
-                           arguments: [newTitle, id, newTitle])
+            try Self.setTitle(newTitle, ofFeed: id, in: db)
             if let (accountID, stream) = try Self.link(feedID: id, in: db), let stream {
                 try Self.queue(.rename, accountID: accountID, feedID: id, streamID: stream, title: newTitle, in: db)
             }
@@ -72,8 +66,7 @@ extension ArticleStore {
     /// Moves a feed and its articles to another category (nil: none); a feed
     /// of a sync account has the move queued for its server.
     public func moveFeed(id: Int64, category: String?) throws {
-        let trimmed = category?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let category = (trimmed?.isEmpty ?? true) ? nil : trimmed
+        let category = Self.nonEmpty(category)
         try pool.write { db in
             guard let feed = try FeedRecord.fetchOne(db, key: id) else { throw StoreError.noSuchFeed("\(id)") }
             try Self.setCategory(category, ofFeed: id, in: db)
@@ -101,11 +94,6 @@ extension ArticleStore {
                                   category: subscribe ? row["feed_category"] : row["category"])
             }
         }
-    }
-
-    /// How many feed changes wait, over all accounts.
-    public func waitingFeedChanges() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SyncTables.feedChanges)") ?? 0 }
     }
 
     /// The server took the change; a subscription learns its stream id.
@@ -148,48 +136,28 @@ extension ArticleStore {
                 linked[row["stream_id"]] = row["feed_id"]
             }
             for subscription in subscriptions {
-                let title = Self.clean(subscription.title), category = Self.clean(subscription.category)
+                let title = Self.nonEmpty(subscription.title), category = Self.nonEmpty(subscription.category)
                 if let feedID = linked.removeValue(forKey: subscription.streamID) {
-                    guard var feed = try FeedRecord.fetchOne(db, key: feedID) else { continue }
-                    let before = feed
-                    feed.title = title ?? feed.title
-                    feed.siteURL = Self.clean(subscription.siteURL) ?? feed.siteURL
-                    if feed.url != subscription.url,
-                       try FeedRecord.filter(FeedRecord.Columns.url == subscription.url).fetchCount(db) == 0 {
-                        feed.url = subscription.url
-                    }
-                    // A title learnt for the first time is no rename.
-                    if (before.title != nil && feed.title != before.title) || before.category != category {
-                        changes.changed += 1
-                    }
-                    if feed.title != before.title {
-                        try db.execute(sql: "UPDATE articles SET source = ? WHERE feed_id = ?", arguments: [feed.title, feedID])
-                    }
-                    try feed.updateChanges(db, from: before)
-                    if before.category != category { try Self.setCategory(category, ofFeed: feedID, in: db) }
+                    if try Self.follow(subscription, feedID: feedID, in: db) { changes.changed += 1 }
                     changes.feedIDs[subscription.streamID] = feedID
                     continue
                 }
-                if let feed = try FeedRecord.filter(FeedRecord.Columns.url == subscription.url).fetchOne(db), let feedID = feed.id {
-                    let owner = try Row.fetchOne(db, sql: "SELECT account_id, stream_id FROM \(SyncTables.feeds) WHERE feed_id = ?",
-                                                 arguments: [feedID])
+                if let feedID = try FeedRecord.select(FeedRecord.Columns.id).filter(FeedRecord.Columns.url == subscription.url)
+                    .asRequest(of: Int64.self).fetchOne(db) {
+                    let owner = try Self.link(feedID: feedID, in: db)
                     // Another account's feed is left to that account.
-                    if let owner, (owner["account_id"] as Int64) != accountID { continue }
+                    if let owner, owner.accountID != accountID { continue }
                     try db.execute(sql: """
                         INSERT INTO \(SyncTables.feeds) (feed_id, account_id, stream_id) VALUES (?, ?, ?)
                         ON CONFLICT (feed_id) DO UPDATE SET stream_id = excluded.stream_id
                         """, arguments: [feedID, accountID, subscription.streamID])
-                    var adopted = feed
-                    adopted.title = title ?? feed.title
-                    adopted.siteURL = Self.clean(subscription.siteURL) ?? feed.siteURL
-                    try adopted.updateChanges(db, from: feed)
-                    if feed.category != category { try Self.setCategory(category, ofFeed: feedID, in: db) }
+                    _ = try Self.follow(subscription, feedID: feedID, in: db)
                     changes.feedIDs[subscription.streamID] = feedID
                     if owner == nil { changes.added += 1 }
                     continue
                 }
                 var feed = FeedRecord(url: subscription.url, title: title, category: category, addedAt: Date(),
-                                      siteURL: Self.clean(subscription.siteURL))
+                                      siteURL: Self.nonEmpty(subscription.siteURL))
                 try feed.insert(db)
                 try db.execute(sql: "INSERT INTO \(SyncTables.feeds) (feed_id, account_id, stream_id) VALUES (?, ?, ?)",
                                arguments: [feed.id, accountID, subscription.streamID])
@@ -204,6 +172,24 @@ extension ArticleStore {
             }
             return changes
         }
+    }
+
+    /// Gives a feed the server's title, home page, address and folder,
+    /// its articles the title and folder too; returns whether it was
+    /// renamed or moved (a title learnt for the first time is no rename).
+    private static func follow(_ subscription: RemoteSubscription, feedID: Int64, in db: Database) throws -> Bool {
+        guard var feed = try FeedRecord.fetchOne(db, key: feedID) else { return false }
+        let before = feed
+        let title = nonEmpty(subscription.title) ?? feed.title, category = nonEmpty(subscription.category)
+        feed.siteURL = nonEmpty(subscription.siteURL) ?? feed.siteURL
+        if feed.url != subscription.url,
+           try FeedRecord.filter(FeedRecord.Columns.url == subscription.url).fetchCount(db) == 0 {
+            feed.url = subscription.url
+        }
+        try feed.updateChanges(db, from: before)
+        if title != before.title { try setTitle(title, ofFeed: feedID, in: db) }
+        if category != before.category { try setCategory(category, ofFeed: feedID, in: db) }
+        return (before.title != nil && title != before.title) || category != before.category
     }
 
     static func link(feedID: Int64, in db: Database) throws -> (accountID: Int64, streamID: String?)? {
@@ -234,14 +220,15 @@ extension ArticleStore {
             """, arguments: [accountID, kind.rawValue, feedID, streamID, url, title, oldCategory, category])
     }
 
+    private static func setTitle(_ title: String?, ofFeed feedID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE feeds SET title = ? WHERE id = ?", arguments: [title, feedID])
+        try db.execute(sql: "UPDATE articles SET source = ? WHERE feed_id = ? AND source IS NOT ?",
+                       arguments: [title, feedID, title])
+    }
+
     private static func setCategory(_ category: String?, ofFeed feedID: Int64, in db: Database) throws {
         try db.execute(sql: "UPDATE feeds SET category = ? WHERE id = ?", arguments: [category, feedID])
         try db.execute(sql: "UPDATE articles SET category = ? WHERE feed_id = ? AND category IS NOT ?",
                        arguments: [category, feedID, category])
-    }
-
-    private static func clean(_ text: String?) -> String? {
-        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
-        return text
     }
 }

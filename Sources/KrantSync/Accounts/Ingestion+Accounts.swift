@@ -31,12 +31,7 @@ extension Ingestion {
         var report = SyncReport(account: account.name)
         let startedAt = Int64(Date().timeIntervalSince1970)
         do {
-            let url: URL
-            switch GoogleReaderClient.checkedURL(account.url) {
-            case .success(let checked): url = checked
-            case .failure(let error): throw SyncFailure.server(error)
-            }
-            let session = SyncSession(account: account, url: url, credentials: credentials, timeout: timeout)
+            let session = try Self.session(account, credentials: credentials, timeout: timeout)
             try await sendFeedChanges(account, session: session, into: &report)
             try await sendMarks(account, session: session, into: &report)
             let feeds = try await pullSubscriptions(account, session: session, into: &report)
@@ -64,7 +59,7 @@ extension Ingestion {
         } catch {
             report.failure = .store(StoreError.reason(for: error))
         }
-        report.waitingMarks = (try? store.waitingMarks(accountID: account.id).count) ?? 0
+        report.waitingMarks = (try? store.waitingMarkCount(accountID: account.id)) ?? 0
         let offline = report.failure?.isOffline ?? false
         let syncedUntil = report.failure == nil ? startedAt : nil
         try? store.recordSync(accountID: account.id, status: report.summary, offline: offline, syncedUntil: syncedUntil)
@@ -78,10 +73,7 @@ extension Ingestion {
                            timeout: Duration = .seconds(30)) async -> SyncReport {
         var report = SyncReport(account: account.name)
         do {
-            guard case .success(let url) = GoogleReaderClient.checkedURL(account.url) else {
-                throw SyncFailure.server(.invalidURL(account.url))
-            }
-            let session = SyncSession(account: account, url: url, credentials: credentials, timeout: timeout)
+            let session = try Self.session(account, credentials: credentials, timeout: timeout)
             try await sendFeedChanges(account, session: session, into: &report)
             try await sendMarks(account, session: session, into: &report)
         } catch let failure as SyncFailure {
@@ -89,8 +81,16 @@ extension Ingestion {
         } catch {
             report.failure = .store(StoreError.reason(for: error))
         }
-        report.waitingMarks = (try? store.waitingMarks(accountID: account.id).count) ?? 0
+        report.waitingMarks = (try? store.waitingMarkCount(accountID: account.id)) ?? 0
         return report
+    }
+
+    /// A connection to the account's server, once its address passed the
+    /// https rule.
+    private static func session(_ account: SyncAccount, credentials: SyncCredentials,
+                                timeout: Duration) throws(SyncFailure) -> SyncSession {
+        let url = try GoogleReaderClient.checkedURL(account.url).mapError(SyncFailure.server).get()
+        return SyncSession(account: account, url: url, credentials: credentials, timeout: timeout)
     }
 
     // MARK: Up

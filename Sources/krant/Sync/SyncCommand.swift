@@ -129,7 +129,7 @@ struct SyncCommand: ParsableCommand {
             let articles = try store.openForReading()
             let accounts = try articles.accounts()
             let rows = try accounts.map { account in
-                AccountJSON(account, waitingMarks: try articles.waitingMarks(accountID: account.id).count,
+                AccountJSON(account, waitingMarks: try articles.waitingMarkCount(accountID: account.id),
                             waitingFeedChanges: try articles.feedChanges(accountID: account.id).count)
             }
             if json {
@@ -167,7 +167,7 @@ struct SyncCommand: ParsableCommand {
             guard let account = try articles.account(named: name) else {
                 throw CommandFailure(message: StoreError.noSuchAccount(name).description)
             }
-            let waiting = try articles.waitingMarks(accountID: account.id).count
+            let waiting = try articles.waitingMarkCount(accountID: account.id)
             try articles.removeAccount(named: name, deletingFeeds: deleteFeeds)
             SyncTokenFile(storePath: articles.path, account: account).remove()
             print(Sanitizer.escapedForDisplay("removed \(name)" + (deleteFeeds ? " and its feeds" : "; its feeds stay")
