@@ -37,11 +37,12 @@ struct FeedsCommand: ParsableCommand {
         @Flag(help: "Subscribe in krant only, even when a sync account exists.") var local = false
 
         func run() throws {
-            if !local, let account = try syncAccount() {
-                try subscribe(on: account)
+            let articles = try store.open()
+            if !local, let account = try syncAccount(in: articles) {
+                try subscribe(on: account, in: articles)
                 return
             }
-            var configured = Ingestion(store: try store.open())
+            var configured = Ingestion(store: articles)
             configured.ignoreRules = try store.configuration().ignoreRules
             let ingestion = configured
             let (url, category) = (url, category)
@@ -55,15 +56,8 @@ struct FeedsCommand: ParsableCommand {
         }
 
         /// The account to subscribe on: the one named, else the only one.
-        private func syncAccount() throws -> SyncAccount? {
-            // No read-only note here: a read-only store is refused below.
-            let articles = try store.open(readOnlyAllowed: true)
-            if let account {
-                guard let found = try articles.account(named: account) else {
-                    throw CommandFailure(message: StoreError.noSuchAccount(account).description)
-                }
-                return found
-            }
+        private func syncAccount(in articles: ArticleStore) throws -> SyncAccount? {
+            if let account { return try articles.requireAccount(named: account) }
             let accounts = try articles.accounts()
             if accounts.count > 1 {
                 throw UsageFailure(message: "there are \(accounts.count) sync accounts; say which with --account NAME, or use --local")
@@ -73,9 +67,8 @@ struct FeedsCommand: ParsableCommand {
 
         /// Queues the subscription for the server and syncs, which sends it
         /// and brings the feed's articles as the server has them.
-        private func subscribe(on account: SyncAccount) throws {
+        private func subscribe(on account: SyncAccount, in articles: ArticleStore) throws {
             if case .failure(let failure) = FeedFetcher.validate(url) { throw CommandFailure(message: "\(url): \(failure)") }
-            let articles = try store.open()
             do {
                 try articles.addFeed(url: url, title: nil, category: category, account: account)
             } catch let error as StoreError {
@@ -133,18 +126,12 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             let articles = try store.open()
-            guard let subscription = try articles.feed(matching: feed) else {
-                throw CommandFailure(message: "no feed \(feed) (see `krant feeds list`)")
-            }
+            let subscription = try FeedsCommand.find(feed, in: articles)
             let link = try articles.syncLink(feedID: subscription.id)
             try articles.removeFeed(id: subscription.id, keepArticles: keepArticles)
             print(Sanitizer.escapedForDisplay("removed \(subscription.title ?? subscription.url)"
-                  + (keepArticles ? " (\(Self.kept(subscription.articleCount)))" : "")))
+                  + (keepArticles ? " (its \(counted(subscription.articleCount, "article was", "articles were")) kept)" : "")))
             if let link { try SyncCommand.sendQueued(link.account, in: articles, options: store) }
-        }
-
-        static func kept(_ count: Int) -> String {
-            count == 1 ? "its 1 article was kept" : "its \(count) articles were kept"
         }
     }
 

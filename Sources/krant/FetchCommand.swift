@@ -38,9 +38,7 @@ struct FetchCommand: ParsableCommand {
             selected = try articles.feeds().filter { !synced.contains($0.id) }
         } else {
             for name in feeds {
-                guard let feed = try articles.feed(matching: name) else {
-                    throw CommandFailure(message: "no feed \(name) (see `krant feeds list`)")
-                }
+                let feed = try FeedsCommand.find(name, in: articles)
                 if synced.contains(feed.id), let link = try articles.syncLink(feedID: feed.id) {
                     throw CommandFailure(message: Sanitizer.escapedForDisplay(
                         "\(feed.title ?? feed.url) comes from the sync account \(link.account.name); `krant sync` refreshes it"))

@@ -60,7 +60,7 @@ struct Krant: ParsableCommand {
             throw UsageFailure(message: error.description)
         }
         let browser = BrowserCommand(configured: configuration.browser, environment: environment)
-        ReaderRuntime(store: articles, terminal: terminal, environment: environment,
+        ReaderRuntime(store: articles, terminal: terminal,
                       settings: configuration.readerSettings(environment: environment),
                       browser: browser,
                       player: .player(configured: configuration.player, browser: browser),

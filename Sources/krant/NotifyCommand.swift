@@ -21,9 +21,15 @@ struct NotifyCommand: Sendable {
     /// `quietOutput`: in the reader the command's output would land on the
     /// screen, so it goes to /dev/null; `krant fetch` lets it through.
     func run(after results: [FeedSyncResult], quietOutput: Bool) -> String? {
-        let count = results.reduce(0) { $0 + $1.newArticles }
+        run(count: results.reduce(0) { $0 + $1.newArticles }, titles: results.flatMap(\.newTitles),
+            quietOutput: quietOutput)
+    }
+
+    /// The same for `count` new articles of which `titles` are known (a
+    /// sync's articles count, but their titles are not gathered).
+    func run(count: Int, titles: [String], quietOutput: Bool) -> String? {
         guard count > 0 else { return nil }
-        let arguments = NotifyTemplate.arguments(command, count: count, titles: results.flatMap(\.newTitles))
+        let arguments = NotifyTemplate.arguments(command, count: count, titles: titles)
         let program = arguments[0]
         let name = Sanitizer.escapedForDisplay(program)
         guard let executable = Self.resolve(program) else { return "\(name) not found on PATH" }

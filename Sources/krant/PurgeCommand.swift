@@ -36,10 +36,7 @@ struct PurgeCommand: ParsableCommand {
         let articles = try store.open()
         var rule = PurgeRule(olderThan: AgeLimit(olderThan)!.before(Date()), includeUnread: includeUnread)
         if let feed {
-            guard let found = try articles.feed(matching: feed) else {
-                throw CommandFailure(message: "no feed \(feed) (see `krant feeds list`)")
-            }
-            rule.feedID = found.id
+            rule.feedID = try FeedsCommand.find(feed, in: articles).id
         }
         print("purged \(counted(try articles.purge(rule), "article"))")
     }

@@ -11,7 +11,6 @@ import KrantTerminal
 struct ReaderRuntime {
     let store: ArticleStore
     let terminal: Terminal
-    let environment: [String: String]
     let settings: ReaderSettings
     let browser: BrowserCommand
     /// Opens enclosures: the config file's `player`, else the browser.
@@ -176,7 +175,8 @@ struct ReaderRuntime {
             let new = results.reduce(0) { $0 + $1.newArticles } + synced.reduce(0) { $0 + $1.newArticles }
             let failed = results.count { $0.failure != nil } + synced.count { $0.failure != nil }
             // Feeds, not accounts: "Fetched 12 feeds" counts the synced ones.
-            inbox.post(.fetchFinished(feeds: feeds.count + syncedFeeds, newArticles: new, failed: failed))
+            let fetchedFeeds = feeds.count + syncedFeeds
+            inbox.post(.fetchFinished(feeds: fetchedFeeds, newArticles: new, failed: failed))
             for report in synced {
                 if let failure = report.failure {
                     inbox.post(.failed(text.syncFailed(account: report.account, failure.description)))
@@ -184,15 +184,15 @@ struct ReaderRuntime {
             }
             switch removed {
             // Only when something went: an automatic fetch stays quiet otherwise.
-            case .success(let count?) where !results.isEmpty && count > 0:
-                inbox.post(.notice(text.fetched(feeds: results.count, newArticles: new, failed: failed)
+            case .success(let count?) where count > 0:
+                inbox.post(.notice(text.fetched(feeds: fetchedFeeds, newArticles: new, failed: failed)
                                    + ", " + text.oldArticlesRemoved(count)))
             case .failure(let error):
                 inbox.post(.failed(text.deleteFailed(StoreError.reason(for: error))))
             default:
                 break
             }
-            if let failure = notify?.run(after: results, quietOutput: true) {
+            if let failure = notify?.run(count: new, titles: results.flatMap(\.newTitles), quietOutput: true) {
                 inbox.post(.failed(text.notifyFailed(failure)))
             }
             // glibc keeps the pages a fetch freed for the next allocation;

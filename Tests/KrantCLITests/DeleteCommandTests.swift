@@ -71,7 +71,7 @@ import Testing
         #expect(try titles(krant) == ["Kabinet valt"])
         #expect(try krant.run(["list", "--search", "storm", "--count"]).stdout == "0\n")
 
-        for bad in ["30", "30x", "d", "-3d", "3.5d", "٣d", "12 h"] {
+        for bad in ["30", "30x", "d", "0d", "-3d", "3.5d", "٣d", "12 h"] {
             let refused = try krant.run(["purge", "--older-than=\(bad)"])
             #expect(refused.status == 2, "\(bad)")
             #expect(refused.stderr.contains("--older-than: '\(bad)' is not an age; write a whole number and h, d or w: 12h, 30d, 8w."),

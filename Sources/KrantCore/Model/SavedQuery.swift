@@ -1,3 +1,5 @@
+import Foundation
+
 /// A named view from the config file's `[[queries]]`: search words, a feed,
 /// a category, unread or starred, an age. Shown in the reader's chooser
 /// with its counts, and listed by `krant list --query NAME`.
@@ -32,7 +34,7 @@ public struct SavedQuery: Hashable, Sendable {
 }
 
 /// An age such as `7d`: a whole number and a unit, h (hours), d (days) or
-/// w (weeks).
+/// w (weeks); a saved query's `max_age` and `krant purge --older-than`.
 public struct AgeLimit: Hashable, Sendable, CustomStringConvertible {
     public var count: Int
     public var unit: Character
@@ -42,12 +44,17 @@ public struct AgeLimit: Hashable, Sendable, CustomStringConvertible {
     /// Nil for anything but digits followed by one of the units.
     public init?(_ text: String) {
         guard let unit = text.last, Self.units[unit] != nil,
-              let count = Int(text.dropLast()), count > 0, count <= 100_000, text.first?.isNumber == true
+              let count = Int(text.dropLast()), count > 0, count <= 1_000_000, text.first?.isNumber == true
         else { return nil }
         self.count = count
         self.unit = unit
     }
 
     public var seconds: Int { count * Self.units[unit]! }
+
+    /// The moment this long before `now`.
+    public func before(_ now: Date) -> Date { now.addingTimeInterval(-TimeInterval(seconds)) }
+
+    public static let explanation = "write a whole number and h, d or w: 12h, 30d, 8w"
     public var description: String { "\(count)\(unit)" }
 }

@@ -48,12 +48,7 @@ struct SyncCommand: ParsableCommand {
                 throw CommandFailure(message: "no sync account (add one with `krant sync add URL --user NAME`)")
             }
             if !accounts.isEmpty {
-                selected = try accounts.map { name in
-                    guard let account = try articles.account(named: name) else {
-                        throw CommandFailure(message: StoreError.noSuchAccount(name).description)
-                    }
-                    return account
-                }
+                selected = try accounts.map { try articles.requireAccount(named: $0) }
             }
             let reports = try SyncCommand.sync(selected, in: articles, options: store, quiet: quiet, mayAsk: true)
             if reports.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
@@ -164,9 +159,7 @@ struct SyncCommand: ParsableCommand {
 
         func run() throws {
             let articles = try store.open()
-            guard let account = try articles.account(named: name) else {
-                throw CommandFailure(message: StoreError.noSuchAccount(name).description)
-            }
+            let account = try articles.requireAccount(named: name)
             let waiting = try articles.waitingMarkCount(accountID: account.id)
             try articles.removeAccount(named: name, deletingFeeds: deleteFeeds)
             SyncTokenFile(storePath: articles.path, account: account).remove()
@@ -209,6 +202,10 @@ struct SyncCommand: ParsableCommand {
             reports.append(report)
         }
         try articles.failIfDamaged()
+        let new = reports.reduce(0) { $0 + $1.newArticles }
+        if let failure = NotifyCommand(configured: configuration.notify)?.run(count: new, titles: [], quietOutput: false) {
+            printError("krant: notify: \(failure)")
+        }
         // The first sync of a large account leaves the index to catch up.
         let indexing = try SearchIndexer.catchUp(articles, waiting: false, background: .thisKrant)
         if !quiet { IndexCommand.report(indexing) }
@@ -251,6 +248,16 @@ struct SyncCommand: ParsableCommand {
             }
         }
         return .failure(firstError ?? .invalidURL(url.absoluteString))
+    }
+}
+
+extension ArticleStore {
+    /// The account a user named, or the one-line failure that says there is none.
+    func requireAccount(named name: String) throws -> SyncAccount {
+        guard let account = try account(named: name) else {
+            throw CommandFailure(message: StoreError.noSuchAccount(name).description)
+        }
+        return account
     }
 }
 
