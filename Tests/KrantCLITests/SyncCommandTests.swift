@@ -64,6 +64,75 @@ import Testing
         #expect(output.stderr == "krant: a feed of a sync account keeps a title; give one\n")
     }
 
+    @Test func theTokenIsKeptAndOnlyARefusedOneLeadsToANewSignIn() throws {
+        let server = try FakeSyncServer()
+        try server.subscribe(GReaderTestFeeds.dagblad, folder: nil)
+        let scenario = try SyncScenario(server)
+        try scenario.setPassword(server.password)
+        try scenario.run(["sync", "add", server.apiURL, "--user", server.user], "add")
+        try scenario.run(["sync"], "sync")
+        try scenario.run(["sync"], "sync again")
+        func signIns() -> Int { server.server.requests.count { $0.path == "/accounts/ClientLogin" } }
+        #expect(signIns() == 1, "only `sync add` signs in")
+        let tokenFile = scenario.krant.databasePath + ".tokens/account-1"
+        let before = try String(contentsOfFile: tokenFile, encoding: .utf8)
+        try server.changePassword("a-new-password")
+        try scenario.setPassword("a-new-password")
+        try scenario.run(["sync"], "sign in again")
+        #expect(signIns() == 2)
+        #expect(try String(contentsOfFile: tokenFile, encoding: .utf8) != before)
+        #expect(try FileManager.default.attributesOfItem(atPath: tokenFile)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test func aPushTheServerFailsKeepsTheMarksQueued() throws {
+        let server = try FakeSyncServer()
+        try server.subscribe(GReaderTestFeeds.dagblad, folder: nil)
+        let scenario = try SyncScenario(server)
+        try scenario.setPassword(server.password)
+        try scenario.run(["sync", "add", server.apiURL, "--user", server.user, "--name", "home"], "add")
+        try scenario.run(["sync"], "sync")
+        let ids = try scenario.articles().values.map(\.id).sorted().prefix(2).map(String.init)
+        try scenario.run(["mark"] + ids + ["--read"], "mark")
+        server.server.mode = .status(503)
+        let failed = try scenario.run(["sync"], status: 1, "server unavailable")
+        #expect(failed.stderr.contains("server unavailable (HTTP 503"), "\(failed.stderr)")
+        #expect(try scenario.run(["sync", "list"], "list").stdout.contains("2 marks waiting"))
+        server.server.mode = .normal
+        #expect(try scenario.run(["sync"], "back").stdout.contains("sent 2 marks"))
+        #expect(server.server.items.count { $0.isRead } == 2)
+    }
+
+    @Test func syncedFeedsAreTheServersAndASubscriptionMadeOfflineWaits() throws {
+        let server = try FakeSyncServer()
+        try server.subscribe(GReaderTestFeeds.dagblad, folder: nil)
+        let scenario = try SyncScenario(server)
+        try scenario.setPassword(server.password)
+        let record = scenario.krant.directory.appendingPathComponent("notified").path
+        try "password_command = [\"cat\", \"\(scenario.passwordFile)\"]\nnotify = [\"sh\", \"-c\", \"echo $0 >> \(record)\", \"%n\"]\n"
+            .write(to: scenario.krant.directory.appendingPathComponent("config/krant/config.toml"), atomically: true, encoding: .utf8)
+        try scenario.run(["sync", "add", server.apiURL, "--user", server.user, "--name", "home"], "add")
+        try scenario.run(["sync"], "sync")
+        #expect(try String(contentsOfFile: record, encoding: .utf8) == "5\n", "notify ran for the synced articles")
+        let dagblad = server.url(of: GReaderTestFeeds.dagblad)
+        #expect(try scenario.run(["feeds", "list"], "list").stdout.contains("\(dagblad)  · synced with home"))
+        let refused = try scenario.run(["fetch", dagblad], status: 1, "fetch a synced feed")
+        #expect(refused.stderr == "krant: Het Dagblad comes from the sync account home; `krant sync` refreshes it\n")
+
+        server.server.mode = .refuseConnections
+        let tech = server.url(of: GReaderTestFeeds.techWeekly)
+        let queued = try scenario.run(["feeds", "add", tech], "subscribe offline")
+        #expect(queued.stdout == "queued for home: the subscription is sent with the next `krant sync`\n")
+        #expect(try scenario.run(["sync", "list"], "list").stdout.contains("1 feed change waiting"))
+        server.server.mode = .normal
+        #expect(try scenario.run(["sync"], "back").stdout.contains("sent 1 feed change; received 3 new articles"))
+        #expect(try server.subscriptions()[tech] != nil)
+
+        // A second account: krant asks which, or --local keeps it in krant.
+        try scenario.run(["sync", "add", server.apiURL, "--user", server.user, "--name", "work"], "second account")
+        let ambiguous = try scenario.run(["feeds", "add", server.url(of: GReaderTestFeeds.podcast)], status: 2, "which account")
+        #expect(ambiguous.stderr == "krant: there are 2 sync accounts; say which with --account NAME, or use --local\n")
+    }
+
     @Test func plainHTTPIsRefusedExceptOnLoopback() throws {
         let krant = try KrantRunner()
         let output = try krant.run(["sync", "add", "http://rss.example.org/api/greader.php", "--user", "anna"])

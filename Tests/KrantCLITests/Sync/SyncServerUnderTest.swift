@@ -47,7 +47,9 @@ final class FakeSyncServer: SyncServerUnderTest {
     }
 
     func unsubscribe(_ feed: GReaderTestFeed) throws {
-        guard let stream = server.subscriptions.first(where: { $0.url == url(of: feed) })?.streamID else { return }
+        guard let stream = server.subscriptions.first(where: { $0.url == url(of: feed) })?.streamID else {
+            throw Missing(url(of: feed))
+        }
         server.unsubscribe(streamID: stream)
     }
 
