@@ -7,12 +7,14 @@ import KrantCore
 /// the rows it returns or the distance it moves, not the size of the view.
 extension ArticleStore: ReaderDataSource {
     public func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline] {
-        try window(HeadlineFilter.ordered(query).limit(limit, offset: offset))
+        let walking = try walksListOrder(query, rows: offset + limit)
+        return try window(HeadlineFilter.ordered(query, walkingListOrder: walking).limit(limit, offset: offset))
     }
 
     /// Read upwards from the bottom and turned round, so `G` costs a window.
     public func headlines(_ query: HeadlineQuery, fromEnd: Int, limit: Int) throws -> [Headline] {
-        let request = ReaderKeyset.order(HeadlineFilter.request(query), listOrder: false)
+        let walking = try walksListOrder(query, rows: fromEnd + limit)
+        let request = ReaderKeyset.order(HeadlineFilter.request(query, walkingListOrder: walking), listOrder: false)
             .limit(limit, offset: fromEnd)
         return try window(request).reversed()
     }
@@ -22,7 +24,8 @@ extension ArticleStore: ReaderDataSource {
         let key = try pool.read({ db in try ReaderKeyset.of(anchor, db) },
                                 salvaging: { db in try ReaderKeyset.ofUnreadable(anchor, db) })
         guard let key else { return nil }
-        let side = HeadlineFilter.request(query).filter(forward ? key.atOrAfter : key.before)
+        let walking = try walksListOrder(query, rows: skip + limit)
+        let side = HeadlineFilter.request(query, walkingListOrder: walking).filter(forward ? key.atOrAfter : key.before)
         let rows = try window(ReaderKeyset.order(side, listOrder: forward).limit(limit, offset: skip))
         return forward ? rows : rows.reversed()
     }
@@ -42,6 +45,13 @@ extension ArticleStore: ReaderDataSource {
                 }
             }
         })
+    }
+
+    /// Whether a search view's window is read walking the list's own order
+    /// (see `SearchPlan`); false for every other view.
+    private func walksListOrder(_ query: HeadlineQuery, rows: Int) throws -> Bool {
+        guard query.search != nil else { return false }
+        return try pool.read { db in try SearchPlan.walksListOrder(query, rows: rows, in: db) }
     }
 
     /// The title shown for an article SQLite cannot read.

@@ -182,11 +182,14 @@ public final class ArticleStore: Sendable {
     /// A page of the view, newest first (published date, then id, both
     /// descending). Only list columns are read, never the bodies.
     public func headlines(_ query: HeadlineQuery, limit: Int, offset: Int = 0) throws -> [Headline] {
-        let request = HeadlineFilter.ordered(query)
-            .select(HeadlineRecord.columns)
-            .limit(limit, offset: offset)
-            .asRequest(of: HeadlineRecord.self)
-        return try pool.read { db in try request.fetchAll(db).map(\.headline) }
+        try pool.read { db in
+            let walking = try SearchPlan.walksListOrder(query, rows: offset + limit, in: db)
+            return try HeadlineFilter.ordered(query, walkingListOrder: walking)
+                .select(HeadlineRecord.columns)
+                .limit(limit, offset: offset)
+                .asRequest(of: HeadlineRecord.self)
+                .fetchAll(db).map(\.headline)
+        }
     }
 
     public func count(_ query: HeadlineQuery) throws -> Int {
@@ -203,6 +206,7 @@ public final class ArticleStore: Sendable {
     public func counts(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
         try pool.read { db in
             if let counts = try ArticleCounts.counts(query, in: db) { return counts }
+            if let counts = try SearchPlan.counts(query, in: db) { return counts }
             // Both counts in one pass, so a search is evaluated once.
             let row = try Row.fetchOne(db, HeadlineFilter.request(query)
                 .select(sql: "count(*), coalesce(sum(is_read = 0), 0)"))

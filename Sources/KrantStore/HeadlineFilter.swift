@@ -4,7 +4,8 @@ import KrantCore
 /// Turns a `HeadlineQuery` into SQL on `articles`, shared by lists, counts and
 /// mark-all-read so the three always agree on what a view contains.
 enum HeadlineFilter {
-    static func request(_ query: HeadlineQuery) -> QueryInterfaceRequest<ArticleRecord> {
+    /// `walkingListOrder`: see `SearchCondition.filter` and `SearchPlan`.
+    static func request(_ query: HeadlineQuery, walkingListOrder: Bool = false) -> QueryInterfaceRequest<ArticleRecord> {
         typealias Columns = ArticleRecord.Columns
         var request = ArticleRecord.all()
         // `== 0` / `== 1`, not `== false`: GRDB writes `NOT is_read` for the
@@ -35,13 +36,13 @@ enum HeadlineFilter {
                                      arguments: ["-\(seconds) seconds"])
         }
         if let search = query.search, !search.isEmpty {
-            request = request.filter(SearchCondition.filter(search))
+            request = request.filter(SearchCondition.filter(search, walkingListOrder: walkingListOrder))
         }
         return request
     }
 
     /// Newest first; the id breaks ties so paging with an offset is stable.
-    static func ordered(_ query: HeadlineQuery) -> QueryInterfaceRequest<ArticleRecord> {
-        request(query).order(ArticleRecord.Columns.publishedSort.desc, ArticleRecord.Columns.id.desc)
+    static func ordered(_ query: HeadlineQuery, walkingListOrder: Bool = false) -> QueryInterfaceRequest<ArticleRecord> {
+        request(query, walkingListOrder: walkingListOrder).order(ArticleRecord.Columns.publishedSort.desc, ArticleRecord.Columns.id.desc)
     }
 }

@@ -18,14 +18,18 @@ enum SearchCondition {
     /// nothing, never everything: mark-all-read must not mark the store
     /// after a mistyped search (the reader and `krant list` say what is
     /// wrong before they ask).
-    static func filter(_ text: String) -> SQLExpression {
+    ///
+    /// With `walkingListOrder`, SQLite may not look the hits up by id: it
+    /// walks the view's own index in list order and tests each row against
+    /// them (see `SearchPlan`).
+    static func filter(_ text: String, walkingListOrder: Bool = false) -> SQLExpression {
         guard let query = try? SearchParser.parse(text) else { return SQL(sql: "0").sqlExpression }
         var parts: [SQLExpression] = []
         let table = ArticleSearch.tableName
-        let positive = query.clauses.map { clause in "(" + clause.map(match).joined(separator: " OR ") + ")" }
-        if !positive.isEmpty {
-            parts.append(SQL(sql: "id IN (SELECT rowid FROM \(table) WHERE \(table) MATCH ?)",
-                             arguments: [positive.joined(separator: " AND ")]).sqlExpression)
+        if let positive = positiveMatch(query) {
+            // Unary plus: the column is no longer one an index can look up.
+            parts.append(SQL(sql: "\(walkingListOrder ? "+" : "")id IN (SELECT rowid FROM \(table) WHERE \(table) MATCH ?)",
+                             arguments: [positive]).sqlExpression)
         }
         // An excluded phrase would exclude every row with its words in any
         // order, too many: only the check below leaves those out.
@@ -41,6 +45,20 @@ enum SearchCondition {
                 """, arguments: [text]).sqlExpression)
         }
         return parts.joined(operator: .and)
+    }
+
+    /// What the index is asked for: every clause, each any of its terms;
+    /// nil for a search of excluded words only.
+    static func positiveMatch(_ query: SearchQuery) -> String? {
+        let positive = query.clauses.map { clause in "(" + clause.map(match).joined(separator: " OR ") + ")" }
+        return positive.isEmpty ? nil : positive.joined(separator: " AND ")
+    }
+
+    /// The index's words when they are the whole search (no excluded word,
+    /// no phrase to check in order): then the index's hits are the results.
+    static func wholeMatch(_ text: String) -> String? {
+        guard let query = try? SearchParser.parse(text), query.excluded.isEmpty, !query.needsOrder else { return nil }
+        return positiveMatch(query)
     }
 
     /// One term as FTS5 syntax: every word a quoted term (words hold only
