@@ -71,6 +71,13 @@ public struct Ingestion: Sendable {
     /// like any other, and reported (`path`) with its invalid bytes escaped.
     public func importPaths(_ paths: [InputPath],
                             onRejected: (_ path: String, _ reason: String) -> Void = { _, _ in }) throws -> ImportReport {
+        // An import that leaves the index for later is a bulk load.
+        guard indexing == .later else { return try importEach(paths, onRejected: onRejected) }
+        return try store.withBulkWrites { try importEach(paths, onRejected: onRejected) }
+    }
+
+    private func importEach(_ paths: [InputPath],
+                            onRejected: (_ path: String, _ reason: String) -> Void) throws -> ImportReport {
         var report = ImportReport()
         let files = InputFiles.expand(paths, extensions: Self.textFileExtensions.union(Self.feedFileExtensions)) {
             path, reason in

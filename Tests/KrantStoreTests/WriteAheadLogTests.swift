@@ -39,4 +39,28 @@ import Testing
         #expect(timeout == Int(ArticleStore.busyTimeout * 1000))
         #expect(try Sample.insert([Sample.article("Derde")], into: store).count == 1)
     }
+
+    /// A bulk import's cache and checkpoint interval last for the import
+    /// only, also when it fails, so the reader's writes never grow its
+    /// memory by a 64 MB cache.
+    @Test func bulkWriteSettingsLastForTheImportOnly() throws {
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore(path: directory.file("krant.db"))
+        func settings() throws -> [Int] {
+            try store.pool.writeWithoutTransaction { db in
+                [try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0, try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0]
+            }
+        }
+        #expect(try settings() == [-2000, 1000])
+        let inside = try store.withBulkWrites {
+            _ = try Sample.insert([Sample.article("Eerste")], into: store)
+            return try settings()
+        }
+        #expect(inside == [-65536, 10_000])
+        #expect(try settings() == [-2000, 1000])
+        struct Failure: Error {}
+        #expect(throws: Failure.self) { try store.withBulkWrites { throw Failure() } }
+        #expect(try settings() == [-2000, 1000])
+        #expect(try store.count(HeadlineQuery()) == 1)
+    }
 }
