@@ -7,16 +7,17 @@ import KrantCore
 /// the rows it returns or the distance it moves, not the size of the view.
 extension ArticleStore: ReaderDataSource {
     public func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline] {
-        let walking = try walksListOrder(query, rows: offset + limit)
-        return try window(HeadlineFilter.ordered(query, walkingListOrder: walking).limit(limit, offset: offset))
+        let shape: SearchPlan.Shape = { ReaderKeyset.order($0, listOrder: true) }
+        let walking = walksListOrder(query, skipping: offset, limit: limit, shape: shape)
+        return try window(shape(HeadlineFilter.request(query, walkingListOrder: walking)).limit(limit, offset: offset))
     }
 
     /// Read upwards from the bottom and turned round, so `G` costs a window.
     public func headlines(_ query: HeadlineQuery, fromEnd: Int, limit: Int) throws -> [Headline] {
-        let walking = try walksListOrder(query, rows: fromEnd + limit)
-        let request = ReaderKeyset.order(HeadlineFilter.request(query, walkingListOrder: walking), listOrder: false)
-            .limit(limit, offset: fromEnd)
-        return try window(request).reversed()
+        let shape: SearchPlan.Shape = { ReaderKeyset.order($0, listOrder: false) }
+        let walking = walksListOrder(query, skipping: fromEnd, limit: limit, shape: shape)
+        return try window(shape(HeadlineFilter.request(query, walkingListOrder: walking)).limit(limit, offset: fromEnd))
+            .reversed()
     }
 
     public func headlines(_ query: HeadlineQuery, from anchor: Int64, forward: Bool, skip: Int, limit: Int) throws
@@ -24,9 +25,9 @@ extension ArticleStore: ReaderDataSource {
         let key = try pool.read({ db in try ReaderKeyset.of(anchor, db) },
                                 salvaging: { db in try ReaderKeyset.ofUnreadable(anchor, db) })
         guard let key else { return nil }
-        let walking = try walksListOrder(query, rows: skip + limit)
-        let side = HeadlineFilter.request(query, walkingListOrder: walking).filter(forward ? key.atOrAfter : key.before)
-        let rows = try window(ReaderKeyset.order(side, listOrder: forward).limit(limit, offset: skip))
+        let shape: SearchPlan.Shape = { ReaderKeyset.order($0.filter(forward ? key.atOrAfter : key.before), listOrder: forward) }
+        let walking = walksListOrder(query, skipping: skip, limit: limit, shape: shape)
+        let rows = try window(shape(HeadlineFilter.request(query, walkingListOrder: walking)).limit(limit, offset: skip))
         return forward ? rows : rows.reversed()
     }
 
@@ -49,9 +50,10 @@ extension ArticleStore: ReaderDataSource {
 
     /// Whether a search view's window is read walking the list's own order
     /// (see `SearchPlan`); false for every other view.
-    private func walksListOrder(_ query: HeadlineQuery, rows: Int) throws -> Bool {
-        guard query.search != nil else { return false }
-        return try pool.read { db in try SearchPlan.walksListOrder(query, rows: rows, in: db) }
+    func walksListOrder(_ query: HeadlineQuery, skipping: Int, limit: Int, shape: SearchPlan.Shape) -> Bool {
+        let (rows, overflow) = skipping.addingReportingOverflow(limit)
+        guard query.search != nil, !overflow else { return false }
+        return (try? pool.read { db in SearchPlan.walksListOrder(query, rows: rows, in: db, shape: shape) }) ?? false
     }
 
     /// The title shown for an article SQLite cannot read.

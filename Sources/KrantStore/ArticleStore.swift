@@ -182,9 +182,10 @@ public final class ArticleStore: Sendable {
     /// A page of the view, newest first (published date, then id, both
     /// descending). Only list columns are read, never the bodies.
     public func headlines(_ query: HeadlineQuery, limit: Int, offset: Int = 0) throws -> [Headline] {
-        try pool.read { db in
-            let walking = try SearchPlan.walksListOrder(query, rows: offset + limit, in: db)
-            return try HeadlineFilter.ordered(query, walkingListOrder: walking)
+        let walking = walksListOrder(query, skipping: offset, limit: limit,
+                                     shape: { ReaderKeyset.order($0, listOrder: true) })
+        return try pool.read { db in
+            try HeadlineFilter.ordered(query, walkingListOrder: walking)
                 .select(HeadlineRecord.columns)
                 .limit(limit, offset: offset)
                 .asRequest(of: HeadlineRecord.self)

@@ -11,13 +11,15 @@ enum HeadlineFilter {
         // `== 0` / `== 1`, not `== false`: GRDB writes `NOT is_read` for the
         // latter, which SQLite cannot answer from the is_read index.
         if query.unreadOnly {
-            if query.category == nil && query.feedID == nil && !query.starredOnly {
+            let searchLooksUp = query.search != nil && !walkingListOrder
+            if query.category == nil && query.feedID == nil && !query.starredOnly && !searchLooksUp {
                 request = request.filter(Columns.isRead == 0)
             } else {
                 // Unary plus keeps SQLite from choosing the is_read index, which
                 // would visit every unread article to find the few in one
-                // category, feed or starred; the category and feed indexes
-                // carry is_read and the starred index is small, so each serves
+                // category, feed or starred, or among a search's hits; the
+                // category and feed indexes carry is_read, the starred index
+                // is small and the hits are looked up by id, so each serves
                 // the view alone.
                 request = request.filter(sql: "+is_read = 0")
             }

@@ -6,61 +6,64 @@ import Testing
 /// A search view is counted from the index and `article_counts`, and its
 /// windows are read walking the list or looking up the hits (`SearchPlan`);
 /// whichever way is taken, the answers are the ones counting and sorting
-/// the rows gives.
+/// every matching row gives.
 @Suite struct SearchPlanTests {
     let directory: TemporaryDirectory
     let store: ArticleStore
     let ids: [Int64]
 
-    /// 60 articles on 60 days; every third has "walvis" (20 hits), one has
-    /// "zeldzaam", and one says "walvis" only after "niet" (for a phrase).
+    /// 60 articles on 60 days; every third has "walvis strandde" (20), one
+    /// more has both words the other way round, one has "zeldzaam".
     init() throws {
         directory = try TemporaryDirectory()
         store = try ArticleStore(path: directory.file("krant.db"))
         let articles = (0..<60).map { index in
             let words = (index % 3 == 0 ? "Een walvis strandde. " : "Geen nieuws. ")
-                + (index == 31 ? "Een zeldzaam geval." : "")
+                + (index == 31 ? "Een zeldzaam geval." : "") + (index == 32 ? "Daar strandde een walvis." : "")
             return Sample.article("Bericht \(index)", Sample.day(index % 28 + 1, month: index / 28 + 1),
                                   body: words)
         }
         ids = try Sample.insert(articles, into: store)
     }
 
-    /// Reads each article's state off the store by counting and sorting rows.
-    func counted(_ query: HeadlineQuery) throws -> (total: Int, unread: Int) {
-        var unread = query
-        unread.unreadOnly = true
-        return try store.pool.read { db in
-            (try HeadlineFilter.request(query).fetchCount(db), try HeadlineFilter.request(unread).fetchCount(db))
-        }
-    }
-
-    func window(_ query: HeadlineQuery, offset: Int, walking: Bool) throws -> [Int64] {
+    /// The view by the generic plan: every matching row, sorted by SQLite.
+    func everyRow(_ query: HeadlineQuery) throws -> [Int64] {
         try store.pool.read { db in
-            try Int64.fetchAll(db, HeadlineFilter.ordered(query, walkingListOrder: walking)
-                .select(ArticleRecord.Columns.id).limit(7, offset: offset))
+            try Int64.fetchAll(db, HeadlineFilter.ordered(query).select(ArticleRecord.Columns.id))
         }
     }
 
     func expectAgreement(_ read: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        for search in ["walvis", "zeldzaam", "walv", "niets"] {
+        for search in ["walvis", "zeldzaam", "walv", "niets", "\"walvis strandde\""] {
             for unreadOnly in [false, true] {
                 let query = HeadlineQuery(unreadOnly: unreadOnly, search: search)
-                let planned = try store.pool.read { db in try SearchPlan.counts(query, in: db) }
-                let rows = try counted(query)
-                #expect(planned?.total == rows.total && planned?.unread == rows.unread,
-                        "\(read): \(query)", sourceLocation: sourceLocation)
-                #expect(try store.counts(query) == rows, "\(read): \(query)", sourceLocation: sourceLocation)
+                let rows = try everyRow(query)
+                var unread = query
+                unread.unreadOnly = true
+                let counted = (total: rows.count, unread: try everyRow(unread).count)
+                #expect(try store.counts(query) == counted, "\(read): \(query)", sourceLocation: sourceLocation)
                 for offset in [0, 5, 15] {
-                    #expect(try window(query, offset: offset, walking: true)
-                            == window(query, offset: offset, walking: false),
+                    #expect(try store.headlines(query, offset: offset, limit: 7).map(\.id)
+                            == Array(rows.dropFirst(offset).prefix(7)),
                             "\(read): \(query) from \(offset)", sourceLocation: sourceLocation)
+                    #expect(try store.headlines(query, fromEnd: offset, limit: 7).map(\.id)
+                            == Array(rows.dropLast(offset).suffix(7)),
+                            "\(read): \(query) \(offset) from the end", sourceLocation: sourceLocation)
+                }
+                if rows.count > 6 {
+                    let anchor = rows[4]
+                    #expect(try store.headlines(query, from: anchor, forward: true, skip: 1, limit: 3)?.map(\.id)
+                            == Array(rows[5..<8]), "\(read): \(query) after", sourceLocation: sourceLocation)
+                    #expect(try store.headlines(query, from: anchor, forward: false, skip: 0, limit: 3)?.map(\.id)
+                            == Array(rows[1..<4]), "\(read): \(query) before", sourceLocation: sourceLocation)
                 }
             }
         }
     }
 
     @Test func countsAndWindowsAgreeWithTheRowsWhateverIsRead() throws {
+        #expect(try everyRow(HeadlineQuery(search: "walvis")).count == 21)
+        #expect(try everyRow(HeadlineQuery(search: "\"walvis strandde\"")).count == 20)
         try expectAgreement("none read")
         // Three read: the read side of the is_read index is walked.
         try store.setRead([ids[0], ids[3], ids[4]], true)
@@ -78,26 +81,28 @@ import Testing
 
     @Test func viewsTheIndexCannotCountAloneAreLeftToTheRows() throws {
         let leftOut = [HeadlineQuery(search: "\"walvis strandde\""), HeadlineQuery(search: "walvis -zeldzaam"),
-                       HeadlineQuery(category: "Sport", search: "walvis"), HeadlineQuery(starredOnly: true, search: "walvis"),
-                       HeadlineQuery()]
+                       HeadlineQuery(category: "Sport", search: "walvis"),
+                       HeadlineQuery(starredOnly: true, search: "walvis"),
+                       HeadlineQuery(search: "walvis", maxAgeSeconds: 86_400), HeadlineQuery()]
         for query in leftOut {
             #expect(try store.pool.read { db in try SearchPlan.counts(query, in: db) } == nil, "\(query)")
-            #expect(try store.pool.read { db in try SearchPlan.walksListOrder(query, rows: 10, in: db) } == false)
+            #expect(!store.walksListOrder(query, skipping: 0, limit: 10, shape: { $0 }), "\(query)")
         }
-        #expect(try store.counts(HeadlineQuery(search: "\"walvis strandde\"")) == (20, 20))
     }
 
     /// A common word walks the list from the top; a rare one, or a window
     /// far down a common one, looks its hits up. SQLite must take the
     /// plan asked for, or the walk costs what it was meant to save.
     @Test func theWalkIsChosenForCommonWordsAndSQLiteTakesIt() throws {
-        func walks(_ search: String, rows: Int) throws -> Bool {
-            try store.pool.read { db in try SearchPlan.walksListOrder(HeadlineQuery(search: search), rows: rows, in: db) }
+        func walks(_ search: String, unreadOnly: Bool = false, skipping: Int = 0) -> Bool {
+            store.walksListOrder(HeadlineQuery(unreadOnly: unreadOnly, search: search), skipping: skipping, limit: 7,
+                                 shape: { ReaderKeyset.order($0, listOrder: true) })
         }
-        #expect(try walks("walvis", rows: 10))
-        #expect(try !walks("walvis", rows: 100))
-        #expect(try !walks("zeldzaam", rows: 10))
-        #expect(try !walks("niets", rows: 10))
+        #expect(walks("walvis"))
+        #expect(walks("walvis", unreadOnly: true))
+        #expect(!walks("walvis", skipping: 100))
+        #expect(!walks("zeldzaam"))
+        #expect(!walks("niets"))
 
         func plan(walking: Bool, unreadOnly: Bool = false) throws -> String {
             let request = HeadlineFilter.ordered(HeadlineQuery(unreadOnly: unreadOnly, search: "walvis"),
@@ -112,5 +117,30 @@ import Testing
         #expect(try plan(walking: true).contains("SCAN articles USING INDEX articles_by_published"))
         #expect(try plan(walking: true, unreadOnly: true).contains("USING INDEX articles_by_unread"))
         #expect(try plan(walking: false).contains("SEARCH articles USING INTEGER PRIMARY KEY"))
+        #expect(try plan(walking: false, unreadOnly: true).contains("SEARCH articles USING INTEGER PRIMARY KEY"))
+    }
+
+    /// Hits all at one end of the list: spread evenly they would make the
+    /// walk cheap, so it is tried first on as many rows as the lookup
+    /// costs, and given up from the end where the hits are not.
+    @Test func hitsInABurstAreLookedUpFromTheOtherEnd() throws {
+        let burst = try ArticleStore(path: directory.file("burst.db"))
+        // 300 articles, the 20 oldest about a stranding.
+        _ = try Sample.insert((0..<300).map { index in
+            Sample.article("Bericht \(index)", Sample.day(index % 28 + 1, month: index / 28 + 1),
+                           body: index < 20 ? "Een walvis strandde." : "Geen nieuws.")
+        }, into: burst)
+        let query = HeadlineQuery(search: "walvis")
+        let top = burst.walksListOrder(query, skipping: 0, limit: 7, shape: { ReaderKeyset.order($0, listOrder: true) })
+        let bottom = burst.walksListOrder(query, skipping: 0, limit: 7,
+                                          shape: { ReaderKeyset.order($0, listOrder: false) })
+        #expect(!top)
+        #expect(bottom)
+        let rows = try burst.pool.read { db in
+            try Int64.fetchAll(db, HeadlineFilter.ordered(query).select(ArticleRecord.Columns.id))
+        }
+        #expect(rows.count == 20)
+        #expect(try burst.headlines(query, offset: 0, limit: 7).map(\.id) == Array(rows.prefix(7)))
+        #expect(try burst.headlines(query, fromEnd: 0, limit: 7).map(\.id) == Array(rows.suffix(7)))
     }
 }

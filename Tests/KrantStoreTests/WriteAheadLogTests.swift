@@ -41,26 +41,31 @@ import Testing
     }
 
     /// A bulk import's cache and checkpoint interval last for the import
-    /// only, also when it fails, so the reader's writes never grow its
-    /// memory by a 64 MB cache.
-    @Test func bulkWriteSettingsLastForTheImportOnly() throws {
+    /// only, also when it fails or nests, and what was set before comes
+    /// back, so the reader's writes never grow its memory by a 64 MB cache.
+    @Test func bulkWriteSettingsLastForTheBulkWriteOnly() throws {
         let directory = try TemporaryDirectory()
         let store = try ArticleStore(path: directory.file("krant.db"))
-        func settings() throws -> [Int] {
-            try store.pool.writeWithoutTransaction { db in
-                [try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0, try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0]
-            }
+        func settings() throws -> WriterSettings {
+            try store.pool.writeWithoutTransaction { db in try WriterSettings.read(db) }
         }
-        #expect(try settings() == [-2000, 1000])
+        let before = try settings()
+        #expect(before == WriterSettings(cacheSize: -2000, checkpointPages: 1000))
         let inside = try store.withBulkWrites {
             _ = try Sample.insert([Sample.article("Eerste")], into: store)
-            return try settings()
+            let nested = try store.withBulkWrites { try settings() }
+            return [nested, try settings()]
         }
-        #expect(inside == [-65536, 10_000])
-        #expect(try settings() == [-2000, 1000])
+        #expect(inside == [WriterSettings.bulk, WriterSettings.bulk])
+        #expect(try settings() == before)
         struct Failure: Error {}
         #expect(throws: Failure.self) { try store.withBulkWrites { throw Failure() } }
-        #expect(try settings() == [-2000, 1000])
+        #expect(try settings() == before)
+        // Settings of its own come back as they were.
+        let own = WriterSettings(cacheSize: -3000, checkpointPages: 500)
+        try store.pool.writeWithoutTransaction { db in try own.apply(db) }
+        try store.withBulkWrites {}
+        #expect(try settings() == own)
         #expect(try store.count(HeadlineQuery()) == 1)
     }
 }
