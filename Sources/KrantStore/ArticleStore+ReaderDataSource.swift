@@ -9,14 +9,14 @@ extension ArticleStore: ReaderDataSource {
     public func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline] {
         let shape: SearchPlan.Shape = { ReaderKeyset.order($0, listOrder: true) }
         let walking = walksListOrder(query, skipping: offset, limit: limit, shape: shape)
-        return try window(shape(HeadlineFilter.request(query, walkingListOrder: walking)).limit(limit, offset: offset))
+        return try window(shape(HeadlineFilter.request(query, access: SearchPlan.access(walking))).limit(limit, offset: offset))
     }
 
     /// Read upwards from the bottom and turned round, so `G` costs a window.
     public func headlines(_ query: HeadlineQuery, fromEnd: Int, limit: Int) throws -> [Headline] {
         let shape: SearchPlan.Shape = { ReaderKeyset.order($0, listOrder: false) }
         let walking = walksListOrder(query, skipping: fromEnd, limit: limit, shape: shape)
-        return try window(shape(HeadlineFilter.request(query, walkingListOrder: walking)).limit(limit, offset: fromEnd))
+        return try window(shape(HeadlineFilter.request(query, access: SearchPlan.access(walking))).limit(limit, offset: fromEnd))
             .reversed()
     }
 
@@ -27,7 +27,7 @@ extension ArticleStore: ReaderDataSource {
         guard let key else { return nil }
         let shape: SearchPlan.Shape = { ReaderKeyset.order($0.filter(forward ? key.atOrAfter : key.before), listOrder: forward) }
         let walking = walksListOrder(query, skipping: skip, limit: limit, shape: shape)
-        let rows = try window(shape(HeadlineFilter.request(query, walkingListOrder: walking)).limit(limit, offset: skip))
+        let rows = try window(shape(HeadlineFilter.request(query, access: SearchPlan.access(walking))).limit(limit, offset: skip))
         return forward ? rows : rows.reversed()
     }
 

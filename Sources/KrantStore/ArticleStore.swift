@@ -185,7 +185,7 @@ public final class ArticleStore: Sendable {
         let walking = walksListOrder(query, skipping: offset, limit: limit,
                                      shape: { ReaderKeyset.order($0, listOrder: true) })
         return try pool.read { db in
-            try HeadlineFilter.ordered(query, walkingListOrder: walking)
+            try HeadlineFilter.ordered(query, access: SearchPlan.access(walking))
                 .select(HeadlineRecord.columns)
                 .limit(limit, offset: offset)
                 .asRequest(of: HeadlineRecord.self)

@@ -4,14 +4,21 @@ import KrantCore
 /// Turns a `HeadlineQuery` into SQL on `articles`, shared by lists, counts and
 /// mark-all-read so the three always agree on what a view contains.
 enum HeadlineFilter {
-    /// `walkingListOrder`: see `SearchCondition.filter` and `SearchPlan`.
-    static func request(_ query: HeadlineQuery, walkingListOrder: Bool = false) -> QueryInterfaceRequest<ArticleRecord> {
+    /// How SQLite is to find a search view's rows (see `SearchPlan`):
+    /// its own choice, walking the view's date index, or looking the hits
+    /// up by id.
+    enum SearchAccess {
+        case automatic, walkingListOrder, lookingUpHits
+    }
+
+    static func request(_ query: HeadlineQuery, access: SearchAccess = .automatic) -> QueryInterfaceRequest<ArticleRecord> {
         typealias Columns = ArticleRecord.Columns
         var request = ArticleRecord.all()
         // `== 0` / `== 1`, not `== false`: GRDB writes `NOT is_read` for the
         // latter, which SQLite cannot answer from the is_read index.
         if query.unreadOnly {
-            let searchLooksUp = query.search != nil && !walkingListOrder
+            let searchLooksUp = access == .lookingUpHits
+                && query.search.flatMap(SearchCondition.positiveMatch(_:)) != nil
             if query.category == nil && query.feedID == nil && !query.starredOnly && !searchLooksUp {
                 request = request.filter(Columns.isRead == 0)
             } else {
@@ -38,13 +45,13 @@ enum HeadlineFilter {
                                      arguments: ["-\(seconds) seconds"])
         }
         if let search = query.search, !search.isEmpty {
-            request = request.filter(SearchCondition.filter(search, walkingListOrder: walkingListOrder))
+            request = request.filter(SearchCondition.filter(search, walkingListOrder: access == .walkingListOrder))
         }
         return request
     }
 
     /// Newest first; the id breaks ties so paging with an offset is stable.
-    static func ordered(_ query: HeadlineQuery, walkingListOrder: Bool = false) -> QueryInterfaceRequest<ArticleRecord> {
-        request(query, walkingListOrder: walkingListOrder).order(ArticleRecord.Columns.publishedSort.desc, ArticleRecord.Columns.id.desc)
+    static func ordered(_ query: HeadlineQuery, access: SearchAccess = .automatic) -> QueryInterfaceRequest<ArticleRecord> {
+        request(query, access: access).order(ArticleRecord.Columns.publishedSort.desc, ArticleRecord.Columns.id.desc)
     }
 }

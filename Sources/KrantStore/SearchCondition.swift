@@ -61,6 +61,11 @@ enum SearchCondition {
         return positiveMatch(query)
     }
 
+    /// The index's words of the search `text`, if it has any to look up.
+    static func positiveMatch(_ text: String) -> String? {
+        (try? SearchParser.parse(text)).flatMap(positiveMatch)
+    }
+
     /// One term as FTS5 syntax: every word a quoted term (words hold only
     /// letters and digits, so no quote needs escaping), a prefix unless the
     /// term is a phrase, in the title column when the term says `title:`.

@@ -27,6 +27,12 @@ enum SearchPlan {
     /// 1,000,000 articles).
     static let lookupCostInRows = 12
 
+    /// A window's access: the walk, or else the hits looked up (SQLite's
+    /// own choice walks the whole is_read index for an unread-only search).
+    static func access(_ walking: Bool) -> HeadlineFilter.SearchAccess {
+        walking ? .walkingListOrder : .lookingUpHits
+    }
+
     /// A window's order and bounds, put on a request of its view.
     typealias Shape = (QueryInterfaceRequest<ArticleRecord>) -> QueryInterfaceRequest<ArticleRecord>
 

@@ -104,9 +104,9 @@ import Testing
         #expect(!walks("zeldzaam"))
         #expect(!walks("niets"))
 
-        func plan(walking: Bool, unreadOnly: Bool = false) throws -> String {
-            let request = HeadlineFilter.ordered(HeadlineQuery(unreadOnly: unreadOnly, search: "walvis"),
-                                                 walkingListOrder: walking).limit(10)
+        func plan(walking: Bool, unreadOnly: Bool = false, search: String = "walvis") throws -> String {
+            let request = HeadlineFilter.ordered(HeadlineQuery(unreadOnly: unreadOnly, search: search),
+                                                 access: SearchPlan.access(walking)).limit(10)
             return try store.pool.read { db in
                 let statement = try request.makePreparedRequest(db).statement
                 return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql,
@@ -118,6 +118,8 @@ import Testing
         #expect(try plan(walking: true, unreadOnly: true).contains("USING INDEX articles_by_unread"))
         #expect(try plan(walking: false).contains("SEARCH articles USING INTEGER PRIMARY KEY"))
         #expect(try plan(walking: false, unreadOnly: true).contains("SEARCH articles USING INTEGER PRIMARY KEY"))
+        // Only excluded words: no hits to look up, so the unread index serves.
+        #expect(try plan(walking: false, unreadOnly: true, search: "-zeldzaam").contains("USING INDEX articles_by_unread"))
     }
 
     /// Hits all at one end of the list: spread evenly they would make the
@@ -142,5 +144,18 @@ import Testing
         #expect(rows.count == 20)
         #expect(try burst.headlines(query, offset: 0, limit: 7).map(\.id) == Array(rows.prefix(7)))
         #expect(try burst.headlines(query, fromEnd: 0, limit: 7).map(\.id) == Array(rows.suffix(7)))
+
+        // From the newest hit on, the walk finds the rest at once: the trial
+        // runs with the keyset's arguments before the search's.
+        let key = try #require(try burst.pool.read { db in try ReaderKeyset.of(rows[0], db) })
+        #expect(burst.walksListOrder(query, skipping: 1, limit: 3,
+                                     shape: { ReaderKeyset.order($0.filter(key.atOrAfter), listOrder: true) }))
+        #expect(try burst.headlines(query, from: rows[0], forward: true, skip: 1, limit: 3)?.map(\.id)
+                == Array(rows[1..<4]))
+        // Unread only: the trial walks the unread index, from either end.
+        let unread = HeadlineQuery(unreadOnly: true, search: "walvis")
+        #expect(!burst.walksListOrder(unread, skipping: 0, limit: 7, shape: { ReaderKeyset.order($0, listOrder: true) }))
+        #expect(burst.walksListOrder(unread, skipping: 0, limit: 7, shape: { ReaderKeyset.order($0, listOrder: false) }))
+        #expect(try burst.headlines(unread, fromEnd: 0, limit: 7).map(\.id) == Array(rows.suffix(7)))
     }
 }
