@@ -55,22 +55,14 @@ import Testing
 
     @Test func aFeedOfASyncAccountKeepsATitle() throws {
         let server = try FakeSyncServer()
-        try server.subscribe(GReaderTestFeeds.dagblad, folder: nil)
-        let scenario = try SyncScenario(server)
-        try scenario.setPassword(server.password)
-        try scenario.run(["sync", "add", server.apiURL, "--user", server.user], "add")
-        try scenario.run(["sync"], "sync")
+        let scenario = try Self.syncedWithOneFeed(server)
         let output = try scenario.run(["feeds", "rename", server.url(of: GReaderTestFeeds.dagblad), " "], status: 2, "rename")
         #expect(output.stderr == "krant: a feed of a sync account keeps a title; give one\n")
     }
 
     @Test func theTokenIsKeptAndOnlyARefusedOneLeadsToANewSignIn() throws {
         let server = try FakeSyncServer()
-        try server.subscribe(GReaderTestFeeds.dagblad, folder: nil)
-        let scenario = try SyncScenario(server)
-        try scenario.setPassword(server.password)
-        try scenario.run(["sync", "add", server.apiURL, "--user", server.user], "add")
-        try scenario.run(["sync"], "sync")
+        let scenario = try Self.syncedWithOneFeed(server)
         try scenario.run(["sync"], "sync again")
         func signIns() -> Int { server.server.requests.count { $0.path == "/accounts/ClientLogin" } }
         #expect(signIns() == 1, "only `sync add` signs in")
@@ -155,5 +147,15 @@ import Testing
         let output = try krant.run(["sync"])
         #expect(output.status == 1)
         #expect(output.stderr == "krant: no sync account (add one with `krant sync add URL --user NAME`)\n")
+    }
+
+    /// A store with an account on `server`, which has one feed, synced once.
+    static func syncedWithOneFeed(_ server: FakeSyncServer) throws -> SyncScenario {
+        try server.subscribe(GReaderTestFeeds.dagblad, folder: nil)
+        let scenario = try SyncScenario(server)
+        try scenario.setPassword(server.password)
+        try scenario.run(["sync", "add", server.apiURL, "--user", server.user], "add")
+        try scenario.run(["sync"], "sync")
+        return scenario
     }
 }
