@@ -34,7 +34,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "KrantFeeds", dependencies: ["KrantCore", "KrantContent", "CLibxml2"]),
+        // libcurl, loaded with dlopen on the first fetch (see ccurl.h); its
+        // header comes from libcurl4-openssl-dev.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "KrantFeeds", dependencies: ["KrantCore", "KrantContent", "CLibxml2", "CCurl"]),
         .target(name: "KrantSync", dependencies: ["KrantCore", "KrantFeeds", "KrantStore"]),
         // The config file: TOML read by TOMLKit (toml++), checked against
         // krant's settings with file:line:column errors.
@@ -56,7 +59,7 @@ let package = Package(
             // lie inside a target's folder, and copies symlinks unresolved).
             path: ".",
             exclude: ["README.md", "Tests", "Resources/man", "Sources/KrantCore", "Sources/KrantContent", "Sources/KrantConfig", "Sources/KrantStore", "Sources/KrantTerminal",
-                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/KrantFeeds", "Sources/KrantSync", "Sources/krant-bench",
+                      "Sources/CNcursesw", "Sources/CLibxml2", "Sources/CCurl", "Sources/KrantFeeds", "Sources/KrantSync", "Sources/krant-bench",
                       "Sources/KrantFuzzing", "Sources/krant-fuzz", "Sources/CLibFuzzer"],
             sources: ["Sources/krant"],
             resources: [.copy("Resources/articles")]
@@ -96,7 +99,8 @@ let package = Package(
         // Fixtures: recorded Google Reader sessions (GReaderTranscriptEntry).
         .target(name: "KrantTestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
                 path: "Tests/KrantTestSupport", resources: [.copy("Fixtures")]),
-        .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantContent", "KrantCore", "KrantTestSupport"],
+        .testTarget(name: "KrantFeedsTests", dependencies: ["KrantFeeds", "KrantContent", "KrantCore", "KrantTestSupport",
+                                                         "CCurl"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KrantSyncTests", dependencies: ["KrantSync", "KrantStore", "KrantCore", "KrantTestSupport"]),
         .testTarget(name: "KrantConfigTests", dependencies: ["KrantConfig", "KrantCore"]),

@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 import KrantTestSupport
 import Testing
@@ -160,9 +161,7 @@ import Testing
                             return
                         }
                         written.add(chunk.count)
-                        // A fast network, not an infinitely fast one: a sender
-                        // that never pauses starves URLSession's work queue on
-                        // Linux, and the cancellation lands late (see HTTPExchange).
+                        // A fast network, not an infinitely fast one.
                         Thread.sleep(forTimeInterval: 0.001)
                     }
                 })
@@ -250,19 +249,25 @@ import Testing
         #expect(most.value == 2, "two feeds at a time, never more and not one by one")
     }
 
-    @Test func urlErrorsMapToReasons() {
+    @Test func transferFailuresMapToReasons() {
         let url = URL(string: "https://example.invalid:8443/feed")!
-        func map(_ code: URLError.Code) -> FetchFailure {
-            FetchFailure.from(URLError(code), url: url, timeout: .seconds(20), sizeLimit: 1 << 20)
+        func map(_ failure: ccurl_failure, _ message: String = "") -> FetchFailure {
+            FetchFailure.from(failure, message: message, url: url, timeout: .seconds(20))
         }
-        #expect(map(.cannotFindHost) == .dns(host: "example.invalid"))
-        #expect(map(.dnsLookupFailed).description == "host not found: example.invalid")
-        #expect(map(.timedOut).description == "timed out after 20 s")
-        #expect(map(.cannotConnectToHost).description == "cannot connect to example.invalid:8443")
-        #expect(map(.networkConnectionLost) == .connection("connection to example.invalid lost"))
-        #expect(map(.serverCertificateUntrusted) == .connection("certificate of example.invalid not accepted"))
-        #expect(map(.httpTooManyRedirects) == .tooManyRedirects(limit: 5))
-        #expect(map(.dataLengthExceedsMaximum).description == "larger than 1 MB")
+        #expect(map(CCURL_DNS) == .dns(host: "example.invalid"))
+        #expect(map(CCURL_DNS).description == "host not found: example.invalid")
+        #expect(map(CCURL_TIMEOUT).description == "timed out after 20 s")
+        #expect(map(CCURL_CONNECT).description == "cannot connect to example.invalid:8443")
+        #expect(map(CCURL_CONNECTION_LOST) == .connection("connection to example.invalid lost"))
+        #expect(map(CCURL_TLS) == .connection("secure connection to example.invalid failed"))
+        #expect(map(CCURL_CERTIFICATE) == .connection("certificate of example.invalid not accepted"))
+        #expect(map(CCURL_BAD_RESPONSE) == .connection("bad response from example.invalid"))
+        #expect(map(CCURL_BAD_URL) == .invalidURL("https://example.invalid:8443/feed"))
+        #expect(map(CCURL_NOT_LOADED, "cannot load libcurl (libcurl.so.4: no such file); install libcurl4")
+                == .connection("cannot load libcurl (libcurl.so.4: no such file); install libcurl4"))
+        // libcurl's detail is one line, and no control byte of it reaches the terminal.
+        #expect(map(CCURL_OTHER, "Send failure: \u{1B}[2JBroken pipe")
+                == .connection("network error from example.invalid: Send failure: Broken pipe"))
         #expect(FetchFailure.http(status: 599).description == "HTTP 599")
         #expect(FetchFailure.tooLarge(limit: 64 * 1024 * 1024).description == "larger than 64 MB")
     }

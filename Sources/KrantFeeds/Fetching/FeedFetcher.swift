@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Fetches feed documents over HTTP(S), politely: conditional GET so an
 /// unchanged feed costs a 304, gzip, a bounded number of redirects, a
@@ -95,7 +92,7 @@ public struct FeedFetcher: Sendable {
         return outcomes.map { $0 ?? .failed(.connection("cancelled")) }
     }
 
-    /// Only http and https, checked before any I/O: URLSession would happily
+    /// Only http and https, checked before any I/O: libcurl would happily
     /// read `file:///etc/passwd` or speak FTP for a feed URL in a config file.
     public static func validate(_ text: String) -> Swift.Result<URL, FetchFailure> {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -109,18 +106,14 @@ public struct FeedFetcher: Sendable {
         return .success(url)
     }
 
-    private func urlRequest(_ url: URL, _ request: FetchRequest) -> URLRequest {
-        var urlRequest = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData)
-        urlRequest.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        urlRequest.setValue("application/rss+xml, application/atom+xml, application/feed+json, "
-                            + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8", forHTTPHeaderField: "Accept")
-        // libcurl under URLSession decodes the body because it was asked for
-        // it; naming gzip alone keeps servers from choosing br or zstd.
-        urlRequest.setValue("gzip", forHTTPHeaderField: "Accept-Encoding")
-        if let etag = request.etag { urlRequest.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let lastModified = request.lastModified {
-            urlRequest.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since")
-        }
-        return urlRequest
+    private func urlRequest(_ url: URL, _ request: FetchRequest) -> HTTPRequest {
+        var headers = [
+            (name: "User-Agent", value: userAgent),
+            (name: "Accept", value: "application/rss+xml, application/atom+xml, application/feed+json, "
+                + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"),
+        ]
+        if let etag = request.etag { headers.append((name: "If-None-Match", value: etag)) }
+        if let lastModified = request.lastModified { headers.append((name: "If-Modified-Since", value: lastModified)) }
+        return HTTPRequest(url: url, headers: headers)
     }
 }

@@ -1,7 +1,6 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import KrantCore
 
 /// Why a feed could not be fetched, in terms a reader can act on: `krant
 /// fetch` prints one line per failed feed with this description.
@@ -32,29 +31,23 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Maps a URLSession error; `host` and `timeout` fill in what the error
-    /// itself does not say.
-    static func from(_ error: any Error, url: URL, timeout: Duration, sizeLimit: Int) -> FetchFailure {
-        let nsError = error as NSError
+    /// Maps a failed libcurl exchange; `url` and `timeout` fill in what
+    /// libcurl's `message` does not say, in the words of the other failures.
+    static func from(_ failure: ccurl_failure, message: String, url: URL, timeout: Duration) -> FetchFailure {
         let host = url.host ?? url.absoluteString
-        guard nsError.domain == NSURLErrorDomain else { return .connection("network error: \(nsError.localizedDescription)") }
-        switch URLError.Code(rawValue: nsError.code) {
-        case .cannotFindHost, .dnsLookupFailed: return .dns(host: host)
-        case .timedOut: return .timeout(after: timeout)
-        case .cannotConnectToHost: return .connection("cannot connect to \(Self.hostAndPort(url))")
-        case .networkConnectionLost: return .connection("connection to \(host) lost")
-        case .notConnectedToInternet: return .connection("no network connection")
-        case .secureConnectionFailed: return .connection("secure connection to \(host) failed")
-        case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
-             .serverCertificateHasUnknownRoot, .clientCertificateRejected, .clientCertificateRequired:
-            return .connection("certificate of \(host) not accepted")
-        case .badServerResponse, .cannotParseResponse, .cannotDecodeRawData, .cannotDecodeContentData:
-            return .connection("bad response from \(host)")
-        case .httpTooManyRedirects: return .tooManyRedirects(limit: FeedFetcher.maxRedirects)
-        case .dataLengthExceedsMaximum: return .tooLarge(limit: sizeLimit)
-        case .badURL, .unsupportedURL: return .invalidURL(url.absoluteString)
-        case .cancelled: return .connection("cancelled")
-        default: return .connection("network error \(nsError.code) from \(host)")
+        switch failure {
+        case CCURL_DNS: return .dns(host: host)
+        case CCURL_TIMEOUT: return .timeout(after: timeout)
+        case CCURL_CONNECT: return .connection("cannot connect to \(Self.hostAndPort(url))")
+        case CCURL_CONNECTION_LOST: return .connection("connection to \(host) lost")
+        case CCURL_TLS: return .connection("secure connection to \(host) failed")
+        case CCURL_CERTIFICATE: return .connection("certificate of \(host) not accepted")
+        case CCURL_BAD_RESPONSE: return .connection("bad response from \(host)")
+        case CCURL_BAD_URL: return .invalidURL(url.absoluteString)
+        case CCURL_STOPPED: return .connection("cancelled")
+        // The one failure not about this feed: every fetch fails alike.
+        case CCURL_NOT_LOADED: return .connection(Sanitizer.cleanLine(message))
+        default: return .connection("network error from \(host): \(Sanitizer.cleanLine(message))")
         }
     }
 

@@ -1,20 +1,18 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// One HTTP request and its response, without following redirects.
+/// One HTTP request and its response, without following redirects, through
+/// libcurl (see `ccurl.h` for why it is loaded only when something is fetched).
 ///
 /// `FeedFetcher` follows redirects itself: it must see every hop's status to
 /// tell a permanent move from a temporary one, refuse a hop to a `file:` or
-/// `ftp:` URL, and resolve a relative `Location` with its query intact
-/// (FoundationNetworking on Linux drops it, and does not follow 308 at all).
+/// `ftp:` URL, and resolve a relative `Location` with its query intact.
 ///
-/// The body is streamed through the delegate so that one over the size limit
-/// is abandoned as soon as the limit is crossed, never buffered whole; and a
-/// timer of our own bounds the whole exchange, because URLSession's request
-/// timeout on Linux is whole seconds and restarts with each redirect.
-final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// The body arrives in chunks, so one over the size limit is abandoned as
+/// soon as the limit is crossed, never buffered whole; an answer whose body
+/// is not read (a 304, a redirect, an error page) ends at its last header.
+/// libcurl's own timeout bounds the whole exchange, connecting included.
+final class HTTPExchange: @unchecked Sendable {
     enum Result: Sendable {
         case success(body: Data, etag: String?, lastModified: String?)
         /// `location` is the raw header value, possibly relative.
@@ -29,33 +27,40 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
 
     static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
 
-    private let request: URLRequest
-    private let url: URL
+    /// Why a callback stopped the transfer, so its end is read right.
+    private enum Stop {
+        case tooLarge
+        /// The headers are all in and the body is not wanted.
+        case bodyNotRead
+    }
+
+    private let request: HTTPRequest
     private let sizeLimit: Int
     /// What a timeout reports: the fetch's whole limit, not this hop's share.
     private let reportedTimeout: Duration
     private let answeringAnyStatus: Bool
 
-    // Guarded by `lock`: delegate callbacks, the timer and task cancellation
-    // arrive on different threads.
+    // Guarded by `lock`: libcurl's callbacks run on the exchange's thread,
+    // cancellation arrives on another.
     private let lock = NSLock()
     private var body = Data()
-    private var validators: (etag: String?, lastModified: String?) = (nil, nil)
+    private var status: Int?
+    /// The headers of the last response (after any 1xx), lower-cased names.
+    private var headers: [String: String] = [:]
+    private var stop: Stop?
+    private var cancelled = false
     private var result: Result?
     private var continuation: CheckedContinuation<Result, Never>?
-    private var session: URLSession?
-    private var task: URLSessionDataTask?
 
-    private init(request: URLRequest, sizeLimit: Int, reportedTimeout: Duration, answeringAnyStatus: Bool) {
+    private init(request: HTTPRequest, sizeLimit: Int, reportedTimeout: Duration, answeringAnyStatus: Bool) {
         self.request = request
-        url = request.url!
         self.sizeLimit = sizeLimit
         self.reportedTimeout = reportedTimeout
         self.answeringAnyStatus = answeringAnyStatus
     }
 
     /// Runs `request` and waits at most `timeout` for its outcome.
-    static func run(_ request: URLRequest, sizeLimit: Int, timeout: Duration,
+    static func run(_ request: HTTPRequest, sizeLimit: Int, timeout: Duration,
                     reportedTimeout: Duration, answeringAnyStatus: Bool = false) async -> Result {
         let exchange = HTTPExchange(request: request, sizeLimit: sizeLimit, reportedTimeout: reportedTimeout,
                                     answeringAnyStatus: answeringAnyStatus)
@@ -64,51 +69,40 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
                 exchange.start(continuation, timeout: timeout)
             }
         } onCancel: {
-            exchange.finish(.failed(.connection("cancelled")))
+            exchange.cancel()
         }
     }
 
     private func start(_ continuation: CheckedContinuation<Result, Never>, timeout: Duration) {
-        let configuration = URLSessionConfiguration.ephemeral
-        // No cache at all: a cached 200 would hide the server's 304, and a
-        // feed must reflect what the server says now.
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        // Only a backstop: our own timer below is the real limit.
-        let backstop = TimeInterval(timeout.components.seconds) + 2
-        configuration.timeoutIntervalForRequest = backstop
-        configuration.timeoutIntervalForResource = backstop
-        var request = request
-        request.timeoutInterval = backstop
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        let session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
-        let task = session.dataTask(with: request)
-
         lock.lock()
         if let result {
             // Cancelled before it started.
             lock.unlock()
-            session.invalidateAndCancel()
             continuation.resume(returning: result)
             return
         }
         self.continuation = continuation
-        self.session = session
-        self.task = task
         lock.unlock()
-
-        let limit = reportedTimeout
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.interval(timeout)) { [weak self] in
-            self?.finish(.failed(.timeout(after: limit)))
+        // libcurl blocks, so each exchange has a thread of its own rather
+        // than one of the few that run Swift's tasks.
+        let thread = Thread { [self] in
+            finish(perform(timeoutMilliseconds: Self.milliseconds(timeout)))
         }
-        task.resume()
+        thread.name = "krant HTTP"
+        thread.start()
     }
 
-    /// Settles the exchange once; later outcomes (the cancellation error that
-    /// follows our own cancel, a timer that fires late) are ignored.
+    /// The answer is settled at once; libcurl notices within a second (its
+    /// progress callback) and the bytes still arriving are dropped.
+    private func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+        finish(.failed(.connection("cancelled")))
+    }
+
+    /// Settles the exchange once; a later outcome (the transfer ending after
+    /// a cancel) is ignored.
     private func finish(_ outcome: Result) {
         lock.lock()
         guard result == nil else {
@@ -116,117 +110,124 @@ final class HTTPExchange: NSObject, URLSessionDataDelegate, @unchecked Sendable 
             return
         }
         result = outcome
-        let continuation = self.continuation, session = self.session, task = self.task
+        let continuation = self.continuation
         self.continuation = nil
-        self.session = nil
-        self.task = nil
-        body = Data()
         lock.unlock()
         continuation?.resume(returning: outcome)
-        // After resuming, and off this thread: on Linux the cancellation runs
-        // on URLSession's work queue, which a fast sender keeps busy for a
-        // while; the outcome is known, and the bytes that still arrive are
-        // dropped by `didReceive data`.
-        DispatchQueue.global().async {
-            task?.cancel()
-            // The session keeps its delegate (this object) until invalidated.
-            session?.invalidateAndCancel()
-        }
     }
 
-    // MARK: URLSessionDataDelegate
+    // MARK: The transfer, on the exchange's thread
 
-    func urlSession(_ session: URLSession, task: URLSessionTask,
-                    willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
-                    completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-        let location = Self.header("Location", in: response) ?? request.url?.absoluteString ?? ""
-        completionHandler(nil)
-        // The hop is all `FeedFetcher` needs, so it is reported now. Waiting
-        // for the declined task to complete is not safe on Linux: under load
-        // FoundationNetworking sometimes never completes it, and the fetch
-        // then ends only when the timeout does.
-        finish(.redirect(status: response.statusCode, location: location))
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-        guard let http = response as? HTTPURLResponse else {
-            completionHandler(.cancel)
-            finish(.failed(.connection("not an HTTP response from \(url.host ?? "")")))
-            return
-        }
-        let read = (200..<300).contains(http.statusCode)
-            || (answeringAnyStatus && !Self.redirectStatuses.contains(http.statusCode))
-        if read {
-            if http.expectedContentLength > Int64(sizeLimit) {
-                completionHandler(.cancel)
-                finish(.failed(.tooLarge(limit: sizeLimit)))
-                return
+    private func perform(timeoutMilliseconds: Int) -> Result {
+        let headerLines = request.headers.map { strdup("\($0.name): \($0.value)") }
+        defer { headerLines.forEach { free($0) } }
+        let url = strdup(request.url.absoluteString)
+        defer { free(url) }
+        var outcome = ccurl_result()
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        headerLines.map { UnsafePointer($0) }.withUnsafeBufferPointer { lines in
+            let perform = { (body: UnsafeRawBufferPointer?) in
+                var call = ccurl_request(
+                    url: url, headers: lines.baseAddress, header_count: lines.count,
+                    post_body: body?.baseAddress, post_body_length: body?.count ?? 0,
+                    timeout_ms: max(1, timeoutMilliseconds), max_content_length: Int64(self.sizeLimit),
+                    context: context,
+                    on_header: { data, size, context in
+                        HTTPExchange.from(context).receivedHeader(UnsafeRawBufferPointer(start: data, count: size))
+                    },
+                    on_body: { data, size, context in
+                        HTTPExchange.from(context).receivedBody(UnsafeRawBufferPointer(start: data, count: size))
+                    },
+                    should_abort: { context in HTTPExchange.from(context).isCancelled ? 1 : 0 })
+                ccurl_perform(&call, &outcome)
             }
-            lock.lock()
-            validators = (Self.header("ETag", in: http), Self.header("Last-Modified", in: http))
-            lock.unlock()
-            completionHandler(.allow)
-        } else {
+            if let postBody = request.postBody {
+                // An empty POST still needs a non-nil pointer to be a POST.
+                (postBody.isEmpty ? Data([0]) : postBody).withUnsafeBytes { bytes in
+                    perform(UnsafeRawBufferPointer(rebasing: bytes.prefix(postBody.count)))
+                }
+            } else {
+                perform(nil)
+            }
+        }
+        return settle(outcome)
+    }
+
+    private static func from(_ context: UnsafeMutableRawPointer?) -> HTTPExchange {
+        Unmanaged<HTTPExchange>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    private var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
+    /// One header line, CRLF included; a status line starts a new response
+    /// (after a 100 Continue or a proxy's CONNECT), the empty line ends one.
+    private func receivedHeader(_ line: UnsafeRawBufferPointer) -> Int {
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        lock.lock()
+        defer { lock.unlock() }
+        if cancelled { return 0 }
+        if text.hasPrefix("HTTP/") {
+            let fields = text.split(separator: " ", maxSplits: 2)
+            status = fields.count > 1 ? Int(fields[1]) : nil
+            headers = [:]
+        } else if let colon = text.firstIndex(of: ":") {
+            let name = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            headers[name] = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        } else if text.isEmpty, let status, status >= 200, !readsBody(of: status) {
             // Nothing in the body of a 304, a redirect or an error page is used.
-            completionHandler(.cancel)
-            finish(classify(http))
+            stop = .bodyNotRead
+            return 0
         }
+        return line.count
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    private func receivedBody(_ chunk: UnsafeRawBufferPointer) -> Int {
         lock.lock()
-        guard result == nil else {
-            lock.unlock()
-            return
+        defer { lock.unlock() }
+        if cancelled { return 0 }
+        guard body.count + chunk.count <= sizeLimit else {
+            stop = .tooLarge
+            return 0
         }
-        let tooLarge = body.count + data.count > sizeLimit
-        if !tooLarge { body.append(data) }
-        lock.unlock()
-        if tooLarge { finish(.failed(.tooLarge(limit: sizeLimit))) }
+        body.append(contentsOf: chunk)
+        return chunk.count
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        if let error {
-            finish(.failed(FetchFailure.from(error, url: url, timeout: reportedTimeout, sizeLimit: sizeLimit)))
-            return
-        }
+    private func readsBody(of status: Int) -> Bool {
+        (200..<300).contains(status) || (answeringAnyStatus && !Self.redirectStatuses.contains(status))
+    }
+
+    /// The result of a finished transfer, from what libcurl said and what
+    /// the callbacks saw.
+    private func settle(_ outcome: ccurl_result) -> Result {
         lock.lock()
-        let body = self.body, validators = self.validators
+        let body = self.body, status = self.status, headers = self.headers, stop = self.stop
+        self.body = Data()
         lock.unlock()
-        if answeringAnyStatus, let http = task.response as? HTTPURLResponse, !(200..<300).contains(http.statusCode),
-           !Self.redirectStatuses.contains(http.statusCode) {
-            finish(.answered(status: http.statusCode, body: body))
-        } else if let http = task.response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
-            finish(classify(http))
-        } else {
-            finish(.success(body: body, etag: validators.etag, lastModified: validators.lastModified))
+        if stop == .tooLarge || outcome.failure == CCURL_TOO_LARGE { return .failed(.tooLarge(limit: sizeLimit)) }
+        let completed = outcome.failure == CCURL_OK || (outcome.failure == CCURL_STOPPED && stop == .bodyNotRead)
+        guard completed, let status else {
+            let message = withUnsafeBytes(of: outcome.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            return .failed(FetchFailure.from(outcome.failure, message: message, url: request.url,
+                                             timeout: reportedTimeout))
         }
-    }
-
-    // MARK: Helpers
-
-    private func classify(_ response: HTTPURLResponse) -> Result {
-        let status = response.statusCode
+        if (200..<300).contains(status) {
+            return .success(body: body, etag: headers["etag"], lastModified: headers["last-modified"])
+        }
+        if answeringAnyStatus && !Self.redirectStatuses.contains(status) { return .answered(status: status, body: body) }
         if status == 304 { return .notModified }
-        if Self.redirectStatuses.contains(status), let location = Self.header("Location", in: response) {
+        if Self.redirectStatuses.contains(status), let location = headers["location"] {
             return .redirect(status: status, location: location)
         }
         return .failed(.http(status: status))
     }
 
-    /// Header names are case-insensitive, and servers send every spelling.
-    private static func header(_ name: String, in response: HTTPURLResponse) -> String? {
-        for (key, value) in response.allHeaderFields {
-            if let key = key as? String, key.caseInsensitiveCompare(name) == .orderedSame {
-                return value as? String
-            }
-        }
-        return nil
-    }
-
-    private static func interval(_ duration: Duration) -> DispatchTimeInterval {
+    private static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components
-        return .nanoseconds(Int(max(0, seconds)) * 1_000_000_000 + Int(max(0, attoseconds) / 1_000_000_000))
+        return Int(max(0, seconds)) * 1000 + Int(max(0, attoseconds) / 1_000_000_000_000_000)
     }
 }

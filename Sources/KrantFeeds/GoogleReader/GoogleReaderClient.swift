@@ -1,8 +1,5 @@
 import Foundation
 import KrantCore
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A client of the Google Reader API as FreshRSS, Miniflux, Inoreader, The
 /// Old Reader and BazQux serve it: sign in, list subscriptions, page through
@@ -157,16 +154,13 @@ public struct GoogleReaderClient: Sendable {
         var text = baseURL.absoluteString + "/" + path
         if !query.isEmpty { text += "?" + Self.encode(query) }
         guard let url = URL(string: text) else { throw .invalidURL(text) }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData)
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue("gzip", forHTTPHeaderField: "Accept-Encoding")
+        var request = HTTPRequest(url: url, headers: [(name: "User-Agent", value: userAgent)])
         if authorized, let authToken {
-            request.setValue("GoogleLogin auth=" + authToken, forHTTPHeaderField: "Authorization")
+            request.headers.append((name: "Authorization", value: "GoogleLogin auth=" + authToken))
         }
         if let form {
-            request.httpMethod = "POST"
-            request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(Self.encode(form).utf8)
+            request.headers.append((name: "Content-Type", value: "application/x-www-form-urlencoded"))
+            request.postBody = Data(Self.encode(form).utf8)
         }
         let outcome = await HTTPExchange.run(request, sizeLimit: sizeLimit, timeout: timeout,
                                              reportedTimeout: timeout, answeringAnyStatus: true)
