@@ -4,6 +4,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /// libcurl's entry points, found with dlsym. Called only through these
@@ -163,6 +164,14 @@ void ccurl_perform(const ccurl_request *request, ccurl_result *result) {
     api.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
     api.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
     api.easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
+    // Certificate authorities beyond the system's, named the way the curl
+    // tool (CURL_CA_BUNDLE) and OpenSSL (SSL_CERT_FILE, SSL_CERT_DIR) have
+    // them: libcurl itself reads none of these.
+    const char *bundle = getenv("CURL_CA_BUNDLE");
+    if (bundle == NULL || bundle[0] == 0) bundle = getenv("SSL_CERT_FILE");
+    if (bundle != NULL && bundle[0] != 0) api.easy_setopt(handle, CURLOPT_CAINFO, bundle);
+    const char *folder = getenv("SSL_CERT_DIR");
+    if (folder != NULL && folder[0] != 0) api.easy_setopt(handle, CURLOPT_CAPATH, folder);
     // Asks for gzip alone and decodes it, so the body limit counts decoded bytes.
     api.easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "gzip");
     api.easy_setopt(handle, CURLOPT_TIMEOUT_MS, request->timeout_ms > 0 ? request->timeout_ms : 1L);
