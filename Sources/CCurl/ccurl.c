@@ -36,9 +36,9 @@ static void load(void) {
 #ifdef __APPLE__
     static const char *const names[] = {"libcurl.4.dylib", "libcurl.dylib"};
 #else
-    // The OpenSSL build first (Swift's own FoundationNetworking needs it,
-    // so every Swift machine has it), then the GnuTLS one.
-    static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
+    // The OpenSSL build first (Swift's FoundationNetworking needs it, so a
+    // machine with Swift has it), then the GnuTLS one; both are ABI 4.
+    static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4"};
 #endif
     void *library = NULL;
     const char *first_error = NULL;
@@ -51,7 +51,7 @@ static void load(void) {
         }
     }
     if (library == NULL) {
-        snprintf(load_error, sizeof load_error, "cannot load libcurl (%s); install libcurl4",
+        snprintf(load_error, sizeof load_error, "cannot load libcurl (%s); install it (Debian: libcurl4)",
                  first_error_copy[0] ? first_error_copy : names[0]);
         return;
     }
@@ -92,8 +92,8 @@ static int progress_trampoline(void *request, curl_off_t down_total, curl_off_t 
 static ccurl_failure classify(CURLcode code) {
     switch (code) {
     case CURLE_OK: return CCURL_OK;
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY: return CCURL_DNS;
+    case CURLE_COULDNT_RESOLVE_HOST: return CCURL_DNS;
+    case CURLE_COULDNT_RESOLVE_PROXY: return CCURL_PROXY;
     case CURLE_COULDNT_CONNECT: return CCURL_CONNECT;
     case CURLE_OPERATION_TIMEDOUT: return CCURL_TIMEOUT;
     case CURLE_SSL_CONNECT_ERROR:
@@ -102,9 +102,8 @@ static ccurl_failure classify(CURLcode code) {
     case CURLE_SSL_CIPHER:
     case CURLE_USE_SSL_FAILED:
     case CURLE_SSL_SHUTDOWN_FAILED: return CCURL_TLS;
+    case CURLE_SSL_CACERT_BADFILE: return CCURL_AUTHORITIES;
     case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_ISSUER_ERROR:
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
     case CURLE_SSL_INVALIDCERTSTATUS: return CCURL_CERTIFICATE;
@@ -116,7 +115,6 @@ static ccurl_failure classify(CURLcode code) {
     case CURLE_RECV_ERROR:
     case CURLE_PARTIAL_FILE:
     case CURLE_GOT_NOTHING: return CCURL_CONNECTION_LOST;
-    case CURLE_FILESIZE_EXCEEDED: return CCURL_TOO_LARGE;
     case CURLE_WRITE_ERROR:
     case CURLE_ABORTED_BY_CALLBACK: return CCURL_STOPPED;
     case CURLE_URL_MALFORMAT:
@@ -162,20 +160,33 @@ void ccurl_perform(const ccurl_request *request, ccurl_result *result) {
     api.easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     // Redirects are followed by the caller, one checked hop at a time.
     api.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
+    // Belt and braces: callers check the scheme, and no redirect is followed.
+#if LIBCURL_VERSION_NUM >= 0x075500
     api.easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    api.easy_setopt(handle, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+#if LIBCURL_VERSION_NUM >= 0x075700
+    // A timeout while the name is being resolved ends now, rather than when
+    // getaddrinfo gives up (up to half a minute offline).
+    api.easy_setopt(handle, CURLOPT_QUICK_EXIT, 1L);
+#endif
     api.easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
-    // Certificate authorities beyond the system's, named the way the curl
-    // tool (CURL_CA_BUNDLE) and OpenSSL (SSL_CERT_FILE, SSL_CERT_DIR) have
-    // them: libcurl itself reads none of these.
+    // Certificate authorities other than the system's, from the variables
+    // the curl tool reads, as it reads them (libcurl itself reads none):
+    // CURL_CA_BUNDLE alone when set, else SSL_CERT_FILE and SSL_CERT_DIR.
     const char *bundle = getenv("CURL_CA_BUNDLE");
-    if (bundle == NULL || bundle[0] == 0) bundle = getenv("SSL_CERT_FILE");
-    if (bundle != NULL && bundle[0] != 0) api.easy_setopt(handle, CURLOPT_CAINFO, bundle);
-    const char *folder = getenv("SSL_CERT_DIR");
-    if (folder != NULL && folder[0] != 0) api.easy_setopt(handle, CURLOPT_CAPATH, folder);
+    if (bundle != NULL && bundle[0] != 0) {
+        api.easy_setopt(handle, CURLOPT_CAINFO, bundle);
+    } else {
+        const char *file = getenv("SSL_CERT_FILE");
+        if (file != NULL && file[0] != 0) api.easy_setopt(handle, CURLOPT_CAINFO, file);
+        const char *folder = getenv("SSL_CERT_DIR");
+        if (folder != NULL && folder[0] != 0) api.easy_setopt(handle, CURLOPT_CAPATH, folder);
+    }
     // Asks for gzip alone and decodes it, so the body limit counts decoded bytes.
     api.easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "gzip");
     api.easy_setopt(handle, CURLOPT_TIMEOUT_MS, request->timeout_ms > 0 ? request->timeout_ms : 1L);
-    api.easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)request->max_content_length);
     api.easy_setopt(handle, CURLOPT_HEADERFUNCTION, header_trampoline);
     api.easy_setopt(handle, CURLOPT_HEADERDATA, (void *)request);
     api.easy_setopt(handle, CURLOPT_WRITEFUNCTION, body_trampoline);

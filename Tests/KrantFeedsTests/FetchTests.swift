@@ -189,6 +189,50 @@ import Testing
         #expect(written.value < total)
     }
 
+    /// Only a body krant reads is held to the size limit: a redirect or an
+    /// error page announcing more is still a redirect or an error.
+    @Test func theSizeLimitIsForBodiesThatAreRead() async throws {
+        let huge = [("Content-Length", "\(1 << 30)")]
+        let server = try FetchTestServer(routes: [
+            "/moved": { _ in TestResponse(status: 301, headers: huge + [("Location", "/feed")], stream: { _ in }) },
+            "/gone": { _ in TestResponse(status: 404, headers: huge, stream: { _ in }) },
+            "/feed": { _ in .text(Self.feed) },
+        ])
+        let fetcher = FeedFetcher(timeout: Self.patience, sizeLimit: 100_000)
+        let moved = try fetched(await fetcher.fetch(FetchRequest(url: server.url("/moved"))))
+        #expect(moved.permanentRedirect == server.url("/feed"))
+        #expect(try failure(await fetcher.fetch(FetchRequest(url: server.url("/gone")))) == .http(status: 404))
+    }
+
+    /// A cancelled fetch answers at once, and libcurl hangs up soon after.
+    @Test func aCancelledFetchEndsAtOnceAndHangsUp() async throws {
+        let hungUp = FetchCounter()
+        let server = try FetchTestServer(routes: [
+            "/slow": { _ in
+                TestResponse(status: 200, stream: { connection in
+                    // A byte every 50 ms, until the client is gone.
+                    for _ in 0..<1200 {
+                        guard connection.write(Data("<".utf8)) else {
+                            hungUp.add(1)
+                            return
+                        }
+                        Thread.sleep(forTimeInterval: 0.05)
+                    }
+                })
+            },
+        ])
+        let fetch = Task { await FeedFetcher(timeout: Self.patience).fetch(FetchRequest(url: server.url("/slow"))) }
+        while server.connectionCount == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        try await Task.sleep(for: .milliseconds(200))
+        let cancelled = ContinuousClock.now
+        fetch.cancel()
+        #expect(try failure(await fetch.value) == .connection("cancelled"))
+        #expect(ContinuousClock.now - cancelled < .seconds(5))
+        let deadline = ContinuousClock.now + .seconds(30)
+        while hungUp.value == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(hungUp.value == 1, "libcurl never hung up after the cancel")
+    }
+
     @Test(arguments: ["file:///etc/passwd", "ftp://127.0.0.1:PORT/feed.xml", "gopher://127.0.0.1:PORT/"])
     func otherSchemesAreRefusedBeforeAnyIO(url: String) async throws {
         let server = try FetchTestServer(routes: [:])
@@ -263,6 +307,10 @@ import Testing
         #expect(map(CCURL_CERTIFICATE) == .connection("certificate of example.invalid not accepted"))
         #expect(map(CCURL_BAD_RESPONSE) == .connection("bad response from example.invalid"))
         #expect(map(CCURL_BAD_URL) == .invalidURL("https://example.invalid:8443/feed"))
+        #expect(map(CCURL_PROXY, "Could not resolve proxy: proxy.invalid")
+                == .connection("proxy not found: Could not resolve proxy: proxy.invalid"))
+        #expect(map(CCURL_AUTHORITIES, "error setting certificate file: /tmp/typo.pem")
+                == .connection("certificate authorities not read (error setting certificate file: /tmp/typo.pem)"))
         #expect(map(CCURL_NOT_LOADED, "cannot load libcurl (libcurl.so.4: no such file); install libcurl4")
                 == .connection("cannot load libcurl (libcurl.so.4: no such file); install libcurl4"))
         // libcurl's detail is one line, and no control byte of it reaches the terminal.

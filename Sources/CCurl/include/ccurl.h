@@ -25,8 +25,6 @@ typedef struct {
     size_t post_body_length;
     /// The limit for the whole exchange, connecting included.
     long timeout_ms;
-    /// A Content-Length above this ends the exchange before the body.
-    long long max_content_length;
     void *context;
     ccurl_data_callback on_header;
     ccurl_data_callback on_body;
@@ -39,15 +37,17 @@ typedef enum {
     /// libcurl could not be loaded; `message` says which file and why.
     CCURL_NOT_LOADED,
     CCURL_DNS,
+    /// The proxy's name could not be resolved.
+    CCURL_PROXY,
     CCURL_CONNECT,
     CCURL_TIMEOUT,
     CCURL_TLS,
     CCURL_CERTIFICATE,
+    /// The file or folder of certificate authorities could not be read.
+    CCURL_AUTHORITIES,
     /// The server's answer could not be read (bad headers, bad gzip).
     CCURL_BAD_RESPONSE,
     CCURL_CONNECTION_LOST,
-    /// The Content-Length was over `max_content_length`.
-    CCURL_TOO_LARGE,
     /// A callback stopped it: the caller knows why.
     CCURL_STOPPED,
     CCURL_BAD_URL,

@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 import Foundation
 import KrantCore
 
@@ -37,11 +37,15 @@ public enum FetchFailure: Error, Sendable, Hashable, CustomStringConvertible {
         let host = url.host ?? url.absoluteString
         switch failure {
         case CCURL_DNS: return .dns(host: host)
+        case CCURL_PROXY: return .connection("proxy not found: \(Sanitizer.cleanLine(message))")
         case CCURL_TIMEOUT: return .timeout(after: timeout)
         case CCURL_CONNECT: return .connection("cannot connect to \(Self.hostAndPort(url))")
         case CCURL_CONNECTION_LOST: return .connection("connection to \(host) lost")
         case CCURL_TLS: return .connection("secure connection to \(host) failed")
         case CCURL_CERTIFICATE: return .connection("certificate of \(host) not accepted")
+        // The fault is here, not the server's: libcurl's words name the file.
+        case CCURL_AUTHORITIES:
+            return .connection("certificate authorities not read (\(Sanitizer.cleanLine(message)))")
         case CCURL_BAD_RESPONSE: return .connection("bad response from \(host)")
         case CCURL_BAD_URL: return .invalidURL(url.absoluteString)
         case CCURL_STOPPED: return .connection("cancelled")

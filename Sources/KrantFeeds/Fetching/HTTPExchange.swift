@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 import Foundation
 
 /// One HTTP request and its response, without following redirects, through
@@ -11,7 +11,8 @@ import Foundation
 /// The body arrives in chunks, so one over the size limit is abandoned as
 /// soon as the limit is crossed, never buffered whole; an answer whose body
 /// is not read (a 304, a redirect, an error page) ends at its last header.
-/// libcurl's own timeout bounds the whole exchange, connecting included.
+/// libcurl's own timeout bounds the whole exchange, connecting included,
+/// and a timer of ours settles it should libcurl be late (a stuck resolver).
 final class HTTPExchange: @unchecked Sendable {
     enum Result: Sendable {
         case success(body: Data, etag: String?, lastModified: String?)
@@ -90,15 +91,26 @@ final class HTTPExchange: @unchecked Sendable {
         }
         thread.name = "krant HTTP"
         thread.start()
+        // A little after libcurl's own limit, which says the same when on time.
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.interval(timeout) + .milliseconds(250)) {
+            [weak self] in
+            guard let self else { return }
+            stopAndFinish(.failed(.timeout(after: reportedTimeout)))
+        }
     }
 
     /// The answer is settled at once; libcurl notices within a second (its
     /// progress callback) and the bytes still arriving are dropped.
     private func cancel() {
+        stopAndFinish(.failed(.connection("cancelled")))
+    }
+
+    /// Ends the transfer from outside libcurl and settles with `outcome`.
+    private func stopAndFinish(_ outcome: Result) {
         lock.lock()
         cancelled = true
         lock.unlock()
-        finish(.failed(.connection("cancelled")))
+        finish(outcome)
     }
 
     /// Settles the exchange once; a later outcome (the transfer ending after
@@ -130,8 +142,7 @@ final class HTTPExchange: @unchecked Sendable {
                 var call = ccurl_request(
                     url: url, headers: lines.baseAddress, header_count: lines.count,
                     post_body: body?.baseAddress, post_body_length: body?.count ?? 0,
-                    timeout_ms: max(1, timeoutMilliseconds), max_content_length: Int64(self.sizeLimit),
-                    context: context,
+                    timeout_ms: max(1, timeoutMilliseconds), context: context,
                     on_header: { data, size, context in
                         HTTPExchange.from(context).receivedHeader(UnsafeRawBufferPointer(start: data, count: size))
                     },
@@ -177,10 +188,16 @@ final class HTTPExchange: @unchecked Sendable {
         } else if let colon = text.firstIndex(of: ":") {
             let name = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             headers[name] = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        } else if text.isEmpty, let status, status >= 200, !readsBody(of: status) {
-            // Nothing in the body of a 304, a redirect or an error page is used.
-            stop = .bodyNotRead
-            return 0
+        } else if text.isEmpty, let status, status >= 200 {
+            if !readsBody(of: status) {
+                // Nothing in the body of a 304, a redirect or an error page is used.
+                stop = .bodyNotRead
+                return 0
+            }
+            if let length = headers["content-length"].flatMap({ Int($0) }), length > sizeLimit {
+                stop = .tooLarge
+                return 0
+            }
         }
         return line.count
     }
@@ -208,7 +225,7 @@ final class HTTPExchange: @unchecked Sendable {
         let body = self.body, status = self.status, headers = self.headers, stop = self.stop
         self.body = Data()
         lock.unlock()
-        if stop == .tooLarge || outcome.failure == CCURL_TOO_LARGE { return .failed(.tooLarge(limit: sizeLimit)) }
+        if stop == .tooLarge { return .failed(.tooLarge(limit: sizeLimit)) }
         let completed = outcome.failure == CCURL_OK || (outcome.failure == CCURL_STOPPED && stop == .bodyNotRead)
         guard completed, let status else {
             let message = withUnsafeBytes(of: outcome.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -224,6 +241,10 @@ final class HTTPExchange: @unchecked Sendable {
             return .redirect(status: status, location: location)
         }
         return .failed(.http(status: status))
+    }
+
+    private static func interval(_ duration: Duration) -> DispatchTimeInterval {
+        .milliseconds(milliseconds(duration))
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

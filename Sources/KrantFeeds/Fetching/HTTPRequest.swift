@@ -1,7 +1,8 @@
 import Foundation
 
 /// What `HTTPExchange` sends: a GET, or a POST of `postBody`, with these
-/// headers and no others but libcurl's own (Host, Accept-Encoding).
+/// headers and libcurl's own (Host, `Accept: */*` unless one is given,
+/// `Accept-Encoding: gzip`, and a POST's length and form type).
 struct HTTPRequest: Sendable {
     var url: URL
     /// Whole header lines' names and values, in the order they are sent.
