@@ -24,6 +24,7 @@ struct FeedsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Subscribe to a feed: it is fetched once to check it and learn its title.",
             discussion: "Example:\n  krant feeds add https://feeds.nos.nl/nosnieuwsbinnenland --category Binnenland")
 
@@ -91,6 +92,7 @@ struct FeedsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List subscriptions with their article counts and last fetch.",
             discussion: "Examples:\n  krant feeds list\n  krant feeds list --json")
 
@@ -117,6 +119,7 @@ struct FeedsCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Unsubscribe; the feed's articles go too unless --keep-articles.",
             discussion: "Examples:\n  krant feeds remove 3\n  krant feeds remove https://example.org/feed.xml --keep-articles")
 
@@ -137,6 +140,7 @@ struct FeedsCommand: ParsableCommand {
 
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rename",
             abstract: "Give a feed another title (on its sync account's server too).",
             discussion: "Example:\n  krant feeds rename 3 \"NOS Binnenland\"")
 
@@ -157,6 +161,7 @@ struct FeedsCommand: ParsableCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: "Move a feed and its articles to another category (a folder on its sync account's server).",
             discussion: "Examples:\n  krant feeds move 3 Binnenland\n  krant feeds move 3 \"\"   (no category)")
 

@@ -24,6 +24,7 @@ struct SamplesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the sample articles still in the store.",
             discussion: "Example:\n  krant samples list")
 
@@ -41,6 +42,7 @@ struct SamplesCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Delete the sample articles; your own articles stay.",
             discussion: "Example:\n  krant samples remove")
 

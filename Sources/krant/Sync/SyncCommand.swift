@@ -57,6 +57,7 @@ struct SyncCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account: signs in once to check it; the password is asked for, never an argument.",
             discussion: """
             The URL is the server's Google Reader API: for FreshRSS
@@ -114,6 +115,7 @@ struct SyncCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List accounts with their last sync and the marks waiting to be sent.",
             discussion: "Examples:\n  krant sync list\n  krant sync list --json")
 
@@ -143,6 +145,7 @@ struct SyncCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove an account; its feeds stay as feeds krant fetches itself unless --delete-feeds.",
             discussion: """
             Marks and feed changes not yet sent are dropped, and the sign-in
