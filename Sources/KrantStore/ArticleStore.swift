@@ -27,6 +27,20 @@ public final class ArticleStore: Sendable {
     /// from then on every write throws it (`StoreConnections`).
     public var damage: StoreError? { pool.damage }
 
+    /// How a store is connected to.
+    public enum Connections: Sendable {
+        /// A writer and concurrent readers (SQLite's WAL): for the reader,
+        /// which reads while it writes, and for commands that write much.
+        case pool
+        /// One connection, for a command that reads (and seldom writes) one
+        /// step at a time: opening an existing store with it writes nothing.
+        /// A pool's first connection writes to make a write-ahead log when
+        /// there is none (GRDB does, so that reads can start), and the last
+        /// one to close copies that back: four `fdatasync` calls and a
+        /// changed file for `krant list --count` in a status bar.
+        case single
+    }
+
     /// Opens the store at `path`, creating it (and its directories) when
     /// absent and migrating it to the current schema.
     ///
@@ -38,7 +52,8 @@ public final class ArticleStore: Sendable {
     /// A store this process cannot write (`StoreAccess`) is refused with
     /// `StoreError.readOnly`, unless `readOnlyAllowed`: then it is opened for
     /// reading only, as it is (not migrated, its index not adopted).
-    public init(path: String, converter: ContentConverter = .current, readOnlyAllowed: Bool = false) throws {
+    public init(path: String, converter: ContentConverter = .current, readOnlyAllowed: Bool = false,
+                connections: Connections = .pool) throws {
         self.path = path
         self.converter = converter
         let migrator = StoreMigrations.migrator
@@ -62,6 +77,9 @@ public final class ArticleStore: Sendable {
         try ExistingStoreCheck.check(path: path, migrator: migrator)
 
         let configuration = Self.configuration(converter)
+        // A single connection keeps the file's journal mode: only a store
+        // already in WAL mode (every store a pool made) is opened with one.
+        let single = connections == .single && ExistingStoreCheck.isInWALMode(path: path)
         // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
         // Setting up a connection while another process commits can report
         // "database is locked" at once, before any busy handler runs: that
@@ -69,13 +87,15 @@ public final class ArticleStore: Sendable {
         let deadline = ContinuousClock.now + .seconds(Int(Self.busyTimeout))
         while true {
             do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try migrator.migrate(pool)
+                let writer: any DatabaseWriter = single
+                    ? try DatabaseQueue(path: path, configuration: configuration)
+                    : try DatabasePool(path: path, configuration: configuration)
+                try migrator.migrate(writer)
                 // Read first: most opens find their own rules and need no write lock.
-                if try pool.read({ db in try SearchBacklog.converterVersion(db) }) != converter.version {
-                    try pool.write { db in _ = try SearchBacklog.adopt(converter, in: db) }
+                if try writer.read({ db in try SearchBacklog.converterVersion(db) }) != converter.version {
+                    try writer.write { db in _ = try SearchBacklog.adopt(converter, in: db) }
                 }
-                self.pool = StoreConnections(path: path, pool: pool, access: .readWrite)
+                self.pool = StoreConnections(path: path, pool: writer, access: .readWrite)
                 return
             } catch let error as DatabaseError
                         where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)

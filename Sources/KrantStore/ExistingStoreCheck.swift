@@ -37,6 +37,17 @@ enum ExistingStoreCheck {
         return true
     }
 
+    /// Whether `path` is an SQLite database in WAL mode: bytes 18 and 19 of
+    /// its header (the file format versions) are 2 once a connection has set
+    /// `journal_mode = WAL`, and stay so.
+    static func isInWALMode(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 20), header.count == 20,
+              Array(header.prefix(sqliteMagic.count)) == sqliteMagic else { return false }
+        return header[header.startIndex + 18] == 2 && header[header.startIndex + 19] == 2
+    }
+
     private static func inspectSchema(path: String, migrator: DatabaseMigrator) throws(StoreError) {
         // Not `readonly`: a read-only connection to a WAL file creates -wal
         // and -shm files it cannot delete again. A read-write connection that

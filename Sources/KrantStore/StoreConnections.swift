@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The store's connection pool, with what every read and write must respect:
+/// The store's connections, with what every read and write must respect:
 /// a store found damaged is written no more, a read-only one is never asked
 /// to write, and SQLite's failures of either kind come out as a
 /// `StoreError` that names the file, never as an SQL statement.
@@ -12,12 +12,14 @@ import GRDB
 /// cannot add to the damage.
 final class StoreConnections: @unchecked Sendable {
     let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool`, or a `DatabaseQueue` for a store opened with
+    /// `ArticleStore.Connections.single`.
+    let pool: any DatabaseWriter
     let access: StoreAccess
     private let lock = NSLock()
     private var seenDamage: StoreError?
 
-    init(path: String, pool: DatabasePool, access: StoreAccess) {
+    init(path: String, pool: any DatabaseWriter, access: StoreAccess) {
         self.path = path
         self.pool = pool
         self.access = access

@@ -51,7 +51,7 @@ struct ListCommand: ParsableCommand {
             do { _ = try SearchParser.parse(search) } catch { throw UsageFailure(message: "--search: \(error)") }
         }
         let saved = try self.query.map { try savedQuery(named: $0) }
-        let articles = try store.openForReading()
+        var articles = try store.openForReading()
         if let category { try Self.checkCategory(category, in: articles) }
         var query = saved?.headlineQuery(unreadOnly: unread) ?? HeadlineQuery()
         query.unreadOnly = query.unreadOnly || unread
@@ -66,7 +66,11 @@ struct ListCommand: ParsableCommand {
         // to catch up with is indexed first (a read-only store can only say so).
         if search != nil {
             if !articles.isReadOnly {
-                try articles.catchUpSearch()
+                if try articles.hasSearchBacklog() {
+                    // The catch-up reads the next batch while it writes one: a pool's work.
+                    articles = try store.open(readOnlyAllowed: true)
+                    try articles.catchUpSearch()
+                }
             } else if case let waiting = try articles.searchBacklog(), waiting > 0 {
                 printError("krant: note: \(counted(waiting, "article is", "articles are")) not indexed for search yet, "
                            + "and the store is read-only: the search cannot find \(waiting == 1 ? "it" : "them")")

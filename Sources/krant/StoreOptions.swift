@@ -51,18 +51,20 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store for a command that only reads it: a read-only store
     /// is opened as it is, and a note on standard error says so (standard
-    /// output stays the command's answer, for scripts).
+    /// output stays the command's answer, for scripts). One connection, so
+    /// that reading an existing store writes nothing to it
+    /// (`ArticleStore.Connections.single`).
     func openForReading() throws -> ArticleStore {
-        let store = try open(readOnlyAllowed: true)
+        let store = try open(readOnlyAllowed: true, connections: .single)
         if case .readOnly(let reason) = store.access {
             printError("krant: note: " + StoreError.readOnly(path: store.path, reason: reason).description)
         }
         return store
     }
 
-    func open(readOnlyAllowed: Bool) throws -> ArticleStore {
+    func open(readOnlyAllowed: Bool, connections: ArticleStore.Connections = .pool) throws -> ArticleStore {
         do {
-            return try ArticleStore(path: try resolvedPath, readOnlyAllowed: readOnlyAllowed)
+            return try ArticleStore(path: try resolvedPath, readOnlyAllowed: readOnlyAllowed, connections: connections)
         } catch let error as StoreError {
             throw CommandFailure(message: error.description)
         }
