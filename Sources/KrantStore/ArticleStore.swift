@@ -8,7 +8,8 @@ import KrantCore
 ///
 /// A `DatabasePool` in WAL mode lets an import write while a reader in
 /// another process keeps reading, and each read sees the latest commit, so
-/// an open reader picks up new articles without restarting.
+/// an open reader picks up new articles without restarting. (A command that
+/// only reads gets one connection instead: `Connections.single`.)
 public final class ArticleStore: Sendable {
     public let path: String
     /// True when this process created the store (it did not exist before):
@@ -17,6 +18,8 @@ public final class ArticleStore: Sendable {
     /// The rules that make a stored HTML body's search words.
     let converter: ContentConverter
     let pool: StoreConnections
+    /// What this store was opened with (`.single` falls back to a pool).
+    public let connections: Connections
 
     /// Whether the store was opened for reading only (`StoreAccess`), and
     /// why: then every write throws `StoreError.readOnly`.
@@ -37,7 +40,11 @@ public final class ArticleStore: Sendable {
         /// A pool's first connection writes to make a write-ahead log when
         /// there is none (GRDB does, so that reads can start), and the last
         /// one to close copies that back: four `fdatasync` calls and a
-        /// changed file for `krant list --count` in a status bar.
+        /// changed file for `krant list --count` in a status bar. (A log
+        /// another process left behind is still copied back by the last
+        /// connection to close, this one too.) Only a store already in WAL
+        /// mode is opened so, since one connection keeps the journal mode it
+        /// finds; any other gets a pool.
         case single
     }
 
@@ -63,6 +70,7 @@ public final class ArticleStore: Sendable {
             }
             guard readOnlyAllowed else { throw StoreError.readOnly(path: path, reason: reason) }
             wasCreated = false
+            self.connections = .pool
             pool = try Self.openReadOnly(path: path, reason: reason, converter: converter, migrator: migrator)
             return
         }
@@ -74,13 +82,15 @@ public final class ArticleStore: Sendable {
         defer { Self.unlock(lock) }
         let existed = FileManager.default.fileExists(atPath: path)
         wasCreated = !existed
-        try ExistingStoreCheck.check(path: path, migrator: migrator)
+        let single = connections == .single && ExistingStoreCheck.isInWALMode(path: path)
+        self.connections = single ? .single : .pool
+        // Opening one connection changes nothing, so that connection checks
+        // the file itself (below); a pool's would already have written.
+        if !single { try ExistingStoreCheck.check(path: path, migrator: migrator) }
 
         let configuration = Self.configuration(converter)
-        // A single connection keeps the file's journal mode: only a store
-        // already in WAL mode (every store a pool made) is opened with one.
-        let single = connections == .single && ExistingStoreCheck.isInWALMode(path: path)
-        // DatabasePool sets journal_mode=WAL and synchronous=NORMAL itself.
+        // A pool sets journal_mode=WAL and synchronous=NORMAL itself (one
+        // connection is set up in `singleConnection`).
         // Setting up a connection while another process commits can report
         // "database is locked" at once, before any busy handler runs: that
         // is a wait, not a failure, so opening is tried again for a while.
@@ -88,14 +98,14 @@ public final class ArticleStore: Sendable {
         while true {
             do {
                 let writer: any DatabaseWriter = single
-                    ? try DatabaseQueue(path: path, configuration: configuration)
+                    ? try Self.singleConnection(path: path, configuration: configuration, migrator: migrator)
                     : try DatabasePool(path: path, configuration: configuration)
                 try migrator.migrate(writer)
                 // Read first: most opens find their own rules and need no write lock.
                 if try writer.read({ db in try SearchBacklog.converterVersion(db) }) != converter.version {
                     try writer.write { db in _ = try SearchBacklog.adopt(converter, in: db) }
                 }
-                self.pool = StoreConnections(path: path, pool: writer, access: .readWrite)
+                self.pool = StoreConnections(path: path, database: writer, access: .readWrite)
                 return
             } catch let error as DatabaseError
                         where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
@@ -106,6 +116,24 @@ public final class ArticleStore: Sendable {
             }
         }
     }
+
+    /// One connection to a store in WAL mode, checked to be a krant store
+    /// this version can use, and set up as a pool's would be.
+    private static func singleConnection(path: String, configuration: Configuration,
+                                         migrator: DatabaseMigrator) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.inDatabase { db in
+            if let verdict = try ExistingStoreCheck.verdict(db, path: path, migrator: migrator) { throw verdict }
+            // A pool writes with synchronous=NORMAL (enough in WAL mode) and
+            // reads with the smaller page cache of `configuration`.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = \(Self.readerCacheSize)")
+        }
+        return queue
+    }
+
+    /// The page cache of connections that read (as `PRAGMA cache_size` has
+    /// it: a negative number is KiB).
+    static let readerCacheSize = -1000
 
     /// The connections' setup, for writing and for reading only alike.
     static func configuration(_ converter: ContentConverter) -> Configuration {
@@ -130,7 +158,7 @@ public final class ArticleStore: Sendable {
             // half SQLite's default page cache serves them as well and keeps
             // 1.7 MB off the reader's peak (measured with 50,000 items). The
             // writer keeps the default: an import with less took 8 % longer.
-            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -1000") }
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = \(Self.readerCacheSize)") }
         }
         return configuration
     }
@@ -147,7 +175,7 @@ public final class ArticleStore: Sendable {
                     : .readOnly(path: path, reason: "\(reason); this krant must upgrade it, which means writing to it")
             }
             if let verdict { throw verdict }
-            return StoreConnections(path: path, pool: pool, access: .readOnly(reason: reason))
+            return StoreConnections(path: path, database: pool, access: .readOnly(reason: reason))
         } catch let error as DatabaseError {
             throw StoreErrorMapping.openError(error, path: path, existed: true)
         }

@@ -14,14 +14,14 @@ final class StoreConnections: @unchecked Sendable {
     let path: String
     /// A `DatabasePool`, or a `DatabaseQueue` for a store opened with
     /// `ArticleStore.Connections.single`.
-    let pool: any DatabaseWriter
+    let database: any DatabaseWriter
     let access: StoreAccess
     private let lock = NSLock()
     private var seenDamage: StoreError?
 
-    init(path: String, pool: any DatabaseWriter, access: StoreAccess) {
+    init(path: String, database: any DatabaseWriter, access: StoreAccess) {
         self.path = path
-        self.pool = pool
+        self.database = database
         self.access = access
     }
 
@@ -29,7 +29,7 @@ final class StoreConnections: @unchecked Sendable {
     var damage: StoreError? { lock.withLock { seenDamage } }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try reporting { try pool.read(body) }
+        try reporting { try database.read(body) }
     }
 
     /// Reads with `body`; when SQLite finds damage, reads with `salvage`
@@ -41,7 +41,7 @@ final class StoreConnections: @unchecked Sendable {
             return try read(body)
         } catch let error as StoreError {
             guard case .damaged = error else { throw error }
-            return try reporting { try pool.unsafeRead(salvage) }
+            return try reporting { try database.unsafeRead(salvage) }
         }
     }
 
@@ -53,23 +53,23 @@ final class StoreConnections: @unchecked Sendable {
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         try refuseWrites()
-        return try reporting { try pool.write(body) }
+        return try reporting { try database.write(body) }
     }
 
     func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         try refuseWrites()
-        return try reporting { try pool.writeWithoutTransaction(body) }
+        return try reporting { try database.writeWithoutTransaction(body) }
     }
 
     /// Reads on the writer connection (`PRAGMA data_version` counts the
     /// commits of other connections than the one asking), also in a store
     /// that must not be written.
     func readOnWriter<T>(_ body: (Database) throws -> T) throws -> T {
-        try reporting { try pool.writeWithoutTransaction(body) }
+        try reporting { try database.writeWithoutTransaction(body) }
     }
 
     func add(transactionObserver observer: some TransactionObserver) {
-        pool.add(transactionObserver: observer)
+        database.add(transactionObserver: observer)
     }
 
     private func refuseWrites() throws {

@@ -68,7 +68,7 @@ struct ListCommand: ParsableCommand {
             if !articles.isReadOnly {
                 if try articles.hasSearchBacklog() {
                     // The catch-up reads the next batch while it writes one: a pool's work.
-                    articles = try store.open(readOnlyAllowed: true)
+                    if articles.connections == .single { articles = try store.open(readOnlyAllowed: true) }
                     try articles.catchUpSearch()
                 }
             } else if case let waiting = try articles.searchBacklog(), waiting > 0 {

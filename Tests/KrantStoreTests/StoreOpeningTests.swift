@@ -43,6 +43,57 @@ import Testing
         #expect(try reopened.count(.all) == 1)
     }
 
+    /// One connection for a store in WAL mode, which it reads as it is; a
+    /// pool for a new store and for one in another journal mode.
+    @Test func oneConnectionIsForAStoreInWALModeOnly() throws {
+        let fresh = try ArticleStore(path: directory.file("new.db"), connections: .single)
+        #expect(fresh.connections == .pool)
+
+        let path = directory.file("krant.db")
+        let ids = try Sample.insert([Sample.article("Eerste")], into: ArticleStore(path: path))
+        let writer = try ArticleStore(path: path)
+        let single = try ArticleStore(path: path, connections: .single)
+        #expect(single.connections == .single)
+        #expect(single.pool.database is DatabaseQueue)
+        #expect(try single.article(id: ids[0])?.title == "Eerste")
+        // It sees what the pool commits, and the pool what it writes.
+        let more = try Sample.insert([Sample.article("Tweede")], into: writer)
+        #expect(try single.count(.all) == 2)
+        _ = try single.setRead(more, true)
+        #expect(try writer.count(HeadlineQuery(unreadOnly: true)) == 1)
+        let (synchronous, cache) = try single.pool.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA cache_size"))
+        }
+        #expect(synchronous == 1, "NORMAL, as a pool's writer")
+        #expect(cache == ArticleStore.readerCacheSize)
+
+        let rollback = directory.file("rollback.db")
+        _ = try Sample.insert([Sample.article("Oud")], into: ArticleStore(path: rollback))
+        let queue = try DatabaseQueue(path: rollback)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+        try queue.close()
+        #expect(!ExistingStoreCheck.isInWALMode(path: rollback))
+        let reopened = try ArticleStore(path: rollback, connections: .single)
+        #expect(reopened.connections == .pool)
+        #expect(try reopened.count(.all) == 1)
+        #expect(ExistingStoreCheck.isInWALMode(path: rollback), "the pool put it back in WAL mode")
+    }
+
+    /// One connection checks the file as a pool's open does, before anything.
+    @Test func oneConnectionRefusesAStoreANewerKrantMigrated() throws {
+        let path = directory.file("newer.db")
+        _ = try Sample.insert([Sample.article("Oud")], into: ArticleStore(path: path))
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999')") }
+        try queue.close()
+        #expect(ExistingStoreCheck.isInWALMode(path: path))
+        let before = try directory.bytes("newer.db")
+        #expect(throws: StoreError.newerSchema(path: path)) {
+            try ArticleStore(path: path, connections: .single)
+        }
+        #expect(try directory.bytes("newer.db") == before)
+    }
+
     @Test func aSecondStoreOnTheSameFileSeesNewArticles() throws {
         let path = directory.file("krant.db")
         let reader = try ArticleStore(path: path)
