@@ -92,8 +92,39 @@ enum SearchCondition {
 /// Case and accents off, as the index's `unicode61 remove_diacritics 2`
 /// tokenizer does, for the words checked outside it.
 public enum SearchFolding {
+    /// The text decomposed (NFD), without its nonspacing marks, lower-cased.
+    ///
+    /// ASCII is lower-cased byte by byte and only the stretches between
+    /// ASCII bytes go through the Unicode path, which gives the same text:
+    /// every ASCII character is a starter, so no decomposition or reordering
+    /// of combining marks reaches across one, and lower-casing is per scalar.
+    /// Folding whole articles for a phrase search spent most of its time in
+    /// the Unicode path.
     public static func fold(_ text: String) -> String {
-        let scalars = text.decomposedStringWithCanonicalMapping.unicodeScalars
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        let bytes = text.utf8
+        var stretchStart: String.Index?
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if let start = stretchStart {
+                    folded.append(contentsOf: foldUnicode(text[start..<index]).utf8)
+                    stretchStart = nil
+                }
+                folded.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else if stretchStart == nil {
+                stretchStart = index
+            }
+            bytes.formIndex(after: &index)
+        }
+        if let start = stretchStart { folded.append(contentsOf: foldUnicode(text[start...]).utf8) }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    private static func foldUnicode(_ text: Substring) -> String {
+        let scalars = String(text).decomposedStringWithCanonicalMapping.unicodeScalars
             .filter { $0.properties.generalCategory != .nonspacingMark }
         return String(String.UnicodeScalarView(scalars)).lowercased()
     }
