@@ -101,9 +101,12 @@ public enum SearchFolding {
     /// Folding whole articles for a phrase search spent most of its time in
     /// the Unicode path.
     public static func fold(_ text: String) -> String {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(text.utf8.count)
+        // Each stretch costs a trip through Foundation: text that is mostly
+        // not ASCII (Greek, Cyrillic, Arabic between spaces) makes one trip.
         let bytes = text.utf8
+        if bytes.reduce(0, { $0 + ($1 >= 0x80 ? 1 : 0) }) * 4 > bytes.count { return foldUnicode(Substring(text)) }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count)
         var stretchStart: String.Index?
         var index = bytes.startIndex
         while index != bytes.endIndex {
