@@ -98,10 +98,13 @@ import Testing
         let pid = try #require(reader.pid)
         #expect(try !Self.mapsLibcurl(pid))
         try reader.session.sendKeys("j", "k", "/", "bericht", "Enter")
-        try reader.waitForStatus("1 unread of 1")
+        try reader.waitForStatus("search \"bericht\" · 1 result, 1 unread")
         #expect(try !Self.mapsLibcurl(pid))
+        try reader.session.sendKeys("Escape")
+        try reader.session.waitFor { $0.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })?
+            .contains("all · 1 unread of 1") == true }
         items.value.append((guid: "n2", title: "Tweede bericht"))
-        try reader.session.sendKeys("Escape", "R")
+        try reader.session.sendKeys("R")
         try reader.waitForStatus("Fetched 1 feed: 1 new")
         #expect(try Self.mapsLibcurl(pid))
         try reader.session.sendKeys("q")
