@@ -7,16 +7,12 @@ import KrantCore
 /// the rows it returns or the distance it moves, not the size of the view.
 extension ArticleStore: ReaderDataSource {
     public func headlines(_ query: HeadlineQuery, offset: Int, limit: Int) throws -> [Headline] {
-        let shape: SearchPlan.Shape = { ReaderKeyset.order($0, listOrder: true) }
-        let walking = walksListOrder(query, skipping: offset, limit: limit, shape: shape)
-        return try window(shape(HeadlineFilter.request(query, access: SearchPlan.access(walking))).limit(limit, offset: offset))
+        try window(windowRequest(query, shape: { ReaderKeyset.order($0, listOrder: true) }, skip: offset, limit: limit))
     }
 
     /// Read upwards from the bottom and turned round, so `G` costs a window.
     public func headlines(_ query: HeadlineQuery, fromEnd: Int, limit: Int) throws -> [Headline] {
-        let shape: SearchPlan.Shape = { ReaderKeyset.order($0, listOrder: false) }
-        let walking = walksListOrder(query, skipping: fromEnd, limit: limit, shape: shape)
-        return try window(shape(HeadlineFilter.request(query, access: SearchPlan.access(walking))).limit(limit, offset: fromEnd))
+        try window(windowRequest(query, shape: { ReaderKeyset.order($0, listOrder: false) }, skip: fromEnd, limit: limit))
             .reversed()
     }
 
@@ -25,9 +21,8 @@ extension ArticleStore: ReaderDataSource {
         let key = try pool.read({ db in try ReaderKeyset.of(anchor, db) },
                                 salvaging: { db in try ReaderKeyset.ofUnreadable(anchor, db) })
         guard let key else { return nil }
-        let shape: SearchPlan.Shape = { ReaderKeyset.order($0.filter(forward ? key.atOrAfter : key.before), listOrder: forward) }
-        let walking = walksListOrder(query, skipping: skip, limit: limit, shape: shape)
-        let rows = try window(shape(HeadlineFilter.request(query, access: SearchPlan.access(walking))).limit(limit, offset: skip))
+        let side: SearchPlan.Shape = { ReaderKeyset.order($0.filter(forward ? key.atOrAfter : key.before), listOrder: forward) }
+        let rows = try window(windowRequest(query, shape: side, skip: skip, limit: limit))
         return forward ? rows : rows.reversed()
     }
 
@@ -46,6 +41,15 @@ extension ArticleStore: ReaderDataSource {
                 }
             }
         })
+    }
+
+    /// `limit` rows of `query`'s view after `skip`, in the order and bounds
+    /// `shape` puts on it. A search's window walks the list's own order or
+    /// looks its hits up, whichever `SearchPlan` finds cheaper.
+    func windowRequest(_ query: HeadlineQuery, shape: SearchPlan.Shape, skip: Int, limit: Int)
+        -> QueryInterfaceRequest<ArticleRecord> {
+        let walking = walksListOrder(query, skipping: skip, limit: limit, shape: shape)
+        return shape(HeadlineFilter.request(query, access: SearchPlan.access(walking))).limit(limit, offset: skip)
     }
 
     /// Whether a search view's window is read walking the list's own order

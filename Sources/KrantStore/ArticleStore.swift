@@ -230,15 +230,10 @@ public final class ArticleStore: Sendable {
     /// A page of the view, newest first (published date, then id, both
     /// descending). Only list columns are read, never the bodies.
     public func headlines(_ query: HeadlineQuery, limit: Int, offset: Int = 0) throws -> [Headline] {
-        let walking = walksListOrder(query, skipping: offset, limit: limit,
-                                     shape: { ReaderKeyset.order($0, listOrder: true) })
-        return try pool.read { db in
-            try HeadlineFilter.ordered(query, access: SearchPlan.access(walking))
-                .select(HeadlineRecord.columns)
-                .limit(limit, offset: offset)
-                .asRequest(of: HeadlineRecord.self)
-                .fetchAll(db).map(\.headline)
-        }
+        let request = windowRequest(query, shape: { ReaderKeyset.order($0, listOrder: true) }, skip: offset, limit: limit)
+            .select(HeadlineRecord.columns)
+            .asRequest(of: HeadlineRecord.self)
+        return try pool.read { db in try request.fetchAll(db).map(\.headline) }
     }
 
     public func count(_ query: HeadlineQuery) throws -> Int {

@@ -49,9 +49,4 @@ enum HeadlineFilter {
         }
         return request
     }
-
-    /// Newest first; the id breaks ties so paging with an offset is stable.
-    static func ordered(_ query: HeadlineQuery, access: SearchAccess = .automatic) -> QueryInterfaceRequest<ArticleRecord> {
-        request(query, access: access).order(ArticleRecord.Columns.publishedSort.desc, ArticleRecord.Columns.id.desc)
-    }
 }

@@ -175,7 +175,7 @@ import Testing
     @Test func aFeedViewIsServedByTheFeedIndexInOrder() throws {
         for query in [HeadlineQuery(feedID: 1), HeadlineQuery(unreadOnly: true, feedID: 1)] {
             let plan = try store.pool.read { db in
-                let statement = try HeadlineFilter.ordered(query).select(HeadlineRecord.columns).limit(50, offset: 100)
+                let statement = try ReaderKeyset.order(HeadlineFilter.request(query), listOrder: true).select(HeadlineRecord.columns).limit(50, offset: 100)
                     .makePreparedRequest(db).statement
                 return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
                     .map { $0["detail"] as String }.joined(separator: "; ")

@@ -98,7 +98,7 @@ import Testing
             (HeadlineQuery(starredOnly: true, category: "Sport"), "articles_"),
         ]
         for (query, index) in views {
-            let plan = try queryPlan(HeadlineFilter.ordered(query).select(HeadlineRecord.columns).limit(50, offset: 100))
+            let plan = try queryPlan(ReaderKeyset.order(HeadlineFilter.request(query), listOrder: true).select(HeadlineRecord.columns).limit(50, offset: 100))
             #expect(plan.contains("USING INDEX \(index)") || plan.contains("USING COVERING INDEX \(index)"),
                     "\(query): \(plan)")
             #expect(!plan.contains("TEMP B-TREE"), "\(query): \(plan)")

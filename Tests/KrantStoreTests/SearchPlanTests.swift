@@ -29,7 +29,7 @@ import Testing
     /// The view by the generic plan: every matching row, sorted by SQLite.
     func everyRow(_ query: HeadlineQuery) throws -> [Int64] {
         try store.pool.read { db in
-            try Int64.fetchAll(db, HeadlineFilter.ordered(query).select(ArticleRecord.Columns.id))
+            try Int64.fetchAll(db, ReaderKeyset.order(HeadlineFilter.request(query), listOrder: true).select(ArticleRecord.Columns.id))
         }
     }
 
@@ -105,8 +105,9 @@ import Testing
         #expect(!walks("niets"))
 
         func plan(walking: Bool, unreadOnly: Bool = false, search: String = "walvis") throws -> String {
-            let request = HeadlineFilter.ordered(HeadlineQuery(unreadOnly: unreadOnly, search: search),
-                                                 access: SearchPlan.access(walking)).limit(10)
+            let request = ReaderKeyset.order(HeadlineFilter.request(HeadlineQuery(unreadOnly: unreadOnly, search: search),
+                                                                    access: SearchPlan.access(walking)), listOrder: true)
+                .limit(10)
             return try store.pool.read { db in
                 let statement = try request.makePreparedRequest(db).statement
                 return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql,
@@ -139,7 +140,7 @@ import Testing
         #expect(!top)
         #expect(bottom)
         let rows = try burst.pool.read { db in
-            try Int64.fetchAll(db, HeadlineFilter.ordered(query).select(ArticleRecord.Columns.id))
+            try Int64.fetchAll(db, ReaderKeyset.order(HeadlineFilter.request(query), listOrder: true).select(ArticleRecord.Columns.id))
         }
         #expect(rows.count == 20)
         #expect(try burst.headlines(query, offset: 0, limit: 7).map(\.id) == Array(rows.prefix(7)))
