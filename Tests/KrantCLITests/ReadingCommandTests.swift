@@ -1,4 +1,7 @@
 import Foundation
+import KrantContent
+import KrantStore
+import KrantTestSupport
 import Testing
 
 /// Commands that only read open the store over one connection: a status
@@ -26,5 +29,27 @@ import Testing
         // And a command that writes still can, after them.
         #expect(try krant.run(["mark", "1", "--read"]).status == 0)
         #expect(try krant.run(["list", "--unread", "--count"]).stdout == "0\n")
+    }
+
+    /// A search that finds the index behind (here: built by another
+    /// version's rules, so this krant empties it on opening) catches it up
+    /// first, on a pool, and finds every article.
+    @Test func aSearchCatchesTheIndexUpFirst() throws {
+        let krant = try KrantRunner()
+        let feed = krant.directory.appendingPathComponent("klein.xml").path
+        try SampleFeed.rss(items: [("a", "Walvisstranding bij Texel"), ("b", "Storm op zee")])
+            .write(toFile: feed, atomically: true, encoding: .utf8)
+        #expect(try krant.run(["import", feed]).status == 0)
+        let other = ContentConverter(version: ContentConverter.currentVersion + 1) { credit, text, html in
+            HTMLBody.searchableText(leadCredit: credit, leadText: text, html: html)
+        }
+        do {
+            let store = try ArticleStore(path: krant.databasePath, converter: other)
+            #expect(try store.catchUpSearch() == 2)
+        }
+        let found = try krant.run(["list", "--search", "walvisstranding", "--count"])
+        #expect(found.stdout == "1\n", "\(found.stderr)")
+        #expect(try ArticleStore(path: krant.databasePath).searchBacklog() == 0)
+        #expect(try krant.run(["index"]).stdout == "search index is up to date\n")
     }
 }

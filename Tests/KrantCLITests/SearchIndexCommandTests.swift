@@ -118,7 +118,7 @@ import Testing
 
     /// Whether /proc/locks lists `pid` as waiting for a lock on the file `inode`.
     static func isBlockedOnLock(pid: pid_t, inode: Int) throws -> Bool {
-        let locks = try String(contentsOfFile: "/proc/locks", encoding: .utf8)
+        let locks = try ProcFile.contents("/proc/locks")
         return locks.split(separator: "\n").contains { line in
             let fields = line.split(separator: " ")
             return fields.count >= 7 && fields[1] == "->" && fields[2] == "FLOCK"

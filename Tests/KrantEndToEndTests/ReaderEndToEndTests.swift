@@ -35,6 +35,14 @@ import Testing
 
         var pid: pid_t? { (try? String(contentsOfFile: pidPath, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) } }
 
+        /// Whether the reader has libcurl (and the TLS libraries behind it)
+        /// mapped: only once it has fetched.
+        func mapsLibcurl() throws -> Bool {
+            let maps = try ProcFile.contents("/proc/\(try #require(pid))/maps")
+            #expect(maps.contains("[stack]"), "the whole of the maps")
+            return maps.contains("/libcurl")
+        }
+
         /// Runs the krant command line against the same store.
         func cli(_ arguments: [String]) throws -> String {
             var environment = ProcessInfo.processInfo.environment
@@ -371,11 +379,14 @@ import Testing
         try reader.session.waitFor { Self.paneTop($0)?.contains("§ Miljarden nodig") == true }
         try reader.session.sendKeys("}")
         try reader.session.waitFor { Self.paneTop($0)?.hasPrefix(" │ Reuters · Een dijkwerker aan het werk") == true }
+        // Reading never loads libcurl; the first fetch does.
+        #expect(try !reader.mapsLibcurl())
 
         // R fetches in the background; the new item appears, the selection stays.
         items.value.insert((guid: "n2", title: "Tweede bericht"), at: 0)
         try reader.session.sendKeys("q", "R")
         let screen = try reader.session.waitFor { $0.last?.contains("Fetched 1 feed: 1 new") == true }
+        #expect(try reader.mapsLibcurl())
         #expect(screen.last?.contains("1 unread of 2") == true)
         #expect(screen.prefix(2).contains { $0.contains("Tweede bericht") })
         try reader.session.sendKeys("c")

@@ -84,38 +84,4 @@ import Testing
         try reader.waitForStatus("1 ongelezen van 1")
         try reader.session.waitFor { _ in (try? reader.session.display("#{pane_title}")) == "krant: 1 ongelezen" }
     }
-
-    /// libcurl (and the TLS libraries behind it) is mapped only once the
-    /// reader fetches: a reader that only reads never pays its memory.
-    @Test func theReaderLoadsLibcurlOnlyToFetch() throws {
-        let items = Locked([(guid: "n1", title: "Eerste bericht")])
-        let server = try FetchTestServer(routes: [
-            "/binnenland.xml": { _ in .text(SampleFeed.rss(items: items.value)) },
-        ])
-        defer { server.stop() }
-        let reader = try Reader(prefix: "\(TmuxSession.krantExecutable.path) feeds add \(server.url("/binnenland.xml")) >/dev/null && ")
-        try reader.waitForStatus("1 unread of 1")
-        let pid = try #require(reader.pid)
-        #expect(try !Self.mapsLibcurl(pid))
-        try reader.session.sendKeys("j", "k", "/", "bericht", "Enter")
-        try reader.waitForStatus("search \"bericht\" · 1 result, 1 unread")
-        #expect(try !Self.mapsLibcurl(pid))
-        try reader.session.sendKeys("Escape")
-        try reader.session.waitFor { $0.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })?
-            .contains("all · 1 unread of 1") == true }
-        items.value.append((guid: "n2", title: "Tweede bericht"))
-        try reader.session.sendKeys("R")
-        try reader.waitForStatus("Fetched 1 feed: 1 new")
-        #expect(try Self.mapsLibcurl(pid))
-        try reader.session.sendKeys("q")
-        #expect(try reader.session.waitForExit() == 0)
-    }
-
-    /// Read to its end: `String(contentsOfFile:)` stops at the first page
-    /// of a /proc file, which says it is empty.
-    static func mapsLibcurl(_ pid: pid_t) throws -> Bool {
-        let maps = try #require(FileHandle(forReadingAtPath: "/proc/\(pid)/maps")).readToEnd() ?? Data()
-        #expect(String(decoding: maps, as: UTF8.self).contains("[stack]"), "the whole of the maps")
-        return String(decoding: maps, as: UTF8.self).contains("/libcurl")
-    }
 }
