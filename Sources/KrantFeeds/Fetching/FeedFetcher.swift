@@ -37,7 +37,7 @@ public struct FeedFetcher: Sendable {
         for _ in 0...Self.maxRedirects {
             let remaining = deadline - clock.now
             guard remaining > .zero else { return .failed(.timeout(after: timeout)) }
-            let outcome = await HTTPExchange.run(urlRequest(url, request), sizeLimit: sizeLimit,
+            let outcome = await HTTPExchange.run(httpRequest(url, request), sizeLimit: sizeLimit,
                                                  timeout: remaining, reportedTimeout: timeout)
             switch outcome {
             case .success(let body, let etag, let lastModified):
@@ -106,7 +106,7 @@ public struct FeedFetcher: Sendable {
         return .success(url)
     }
 
-    private func urlRequest(_ url: URL, _ request: FetchRequest) -> HTTPRequest {
+    private func httpRequest(_ url: URL, _ request: FetchRequest) -> HTTPRequest {
         var headers = [
             (name: "User-Agent", value: userAgent),
             (name: "Accept", value: "application/rss+xml, application/atom+xml, application/feed+json, "

@@ -138,7 +138,7 @@ final class HTTPExchange: @unchecked Sendable {
         var outcome = ccurl_result()
         let context = Unmanaged.passUnretained(self).toOpaque()
         headerLines.map { UnsafePointer($0) }.withUnsafeBufferPointer { lines in
-            let perform = { (body: UnsafeRawBufferPointer?) in
+            let transfer = { (body: UnsafeRawBufferPointer?) in
                 var call = ccurl_request(
                     url: url, headers: lines.baseAddress, header_count: lines.count,
                     post_body: body?.baseAddress, post_body_length: body?.count ?? 0,
@@ -155,10 +155,10 @@ final class HTTPExchange: @unchecked Sendable {
             if let postBody = request.postBody {
                 // An empty POST still needs a non-nil pointer to be a POST.
                 (postBody.isEmpty ? Data([0]) : postBody).withUnsafeBytes { bytes in
-                    perform(UnsafeRawBufferPointer(rebasing: bytes.prefix(postBody.count)))
+                    transfer(UnsafeRawBufferPointer(rebasing: bytes.prefix(postBody.count)))
                 }
             } else {
-                perform(nil)
+                transfer(nil)
             }
         }
         return settle(outcome)
