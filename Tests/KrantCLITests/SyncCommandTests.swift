@@ -136,7 +136,7 @@ import Testing
         let server = try FakeSyncServer()
         let krant = try KrantRunner()
         let output = try krant.run(["sync", "add", server.apiURL, "--user", server.user], environment: ["TERM": "dumb"])
-        // The test process has no controlling terminal: nothing to ask on.
+        // krant runs without a controlling terminal (`TestProcess`): nothing to ask on.
         #expect(output.status == 1)
         #expect(output.stderr.contains("no terminal to ask for the password on"), "\(output.stderr)")
         #expect(server.server.requests.isEmpty, "no request without a password")

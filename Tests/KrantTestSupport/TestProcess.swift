@@ -12,7 +12,9 @@ import Glibc
 /// background indexer) keeps `readDataToEndOfFile` waiting after the child
 /// is gone. Here the child gets an empty signal mask and default handlers
 /// (the test runner blocks some signals, and a mask is inherited), and every
-/// descriptor except stdin/stdout/stderr is closed in it.
+/// descriptor except stdin/stdout/stderr is closed in it. It runs in a
+/// session of its own, so it has no controlling terminal wherever the
+/// tests run.
 public final class TestProcess {
     public struct Output: Sendable {
         /// The exit status; a death by signal is reported as a shell would, 128 + signal.
@@ -64,7 +66,10 @@ public final class TestProcess {
         var allSignals = sigset_t()
         sigfillset(&allSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // A session of its own, without a controlling terminal: run from a
+        // terminal, `swift test` would otherwise let krant open /dev/tty and
+        // wait there for a password no test types (in CI there is none).
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | Self.newSession))
 
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -84,6 +89,9 @@ public final class TestProcess {
         outRead = outPipe.read
         errRead = errPipe?.read ?? -1
     }
+
+    /// glibc's POSIX_SPAWN_SETSID (spawn.h), which Swift does not import.
+    private static let newSession: Int32 = 0x80
 
     deinit {
         // A test that failed before waiting must not leave its child running.
